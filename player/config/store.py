@@ -1,0 +1,193 @@
+"""The settings file: plain JSON, versioned, saved atomically, never fatal when damaged.
+
+File format (see docs/settings.md)::
+
+    {"format": "silverreel-settings", "version": 1, "values": {"ui.enlarged": true, ...}}
+
+Only values that differ from nothing are required: missing keys take their defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from player.config.atomic import write_atomically
+from player.config.declaration import (
+    OPTIONS_BY_KEY,
+    SETTINGS_VERSION,
+    InvalidValue,
+    defaults,
+    validate,
+)
+
+FILE_FORMAT = "silverreel-settings"
+FILE_NAME = "settings.json"
+
+# Upgrades from one file version to the next: _UPGRADES[n] turns version n values into n + 1.
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """Something wrong with the settings file; the UI turns ``code`` into a plain sentence."""
+
+    code: str  # corrupt_file | unreadable_file | invalid_value | unknown_key | newer_version | save_failed
+    key: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedValues:
+    values: dict[str, Any]
+    problems: tuple[SettingsProblem, ...]
+
+
+def parse_document(document: Any) -> ParsedValues:
+    """Check a loaded settings document: keep every valid value, report every other one."""
+    problems: list[SettingsProblem] = []
+    if not isinstance(document, dict) or not isinstance(document.get("values"), dict):
+        return ParsedValues({}, (SettingsProblem("corrupt_file", detail="no values"),))
+    version = document.get("version", 1)
+    values: dict[str, Any] = dict(document["values"])
+    if not isinstance(version, int) or version < 1:
+        version = 1
+    if version > SETTINGS_VERSION:
+        problems.append(SettingsProblem("newer_version", detail=str(version)))
+    while version < SETTINGS_VERSION:
+        values = _UPGRADES[version](values)
+        version += 1
+    accepted: dict[str, Any] = {}
+    for key, value in values.items():
+        option = OPTIONS_BY_KEY.get(key)
+        if option is None:
+            problems.append(SettingsProblem("unknown_key", key))
+            continue
+        try:
+            accepted[key] = validate(option, value)
+        except InvalidValue as exc:
+            problems.append(SettingsProblem("invalid_value", key, exc.reason))
+    return ParsedValues(accepted, tuple(problems))
+
+
+class Settings(QObject):
+    """The current preferences. ``changed(key, value)`` fires for every change; nobody polls."""
+
+    changed = Signal(str, object)
+    save_failed = Signal(str)
+
+    def __init__(self, path: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._values = defaults()
+        self.problems: list[SettingsProblem] = []
+        self.backup_path: Path | None = None
+        if path is not None:
+            self._load(path)
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def get(self, key: str) -> Any:
+        value = self._values[key]
+        return list(value) if isinstance(value, list) else value
+
+    def values(self) -> dict[str, Any]:
+        return {key: self.get(key) for key in self._values}
+
+    def set(self, key: str, value: Any) -> None:
+        """Validate, store, save and announce one value; raises ``InvalidValue``."""
+        self.update({key: value})
+
+    def update(self, values: Mapping[str, Any]) -> None:
+        """Apply several values at once: all are validated before any is applied."""
+        checked: dict[str, Any] = {}
+        for key, value in values.items():
+            option = OPTIONS_BY_KEY.get(key)
+            if option is None:
+                raise InvalidValue(key, "unknown setting")
+            checked[key] = validate(option, value)
+        changed = {k: v for k, v in checked.items() if self._values[k] != v}
+        if not changed:
+            return
+        self._values.update(changed)
+        self.save()
+        for key, value in changed.items():
+            self.changed.emit(key, value)
+
+    def document(self, *, include_secret: bool = True) -> dict[str, Any]:
+        values = {
+            key: value
+            for key, value in self.values().items()
+            if include_secret or not OPTIONS_BY_KEY[key].secret
+        }
+        return {"format": FILE_FORMAT, "version": SETTINGS_VERSION, "values": values}
+
+    def save(self) -> bool:
+        if self._path is None:
+            return True
+        data = json.dumps(self.document(), ensure_ascii=False, indent=2, sort_keys=True)
+        try:
+            write_atomically(self._path, (data + "\n").encode("utf-8"))
+        except OSError as exc:
+            self.problems.append(SettingsProblem("save_failed", detail=str(exc)))
+            self.save_failed.emit(str(exc))
+            return False
+        return True
+
+    def _load(self, path: Path) -> None:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self._keep_aside(path, SettingsProblem("unreadable_file", detail=str(exc)))
+            return
+        try:
+            document = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            self._keep_aside(path, SettingsProblem("corrupt_file", detail=str(exc)))
+            return
+        parsed = parse_document(document)
+        if any(p.code == "corrupt_file" for p in parsed.problems):
+            self._keep_aside(path, parsed.problems[0])
+            return
+        self._values.update(parsed.values)
+        self.problems.extend(parsed.problems)
+        if parsed.problems:
+            # Keep the file as it was before rewriting it without the bad values.
+            self._copy_aside(path, raw)
+
+    def _keep_aside(self, path: Path, problem: SettingsProblem) -> None:
+        self.problems.append(problem)
+        backup = _backup_name(path)
+        try:
+            path.replace(backup)
+            self.backup_path = backup
+        except OSError as exc:
+            self.problems.append(SettingsProblem("unreadable_file", detail=str(exc)))
+
+    def _copy_aside(self, path: Path, raw: bytes) -> None:
+        backup = _backup_name(path)
+        try:
+            write_atomically(backup, raw)
+            self.backup_path = backup
+        except OSError as exc:
+            self.problems.append(SettingsProblem("save_failed", detail=str(exc)))
+
+
+def _backup_name(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.broken-{stamp}")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+    return candidate

@@ -1,0 +1,33 @@
+"""The stable codes a source reports when it skips something, and a helper to make them.
+
+The UI turns each code into a translated sentence, so codes never change meaning once
+released; new situations get new codes.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from player.library.model import SourceProblem
+
+
+class ProblemCode(StrEnum):
+    MISSING = "missing"  # the path or the referenced file does not exist
+    UNREADABLE = "unreadable"  # the OS refused to list or read it
+    EMPTY = "empty"  # a folder, playlist or manifest with nothing playable in it
+    ZERO_BYTE = "zero_byte"  # an episode file of 0 bytes (an interrupted copy)
+    UNSUPPORTED = "unsupported"  # a file type or address scheme the player cannot play
+    TOO_LARGE = "too_large"  # a playlist or manifest above the size cap
+    BAD_LINE = "bad_line"  # a playlist line that could not be understood
+    BAD_JSON = "bad_json"  # a manifest that is not valid JSON or not shaped as documented
+    BAD_ENTRY = "bad_entry"  # one manifest episode that is not shaped as documented
+    UNKNOWN_VERSION = "unknown_version"  # a manifest written for a newer player
+    REFUSED_LOCAL = "refused_local"  # a network source pointing at a local file
+    TIMEOUT = "timeout"  # the server did not answer in time
+    UNREACHABLE = "unreachable"  # no connection could be made (DNS, refused, no network)
+    HTTP_ERROR = "http_error"  # the server answered with an error status
+
+
+def problem(code: ProblemCode, where: str, detail: str = "") -> SourceProblem:
+    # Store the plain string so equality, hashing and JSON output match the model's ``str``.
+    return SourceProblem(code=str(code), where=where, detail=detail)

@@ -129,20 +129,13 @@ def _first_match_value(patterns: tuple[re.Pattern[str], ...], folded: str) -> in
 
 def _tokens(folded: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
-    for arabic, chinese, text in _TOKEN.findall(folded):
-        if arabic:
-            number = _arabic_value(arabic)
-            if number is not None:
-                tokens.append((_NUMBER, number, ""))
-                continue
-            text = arabic
-        elif chinese:
-            value = chinese_numeral_value(chinese)
-            if value is not None:
-                tokens.append((_NUMBER, value, ""))
-                continue
-            text = chinese
-        text = _SEPARATORS.sub("", text)
+    for arabic, chinese, other in _TOKEN.findall(folded):
+        value = _arabic_value(arabic) if arabic else chinese_numeral_value(chinese)
+        if value is not None:
+            tokens.append((_NUMBER, value, ""))
+            continue
+        # Words, and runs of numeral characters that are not numerals (万万没想到).
+        text = _SEPARATORS.sub("", arabic or chinese or other)
         if text:
             tokens.append((_TEXT, 0, text))
     return tuple(tokens)

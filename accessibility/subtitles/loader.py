@@ -1,0 +1,104 @@
+"""Read an external subtitle file (SRT, WebVTT, ASS/SSA) into plain, ordered cues."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Final
+
+import pysubs2
+from pysubs2.formats import autodetect_format
+
+from accessibility.subtitles.encoding import decode_subtitle_bytes
+from accessibility.subtitles.errors import SubtitleError
+from accessibility.subtitles.markup import strip_ass_markup, strip_html_markup
+from accessibility.subtitles.model import Cue
+from accessibility.subtitles.track import SubtitleFormat, SubtitleTrack
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SubtitleError",
+    "SubtitleTrack",
+    "load_subtitle_file",
+    "parse_subtitle_text",
+]
+
+# A two-hour film's subtitles are well under 1 MB even in UTF-16; anything far bigger is not
+# a subtitle file, and reading it would only stall the app.
+MAX_FILE_BYTES: Final = 5 * 1024 * 1024
+
+_FILE_FORMATS: Final[dict[str, SubtitleFormat]] = {
+    "srt": "srt",
+    "vtt": "vtt",
+    "ass": "ass",
+    "ssa": "ssa",
+}
+_ASS_FORMATS: Final = frozenset({"ass", "ssa"})
+
+
+def load_subtitle_file(path: str | os.PathLike[str]) -> SubtitleTrack:
+    """Load a subtitle file; any problem raises ``SubtitleError`` and nothing else."""
+    data = _read_capped(path)
+    text, encoding = decode_subtitle_bytes(data)
+    fmt, cues = parse_subtitle_text(text, fmt_hint=Path(path).suffix.lstrip(".").lower())
+    return SubtitleTrack(path=os.fspath(path), format=fmt, encoding=encoding, cues=cues)
+
+
+def parse_subtitle_text(
+    text: str, fmt_hint: str | None = None
+) -> tuple[SubtitleFormat, tuple[Cue, ...]]:
+    """Parse decoded subtitle text into ``(format, cues)``.
+
+    The content decides the format; ``fmt_hint`` (a file suffix such as "srt") is used when the
+    content alone cannot tell. Cues come sorted by start, without styling, without comments,
+    empty or zero-length events, or exact duplicates (ASS often stacks one line on two layers).
+    """
+    fmt = _detect_format(text, fmt_hint)
+    try:
+        subs = pysubs2.SSAFile.from_string(
+            text.lstrip("\ufeff"),
+            format_=fmt,
+            **({} if fmt in _ASS_FORMATS else {"keep_html_tags": True}),
+        )
+    # pysubs2 raises whatever its parsing meets (ValueError, IndexError, its own errors ...) on
+    # malformed input; the caller only ever sees SubtitleError.
+    except Exception as error:
+        raise SubtitleError("format", f"{fmt}: {error!r}") from error
+    strip = strip_ass_markup if fmt in _ASS_FORMATS else strip_html_markup
+    cues: set[Cue] = set()
+    for event in subs.events:
+        if event.is_comment or event.type != "Dialogue":
+            continue
+        start, end = max(int(event.start), 0), int(event.end)
+        plain = strip(event.text)
+        if plain and end > start:
+            cues.add(Cue(start_ms=start, end_ms=end, text=plain))
+    if not cues:
+        raise SubtitleError("empty", "no dialogue with text and timing")
+    return fmt, tuple(sorted(cues, key=lambda cue: (cue.start_ms, cue.end_ms, cue.text)))
+
+
+def _detect_format(text: str, hint: str | None) -> SubtitleFormat:
+    try:
+        detected = autodetect_format(text)
+    except Exception:  # pysubs2 signals "cannot tell" with exceptions of several kinds
+        detected = None
+    for candidate in (detected, hint):
+        if candidate is not None and candidate in _FILE_FORMATS:
+            return _FILE_FORMATS[candidate]
+    raise SubtitleError("format", f"not SRT, WebVTT, ASS or SSA (looks like {detected!r})")
+
+
+def _read_capped(path: str | os.PathLike[str]) -> bytes:
+    try:
+        # A FIFO or device would block or never end: only regular files are opened.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise SubtitleError("unreadable", f"not a regular file: {path!s}")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as error:  # missing, no permission, a folder, NUL in path
+        raise SubtitleError("unreadable", repr(error)) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise SubtitleError("too_large", f"over {MAX_FILE_BYTES} bytes: {path!s}")
+    return data

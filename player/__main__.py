@@ -1,0 +1,3 @@
+from player.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,113 @@
+"""Start SilverReel: ``silverreel`` (the app) or ``silverreel inspect SOURCE --json``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Sequence
+
+from player.cli import build_inspect_parser, build_parser
+
+NO_DISPLAY_MESSAGE = (
+    "SilverReel 需要一个屏幕才能运行，但没有找到显示器（DISPLAY 未设置）。"
+    " / SilverReel needs a screen, and no display was found (DISPLAY is not set)."
+)
+
+
+def display_available() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["inspect"]:
+        from player.inspect import run
+
+        return run(build_inspect_parser().parse_args(arguments[1:]).target)
+    args = build_parser().parse_args(arguments)
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    return run_app(args)
+
+
+def run_app(args: object) -> int:
+    """Everything after the command line is understood: Qt, engine, settings, window."""
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from player.config.paths import app_paths
+    from player.config.store import Settings
+    from player.engine.marshal import EventMarshal
+    from player.engine.vlc_engine import VlcEngine
+    from player.engine.volume import VolumeControl
+    from player.eventlog import EventLog
+    from player.i18n import install_translations
+    from player.library.sources import open_source
+    from player.session import PlaybackSession
+    from player.ui.mainwindow import MainWindow
+    from player.ui.strings import settings_problem
+
+    paths = app_paths(getattr(args, "config_dir", None))
+    events = EventLog(getattr(args, "event_log", None) or paths.default_event_log)
+    events.log("app_started", pid=os.getpid(), process_time_s=round(time.process_time(), 3))
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("SilverReel")
+    app.setApplicationDisplayName("长辈剧场")
+    settings = Settings(paths.settings_file)
+    language = getattr(args, "language", None) or settings.get("ui.language")
+    install_translations(app, language)
+
+    engine = VlcEngine()
+    volume = VolumeControl(engine, settings.get("playback.volume"), settings.get("sound.max_volume"))
+    session = PlaybackSession(engine, settings, events)
+    window = MainWindow(settings, engine, events, session, volume)
+
+    fullscreen = bool(getattr(args, "fullscreen", False) or settings.get("ui.tv_mode"))
+    if fullscreen:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        # Without a window manager (a mini PC booting straight into the app) nobody else
+        # resizes the window, so it takes the whole screen itself.
+        window.setGeometry(window.screen().geometry())
+        window.showFullScreen()
+    else:
+        size = window.screen().availableSize()
+        window.resize(round(size.width() * 0.8), round(size.height() * 0.8))
+        window.show()
+    window.apply_theme()
+
+    for problem in settings.problems[:1]:
+        window.show_message(settings_problem(problem.code))
+        events.log("settings_problem", code=problem.code, key=problem.key,
+                   backup=str(settings.backup_path) if settings.backup_path else None)
+
+    sources = list(getattr(args, "library", []) or []) or settings.get("library.sources")
+    if not sources:
+        from player.assets import demo_library
+
+        sources = [str(demo_library())]
+    marshal = EventMarshal()
+
+    def load_library() -> None:
+        # Remote sources can take seconds; the window stays responsive meanwhile.
+        library = [series for spec in sources for series in open_source(spec)]
+        marshal.post(window.show_library, library)
+
+    threading.Thread(target=load_library, name="library", daemon=True).start()
+    code = app.exec()
+    session.stop()
+    engine.shutdown()
+    events.log("app_exited", code=code)
+    events.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

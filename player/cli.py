@@ -1,0 +1,37 @@
+"""The command line: ``silverreel [options]`` runs the app, ``silverreel inspect`` explains a source."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="silverreel",
+        description="SilverReel 长辈剧场 — a micro-drama player for older viewers.",
+        epilog="silverreel inspect PATH_OR_URL --json  prints what the player sees of a "
+        "source or an episode.",
+    )
+    parser.add_argument("--library", action="append", default=[], metavar="PATH_OR_URL",
+                        help="a folder, playlist, manifest or web address (repeatable); "
+                        "overrides the saved sources for this run")
+    parser.add_argument("--fullscreen", action="store_true",
+                        help="TV mode: full screen, no window frame, no mouse pointer")
+    parser.add_argument("--config-dir", type=Path, default=None, metavar="DIR",
+                        help="keep settings, progress, cache and logs under DIR")
+    parser.add_argument("--event-log", type=Path, default=None, metavar="FILE",
+                        help="write playback events as JSON lines to FILE")
+    parser.add_argument("--language", choices=("zh", "en"), default=None,
+                        help="interface language for this run")
+    return parser
+
+
+def build_inspect_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="silverreel inspect",
+                                     description="Show what the player sees of a source.")
+    parser.add_argument("target", metavar="PATH_OR_URL")
+    parser.add_argument("--json", action="store_true", required=True,
+                        help="print JSON (the only format)")
+    parser.add_argument("--config-dir", type=Path, default=None, metavar="DIR")
+    return parser

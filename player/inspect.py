@@ -1,0 +1,84 @@
+"""``silverreel inspect PATH_OR_URL --json``: what the player sees, as JSON (docs/inspect.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import vlc
+
+from player.library.export import library_to_json
+from player.library.media import MANIFEST_EXTENSIONS, PLAYLIST_EXTENSIONS, extension
+from player.library.sources import open_source
+
+_PARSE_TIMEOUT_S = 10.0
+
+
+def looks_like_source(target: str) -> bool:
+    if target.lower().startswith(("http://", "https://")):
+        ext = extension(target.split("?", 1)[0])
+        return ext in MANIFEST_EXTENSIONS or (ext in PLAYLIST_EXTENSIONS and ext != ".m3u8") \
+            or ext == ""
+    path = Path(target)
+    return path.is_dir() or extension(path.name) in (MANIFEST_EXTENSIONS | PLAYLIST_EXTENSIONS)
+
+
+def inspect_episode(target: str) -> dict[str, Any]:
+    """Duration, picture size and audio as libVLC itself sees them."""
+    remote = target.lower().startswith(("http://", "https://"))
+    if not remote:
+        path = Path(target)
+        if not path.is_file():
+            return {"kind": "episode", "location": target,
+                    "error": {"code": "missing", "message": "file not found"}}
+        if path.stat().st_size == 0:
+            return {"kind": "episode", "location": target,
+                    "error": {"code": "empty", "message": "file is empty"}}
+    instance = vlc.Instance(["--quiet", "--no-xlib", "--vout=dummy", "--aout=dummy"])
+    try:
+        media = instance.media_new(target) if remote else \
+            instance.media_new_path(str(Path(target).resolve()))
+        flags = vlc.MediaParseFlag.network if remote else vlc.MediaParseFlag.local
+        media.parse_with_options(flags, int(_PARSE_TIMEOUT_S * 1000))
+        deadline = time.monotonic() + _PARSE_TIMEOUT_S + 1
+        while media.get_parsed_status() == 0 and time.monotonic() < deadline:
+            time.sleep(0.02)  # a command-line tool with no event loop: polling is fine here
+        status = media.get_parsed_status()
+        result: dict[str, Any] = {"kind": "episode", "location": target}
+        video = [t for t in media.tracks_get() or [] if t.type == vlc.TrackType.video]
+        audio = [t for t in media.tracks_get() or [] if t.type == vlc.TrackType.audio]
+        if status != vlc.MediaParsedStatus.done or not (video or audio):
+            result["error"] = {"code": "unplayable", "message": "not a playable video"}
+            return result
+        result["duration_s"] = round(max(0, media.get_duration()) / 1000, 3)
+        if video:
+            result["width"] = int(video[0].video.contents.width)
+            result["height"] = int(video[0].video.contents.height)
+        else:
+            result["width"] = result["height"] = None
+        result["audio"] = bool(audio)
+        return result
+    finally:
+        instance.release()
+
+
+def inspect(target: str) -> dict[str, Any]:
+    if looks_like_source(target):
+        return {"kind": "library", **library_to_json(open_source(target))}
+    return inspect_episode(target)
+
+
+def run(target: str) -> int:
+    result = inspect(target)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    return 1 if "error" in result else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(run(sys.argv[1] if len(sys.argv) > 1 else os.getcwd()))

@@ -1,0 +1,157 @@
+"""Home: 继续观看 first and focused, then every series."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accessibility.theme import Theme
+from player.library.model import Series
+from player.ui.keys import Action
+from player.ui.screen import Screen
+from player.ui.strings import episode_label
+
+
+@dataclass(frozen=True)
+class ContinueTarget:
+    """What 继续观看 will play."""
+
+    series_index: int
+    episode_index: int
+    position_ms: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    series: Series
+    watched: int
+
+
+class HomeScreen(Screen):
+    continue_requested = Signal()
+    series_chosen = Signal(int)
+    leave_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = QLabel(self.tr("长辈剧场"))
+        self._title.setProperty("role", "title")
+        self._hint = QLabel(self.tr("按“确定”键开始看"))
+        self._hint.setProperty("role", "secondary")
+        self._continue = QPushButton()
+        self._continue.setObjectName("continue")
+        self._continue.clicked.connect(self.continue_requested)
+        self._tiles: list[QPushButton] = []
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setWidget(self._grid_host)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._empty = QLabel(self.tr("还没有剧集。请家人在“家人设置”里添加。"))
+        self._empty.setWordWrap(True)
+        self._empty.hide()
+        header = QHBoxLayout()
+        header.addWidget(self._title)
+        header.addStretch(1)
+        header.addWidget(self._hint)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(header)
+        self._layout.addWidget(self._continue)
+        self._layout.addWidget(self._empty)
+        self._layout.addWidget(self._scroll, 1)
+        self._summaries: list[SeriesSummary] = []
+        self._target: ContinueTarget | None = None
+
+    def show_library(self, summaries: list[SeriesSummary], target: ContinueTarget | None) -> None:
+        self._summaries = summaries
+        self._target = target
+        for tile in self._tiles:
+            tile.deleteLater()
+        self._tiles = []
+        for index, summary in enumerate(summaries):
+            tile = QPushButton()
+            tile.setProperty("role", "tile")
+            tile.clicked.connect(lambda _=False, i=index: self.series_chosen.emit(i))
+            self._tiles.append(tile)
+        self._update_texts()
+        self._relayout()
+
+    def _update_texts(self) -> None:
+        summaries, target = self._summaries, self._target
+        self._continue.setVisible(bool(summaries))
+        self._empty.setVisible(not summaries)
+        if target is not None and summaries:
+            series = summaries[target.series_index].series
+            episode = series.episodes[target.episode_index]
+            if target.position_ms > 0:
+                text = self.tr("继续观看  %1 · %2 · 已看 %3%")
+                text = text.replace("%3", str(target.percent))
+            else:
+                text = self.tr("开始观看  %1 · %2")
+            text = text.replace("%1", series.title).replace("%2", episode_label(episode.number))
+            self._continue.setText(text)
+            self._continue.setAccessibleName(text)
+        for tile, summary in zip(self._tiles, summaries, strict=True):
+            total = len(summary.series.episodes)
+            progress = self.tr("已看 %1/%2 集").replace("%1", str(summary.watched))
+            progress = progress.replace("%2", str(total))
+            tile.setText(f"{summary.series.title}\n{progress}")
+            tile.setAccessibleName(f"{summary.series.title}，{progress}")
+
+    def set_cover(self, series_index: int, path: str) -> None:
+        if 0 <= series_index < len(self._tiles):
+            pixmap = QPixmap(path)
+            if not pixmap.isNull():
+                self._tiles[series_index].setIcon(QIcon(pixmap))
+                self._apply_icon_size(self._tiles[series_index])
+
+    def _apply_icon_size(self, tile: QPushButton) -> None:
+        if self._theme is not None:
+            height = round(self.theme.target_px * 1.6)
+            tile.setIconSize(QSize(round(height * 9 / 16), height))
+
+    def _relayout(self) -> None:
+        while self._grid.count():
+            self._grid.takeAt(0)
+        columns = 3
+        for index, tile in enumerate(self._tiles):
+            self._grid.addWidget(tile, index // columns, index % columns)
+            self._apply_icon_size(tile)
+        self._grid.setRowStretch(len(self._tiles) // columns + 1, 1)
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        margin = theme.safe_margin(self.height() or theme.screen_height)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        self._layout.setSpacing(theme.spacing_px)
+        self._grid.setSpacing(theme.spacing_px)
+        self._continue.setMinimumHeight(round(theme.target_px * 1.5))
+        for tile in self._tiles:
+            self._apply_icon_size(tile)
+
+    def focusables(self) -> list[QWidget]:
+        return [self._continue, *self._tiles]
+
+    def initial_focus(self) -> QWidget | None:
+        return self._continue if self._continue.isVisible() else super().initial_focus()
+
+    def handle_action(self, action: Action) -> bool:
+        if action is Action.BACK:
+            self.leave_requested.emit()
+            return True
+        return super().handle_action(action)

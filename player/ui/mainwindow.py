@@ -1,0 +1,325 @@
+"""The window: Home → Series → Playing, one key router, overlays, and the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+
+from accessibility.theme import Theme
+from player.config.store import Settings
+from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
+from player.engine.volume import VolumeControl
+from player.eventlog import EventLog
+from player.library.model import Series
+from player.session import PlaybackSession
+from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
+from player.ui.keys import Action, action_for
+from player.ui.overlays import ChoiceOverlay, MessageBanner
+from player.ui.playing import PlayingScreen
+from player.ui.screen import Screen
+from player.ui.series import SeriesScreen
+from player.ui.strings import episode_label, playback_error
+
+_THEME_KEYS = {"ui.enlarged", "ui.text_scale", "ui.enlarge_factor", "ui.tv_mode",
+               "subtitles.size", "subtitles.colours", "subtitles.position"}
+
+
+class MainWindow(QMainWindow):
+    home_ready = Signal()
+    action_handled = Signal(object)  # Action, after it was dispatched
+
+    def __init__(self, settings: Settings, engine: PlaybackEngine, events: EventLog,
+                 session: PlaybackSession, volume: VolumeControl,
+                 announce: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("长辈剧场"))
+        self.settings = settings
+        self.engine = engine
+        self.events = events
+        self.session = session
+        self.volume = volume
+        self._announce = announce or (lambda _text: None)
+        self._library: list[Series] = []
+        self._overlay: ChoiceOverlay | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.home = HomeScreen()
+        self.series_screen = SeriesScreen()
+        self.playing = PlayingScreen()
+        for screen in (self.home, self.series_screen, self.playing):
+            self.stack.addWidget(screen)
+            screen.focus_moved.connect(self._announce_focus)
+        self.banner = MessageBanner(self)
+        self._connect()
+        self._theme: Theme | None = None
+        self.apply_theme()
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    # --- wiring ----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.home.continue_requested.connect(self._continue_watching)
+        self.home.series_chosen.connect(self.open_series)
+        self.home.leave_requested.connect(self.ask_to_leave)
+        self.series_screen.episode_chosen.connect(self._play_from_series)
+        self.series_screen.back_requested.connect(self.go_home)
+        self.playing.back_requested.connect(self.leave_playing)
+        self.playing.toggle_pause_requested.connect(self.session.toggle_pause)
+        self.playing.next_requested.connect(self.session.next)
+        self.playing.previous_requested.connect(self.session.previous)
+        self.playing.enlarge_requested.connect(self.toggle_enlarged)
+        self.playing.read_aloud_requested.connect(self.toggle_read_aloud)
+        self.engine.frame_ready.connect(self.playing.video.show_frame)
+        self.engine.position_changed.connect(self._on_position)
+        self.engine.state_changed.connect(self._on_state)
+        self.session.episode_started.connect(self._on_episode_started)
+        self.session.auto_next.connect(self._on_auto_next)
+        self.session.failed.connect(self._on_failed)
+        self.session.series_finished.connect(self._on_series_finished)
+        self.settings.changed.connect(self._on_setting)
+
+    # --- library and Home --------------------------------------------------------------------
+    def show_library(self, library: list[Series]) -> None:
+        self._library = [series for series in library if series.episodes]
+        self.refresh_home()
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_initial()
+        QTimer.singleShot(0, self._report_home_ready)
+
+    def _report_home_ready(self) -> None:
+        self.events.log("home_ready", series=len(self._library))
+        self.home_ready.emit()
+
+    @property
+    def library(self) -> list[Series]:
+        return list(self._library)
+
+    def refresh_home(self) -> None:
+        summaries = [SeriesSummary(series, self.watched_count(series)) for series in self._library]
+        self.home.show_library(summaries, self.continue_target())
+        if self._theme is not None:
+            self.home.apply_theme(self._theme)
+
+    def watched_count(self, series: Series) -> int:
+        return len(self.watched_indexes(series))
+
+    def watched_indexes(self, series: Series) -> set[int]:
+        return set()
+
+    def continue_target(self) -> ContinueTarget | None:
+        if not self._library:
+            return None
+        return ContinueTarget(0, 0, 0, 0)
+
+    def _continue_watching(self) -> None:
+        target = self.continue_target()
+        if target is None:
+            return
+        series = self._library[target.series_index]
+        self.start_playing(series, target.episode_index, target.position_ms)
+
+    def go_home(self) -> None:
+        self.refresh_home()
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_initial()
+
+    def ask_to_leave(self) -> None:
+        question = self.tr("要退出长辈剧场吗？")
+        overlay = ChoiceOverlay(self, question, (self.tr("不退出"), self.tr("退出")))
+        if self._theme is not None:
+            overlay.apply_theme(self._theme)
+        overlay.chosen.connect(self._leave_answer)
+        self._overlay = overlay
+        overlay.show()
+        overlay.raise_()
+        overlay.focus_initial()
+        self._announce(question)
+
+    def _leave_answer(self, choice: int) -> None:
+        overlay, self._overlay = self._overlay, None
+        if overlay is not None:
+            overlay.hide()
+            overlay.deleteLater()
+        if choice == 1:
+            self.close()
+        else:
+            self.current_screen().focus_initial()
+
+    # --- Series ------------------------------------------------------------------------------
+    def open_series(self, series_index: int, focus_index: int | None = None) -> None:
+        series = self._library[series_index]
+        watched = self.watched_indexes(series)
+        self.series_screen.show_series(series, watched, self.resume_index(series), focus_index)
+        if self._theme is not None:
+            self.series_screen.apply_theme(self._theme)
+        self.stack.setCurrentWidget(self.series_screen)
+        self.series_screen.focus_initial()
+
+    def resume_index(self, series: Series) -> int:
+        return 0
+
+    def resume_position(self, series: Series, index: int) -> int:
+        return 0
+
+    def _play_from_series(self, index: int) -> None:
+        series = self.series_screen.series
+        if series is not None:
+            self.start_playing(series, index, self.resume_position(series, index))
+
+    # --- Playing -----------------------------------------------------------------------------
+    def start_playing(self, series: Series, index: int, start_ms: int = 0) -> None:
+        self.stack.setCurrentWidget(self.playing)
+        self.playing.setFocus()
+        self._update_display_size()
+        self.session.play(series, index, start_ms)
+
+    def leave_playing(self) -> None:
+        series, index = self.session.series, self.session.index
+        self.session.stop()
+        self.playing.hide_controls()
+        if series is not None and series in self._library:
+            self.open_series(self._library.index(series), focus_index=index)
+        else:
+            self.go_home()
+
+    def _on_episode_started(self, series: Series, index: int) -> None:
+        self.playing.show_episode(series.title, series.episodes[index].number)
+
+    def _on_auto_next(self, series: Series, index: int) -> None:
+        text = self.tr("下一集：%1").replace("%1", episode_label(series.episodes[index].number))
+        self.banner.show_message(text, 3.0)
+        self._announce(text)
+
+    def _on_series_finished(self, series: Series) -> None:
+        text = self.tr("这部剧已经看完了。")
+        self.leave_playing()
+        self.banner.show_message(text)
+        self._announce(text)
+
+    def _on_failed(self, problem: PlaybackError) -> None:
+        text = playback_error(problem.code)
+        if self.stack.currentWidget() is self.playing:
+            self.leave_playing()
+        self.show_message(text)
+
+    def _on_position(self, position_ms: int) -> None:
+        duration = self.engine.duration()
+        if duration > 0:
+            self.playing.show_remaining(duration - position_ms)
+
+    def _on_state(self, state: PlaybackState) -> None:
+        self.playing.set_paused(state is PlaybackState.PAUSED)
+
+    def show_message(self, text: str, seconds: float = 6.0) -> None:
+        self.banner.show_message(text, seconds)
+        self._announce(text)
+
+    # --- one-tap enlarge, read-aloud, volume -----------------------------------------------------
+    def toggle_enlarged(self) -> None:
+        self.settings.set("ui.enlarged", not self.settings.get("ui.enlarged"))
+
+    def toggle_read_aloud(self) -> None:
+        enabled = not self.settings.get("readout.enabled")
+        self.settings.set("readout.enabled", enabled)
+        self.show_message(self.tr("朗读字幕：开") if enabled else self.tr("朗读字幕：关"), 2.5)
+
+    def _change_volume(self, step: int) -> None:
+        level = self.volume.user + step
+        self.settings.set("playback.volume", max(0, min(100, level)))
+        self.show_message(self.tr("音量 %1").replace("%1", str(self.volume.level())), 1.5)
+
+    def _on_setting(self, key: str, value: object) -> None:
+        if key in _THEME_KEYS:
+            self.apply_theme()
+        elif key == "playback.volume":
+            self.volume.set_user(int(value))  # type: ignore[call-overload]
+        elif key == "sound.max_volume":
+            self.volume.set_maximum(int(value))  # type: ignore[call-overload]
+
+    def theme(self) -> Theme:
+        assert self._theme is not None
+        return self._theme
+
+    def apply_theme(self) -> None:
+        screen = self.screen()
+        height = self.height() if self.isVisible() else screen.size().height()
+        s = self.settings
+        theme = Theme(
+            screen_height=max(360, height),
+            enlarged=bool(s.get("ui.enlarged")),
+            text_scale=float(s.get("ui.text_scale")),
+            enlarge_factor=float(s.get("ui.enlarge_factor")),
+            tv_mode=bool(s.get("ui.tv_mode")) or self.isFullScreen(),
+            subtitle_share=float(s.get("subtitles.size")) / 100,
+            subtitle_colours=str(s.get("subtitles.colours")),
+        )
+        if theme == self._theme:
+            return
+        self._theme = theme
+        self.setStyleSheet(theme.stylesheet())
+        for screen_widget in (self.home, self.series_screen, self.playing):
+            screen_widget.apply_theme(theme)
+        if self._overlay is not None:
+            self._overlay.apply_theme(theme)
+        self.banner.place()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: ARG002 - Qt override
+        self.apply_theme()
+        if self._overlay is not None:
+            self._overlay.setGeometry(self.rect())
+        self.banner.place()
+        self._update_display_size()
+
+    def _update_display_size(self) -> None:
+        ratio = self.devicePixelRatioF()
+        self.engine.set_display_size(round(self.width() * ratio), round(self.height() * ratio))
+
+    # --- keys -------------------------------------------------------------------------------------
+    def current_screen(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self.isActiveWindow():
+            assert isinstance(event, QKeyEvent)
+            action = action_for(event.key(), event.modifiers())
+            if action is not None:
+                self.dispatch(action)
+                return True
+        return super().eventFilter(watched, event)
+
+    def dispatch(self, action: Action) -> None:
+        """Do what ``action`` means right now: overlay first, then global keys, then the screen."""
+        if self.banner.isVisible() and self._overlay is None:
+            self.banner.hide()
+        if self._overlay is not None:
+            self._overlay.handle_action(action)
+        elif action is Action.ENLARGE:
+            self.toggle_enlarged()
+        elif action is Action.READ_ALOUD:
+            self.toggle_read_aloud()
+        elif action in (Action.VOLUME_UP, Action.VOLUME_DOWN):
+            self._change_volume(5 if action is Action.VOLUME_UP else -5)
+        elif action is Action.MUTE:
+            self.settings.set("playback.volume", 0)
+        elif action is Action.HOME:
+            if self.stack.currentWidget() is self.playing:
+                self.session.stop()
+            self.go_home()
+        else:
+            self.current_screen().handle_action(action)
+        self.action_handled.emit(action)
+
+    def _announce_focus(self, widget: QWidget) -> None:
+        name = widget.accessibleName()
+        if name:
+            self._announce(name)
+
+    def closeEvent(self, event: object) -> None:  # noqa: ARG002 - Qt override
+        if self.stack.currentWidget() is self.playing:
+            self.session.stop()
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]

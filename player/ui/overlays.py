@@ -1,0 +1,89 @@
+"""Things drawn over a screen: a large message, and a two-choice question."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from player.ui.keys import Action
+from player.ui.screen import Screen
+
+
+class MessageBanner(QLabel):
+    """A short message in large type that goes away by itself (or on any key)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "message")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet(
+            "background: rgba(16,16,16,0.94); border: 4px solid #FFD21F; border-radius: 16px;"
+            "padding: 24px;"
+        )
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str, seconds: float = 6.0) -> None:
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.place()
+        self.show()
+        self.raise_()
+        self._timer.start(round(seconds * 1000))
+
+    def place(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        width = round(parent.width() * 0.7)
+        self.setFixedWidth(width)
+        self.adjustSize()
+        self.move((parent.width() - width) // 2, round(parent.height() * 0.38))
+
+
+class ChoiceOverlay(Screen):
+    """A question with at most two answers; the safe answer is first and focused."""
+
+    chosen = Signal(int)  # 0 = first (safe) answer, 1 = second
+
+    def __init__(self, parent: QWidget, question: str, answers: tuple[str, str]) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("QWidget#screen { background: rgba(0,0,0,0.88); }")
+        self._question = QLabel(question)
+        self._question.setProperty("role", "message")
+        self._question.setWordWrap(True)
+        self._question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._buttons = [QPushButton(text) for text in answers]
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for index, button in enumerate(self._buttons):
+            button.setAccessibleName(button.text())
+            button.clicked.connect(lambda _=False, i=index: self.chosen.emit(i))
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self._question)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.setGeometry(parent.rect())
+
+    @property
+    def question(self) -> str:
+        return self._question.text()
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def focusables(self) -> list[QWidget]:
+        return list(self._buttons)
+
+    def handle_action(self, action: Action) -> bool:
+        if action is Action.BACK:
+            self.chosen.emit(0)  # Back means "no": the safe answer
+            return True
+        super().handle_action(action)
+        return True  # nothing reaches the page underneath while a question is open

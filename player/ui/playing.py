@@ -1,0 +1,205 @@
+"""Playing: the picture, its side bands, the subtitle, and a controls row on demand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from accessibility.theme import Theme
+from player.ui.keys import Action
+from player.ui.screen import Screen
+from player.ui.strings import episode_label, remaining_label
+from player.ui.subtitle_view import SubtitleView
+from player.ui.video_view import VideoView
+
+CONTROLS_IDLE_MS = 5000
+# Side bands narrower than this share of the width are too small for subtitles beside the picture.
+_MIN_BAND_SHARE = 0.18
+
+
+class PlayingScreen(Screen):
+    toggle_pause_requested = Signal()
+    next_requested = Signal()
+    previous_requested = Signal()
+    enlarge_requested = Signal()
+    read_aloud_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.video = VideoView(self)
+        self.video.picture_shape_changed.connect(self._relayout)
+        self._info = QWidget(self)
+        self._series_label = QLabel()
+        self._series_label.setProperty("role", "title")
+        self._series_label.setWordWrap(True)
+        self._episode_label = QLabel()
+        self._remaining_label = QLabel()
+        self._remaining_label.setProperty("role", "secondary")
+        self._paused_label = QLabel(self.tr("已暂停"))
+        self._paused_label.setProperty("role", "title")
+        self._paused_label.hide()
+        info_layout = QVBoxLayout(self._info)
+        info_layout.addWidget(self._series_label)
+        info_layout.addWidget(self._episode_label)
+        info_layout.addWidget(self._remaining_label)
+        info_layout.addWidget(self._paused_label)
+        info_layout.addStretch(1)
+        self.subtitle = SubtitleView(self)
+        self._controls = QWidget(self)
+        self._controls.setObjectName("controls")
+        self._controls.setStyleSheet("QWidget#controls { background: rgba(16,16,16,0.9); }")
+        self.play_button = self._control(self.tr("暂停"), self.toggle_pause_requested)
+        self.previous_button = self._control(self.tr("上一集"), self.previous_requested)
+        self.next_button = self._control(self.tr("下一集"), self.next_requested)
+        self.enlarge_button = self._control(self.tr("放大"), self.enlarge_requested)
+        self.read_button = self._control(self.tr("朗读"), self.read_aloud_requested)
+        self.back_button = self._control(self.tr("返回"), self.back_requested)
+        row = QHBoxLayout(self._controls)
+        row.addStretch(1)
+        for button in self._buttons():
+            row.addWidget(button)
+        row.addStretch(1)
+        self._controls.hide()
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(CONTROLS_IDLE_MS)
+        self._idle.timeout.connect(self.hide_controls)
+        self._subtitle_chars = 16
+        self._subtitle_area: QRect | None = None
+
+    def _control(self, text: str, signal: Signal) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.clicked.connect(signal)
+        return button
+
+    def _buttons(self) -> list[QPushButton]:
+        return [self.play_button, self.previous_button, self.next_button,
+                self.enlarge_button, self.read_button, self.back_button]
+
+    # --- what is playing ---------------------------------------------------------------
+    def show_episode(self, series_title: str, number: int) -> None:
+        self._series_label.setText(series_title)
+        self._episode_label.setText(episode_label(number))
+        self._remaining_label.setText("")
+        self.set_paused(False)
+        self.subtitle.clear_text()
+        self.video.clear()
+
+    def show_remaining(self, remaining_ms: int) -> None:
+        self._remaining_label.setText(remaining_label(remaining_ms))
+
+    def set_paused(self, paused: bool) -> None:
+        self._paused_label.setVisible(paused)
+        text = self.tr("继续") if paused else self.tr("暂停")
+        self.play_button.setText(text)
+        self.play_button.setAccessibleName(text)
+
+    @property
+    def subtitle_chars_per_line(self) -> int:
+        return self._subtitle_chars
+
+    def info_texts(self) -> list[str]:
+        return [self._series_label.text(), self._episode_label.text(),
+                self._remaining_label.text()]
+
+    # --- controls ------------------------------------------------------------------------
+    def controls_visible(self) -> bool:
+        return self._controls.isVisible()
+
+    def show_controls(self) -> None:
+        if not self._controls.isVisible():
+            self._controls.show()
+            self._controls.raise_()
+            self.set_focus(self.play_button)
+        self._idle.start()
+
+    def hide_controls(self) -> None:
+        self._controls.hide()
+        self._idle.stop()
+        self.setFocus()
+
+    def focusables(self) -> list[QWidget]:
+        return list(self._buttons()) if self._controls.isVisible() else []
+
+    def handle_action(self, action: Action) -> bool:
+        if action is Action.BACK:
+            self.back_requested.emit()
+            return True
+        if action is Action.PLAY_PAUSE:
+            self.toggle_pause_requested.emit()
+            return True
+        if action is Action.NEXT:
+            self.next_requested.emit()
+            return True
+        if action is Action.PREVIOUS:
+            self.previous_requested.emit()
+            return True
+        if action is Action.STOP:
+            self.back_requested.emit()
+            return True
+        if not self._controls.isVisible():
+            if action is Action.OK:
+                self.toggle_pause_requested.emit()
+            if action in (Action.OK, Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT):
+                self.show_controls()
+                return True
+            return False
+        self._idle.start()
+        return super().handle_action(action)
+
+    # --- layout --------------------------------------------------------------------------
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.subtitle.apply_theme(theme)
+        self._relayout()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: ARG002 - Qt override
+        self._relayout()
+
+    def _picture_rect(self) -> QRect:
+        rect = self.video.picture_rect()
+        if rect.isEmpty():  # before the first frame, assume a vertical episode
+            height = self.height()
+            width = round(height * 9 / 16)
+            rect = QRect((self.width() - width) // 2, 0, width, height)
+        return rect
+
+    def _relayout(self) -> None:
+        self.video.setGeometry(self.rect())
+        if self._theme is None:
+            return
+        theme = self.theme
+        margin = theme.safe_margin(self.height())
+        picture = self._picture_rect()
+        left = QRect(0, 0, picture.left(), self.height())
+        right = QRect(picture.right() + 1, 0, self.width() - picture.right() - 1, self.height())
+        beside = min(left.width(), right.width()) >= self.width() * _MIN_BAND_SHARE
+        controls_height = round(theme.target_px * 1.5)
+        self._controls.setGeometry(0, self.height() - controls_height - margin // 2,
+                                   self.width(), controls_height)
+        if beside:
+            self._info.setGeometry(left.adjusted(margin, margin, -margin // 2, -margin))
+            area = right.adjusted(margin // 2, margin, -margin, -controls_height - margin)
+        else:
+            self._info.setGeometry(QRect(picture.left() + margin, margin,
+                                         picture.width() - 2 * margin, self.height() // 3))
+            area = QRect(picture.left() + margin, self.height() // 2,
+                         picture.width() - 2 * margin,
+                         self.height() // 2 - controls_height - margin)
+        self._subtitle_chars = self.subtitle.chars_per_line(area.width())
+        self.subtitle.setMaximumWidth(area.width())
+        self._subtitle_area = area
+        self.place_subtitle()
+
+    def place_subtitle(self) -> None:
+        """Re-centre the subtitle box in its area after its text changed."""
+        area = self._subtitle_area
+        if area is None:
+            return
+        self.subtitle.adjustSize()
+        size = self.subtitle.sizeHint().boundedTo(area.size())
+        self.subtitle.setGeometry(area.x() + (area.width() - size.width()) // 2,
+                                  area.y() + round(area.height() * 0.55) - size.height() // 2,
+                                  size.width(), size.height())

@@ -1,0 +1,79 @@
+"""What every screen (Home, Series, Playing) and overlay has in common."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+
+from accessibility.theme import Theme
+from player.ui.focus import neighbour
+from player.ui.keys import Action
+
+
+class Screen(QWidget):
+    """A full page. Arrows move focus spatially, OK presses the focused button.
+
+    Subclasses list their focusable items in ``focusables`` and may handle more actions in
+    ``handle_action`` (calling ``super().handle_action`` for the defaults).
+    """
+
+    focus_moved = Signal(QWidget)  # for announcements
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._theme: Theme | None = None
+
+    def focusables(self) -> list[QWidget]:
+        return []
+
+    def initial_focus(self) -> QWidget | None:
+        items = [w for w in self.focusables() if w.isVisible() and w.isEnabled()]
+        return items[0] if items else None
+
+    def focus_initial(self) -> None:
+        target = self.initial_focus()
+        if target is not None:
+            self.set_focus(target)
+
+    def set_focus(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        _scroll_into_view(widget)
+        self.focus_moved.emit(widget)
+
+    def current_focus(self) -> QWidget | None:
+        focused = QApplication.focusWidget()
+        return focused if focused in self.focusables() else None
+
+    def handle_action(self, action: Action) -> bool:
+        if action in (Action.UP, Action.DOWN, Action.LEFT, Action.RIGHT):
+            target = neighbour(self.current_focus(), self.focusables(), action)
+            if target is not None:
+                self.set_focus(target)
+            return True
+        if action is Action.OK:
+            focused = self.current_focus()
+            if isinstance(focused, QAbstractButton):
+                focused.click()
+            elif focused is None:
+                self.focus_initial()
+            return True
+        return False
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+
+    @property
+    def theme(self) -> Theme:
+        assert self._theme is not None, "apply_theme must run before the screen is shown"
+        return self._theme
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 40, 40)
+            return
+        parent = parent.parentWidget()

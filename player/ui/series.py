@@ -1,0 +1,104 @@
+"""Series: 从第 N 集继续 focused, then a grid of large episode numbers with watched marks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accessibility.theme import Theme
+from player.library.model import Series
+from player.ui.keys import Action
+from player.ui.screen import Screen
+from player.ui.strings import episode_label
+
+_COLUMNS = 6
+
+
+class SeriesScreen(Screen):
+    episode_chosen = Signal(int)  # episode index
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = QLabel()
+        self._title.setProperty("role", "title")
+        self._resume = QPushButton()
+        self._resume.setObjectName("resume")
+        self._resume.clicked.connect(lambda: self.episode_chosen.emit(self._resume_index))
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setWidget(self._grid_host)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self._title)
+        self._layout.addWidget(self._resume)
+        self._layout.addWidget(self._scroll, 1)
+        self._buttons: list[QPushButton] = []
+        self._resume_index = 0
+        self._series: Series | None = None
+
+    @property
+    def series(self) -> Series | None:
+        return self._series
+
+    def show_series(self, series: Series, watched: set[int], resume_index: int,
+                    focus_index: int | None = None) -> None:
+        """``watched`` holds episode indexes; ``focus_index`` is focused instead of 继续."""
+        self._series = series
+        self._resume_index = resume_index
+        self._title.setText(series.title)
+        resume_label = episode_label(series.episodes[resume_index].number)
+        text = self.tr("从%1继续") if resume_index or watched else self.tr("从%1开始")
+        self._resume.setText(text.replace("%1", resume_label))
+        self._resume.setAccessibleName(self._resume.text())
+        for button in self._buttons:
+            button.deleteLater()
+        self._buttons = []
+        for index, episode in enumerate(series.episodes):
+            done = index in watched
+            button = QPushButton(f"{episode.number}" + (" ✓" if done else ""))
+            button.setProperty("role", "tile")
+            button.setProperty("watched", "true" if done else "false")
+            state = self.tr("已看完") if done else self.tr("未看")
+            button.setAccessibleName(f"{episode_label(episode.number)}，{state}")
+            button.clicked.connect(lambda _=False, i=index: self.episode_chosen.emit(i))
+            self._grid.addWidget(button, index // _COLUMNS, index % _COLUMNS)
+            self._buttons.append(button)
+        self._pending_focus = focus_index
+
+    def initial_focus(self) -> QWidget | None:
+        pending = getattr(self, "_pending_focus", None)
+        if pending is not None and 0 <= pending < len(self._buttons):
+            return self._buttons[pending]
+        return self._resume
+
+    def episode_button(self, index: int) -> QPushButton:
+        return self._buttons[index]
+
+    def focusables(self) -> list[QWidget]:
+        return [self._resume, *self._buttons]
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        margin = theme.safe_margin(self.height() or theme.screen_height)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        self._layout.setSpacing(theme.spacing_px)
+        self._grid.setSpacing(theme.spacing_px)
+        self._resume.setMinimumHeight(round(theme.target_px * 1.2))
+
+    def handle_action(self, action: Action) -> bool:
+        if action is Action.BACK:
+            self.back_requested.emit()
+            return True
+        return super().handle_action(action)

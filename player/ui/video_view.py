@@ -1,0 +1,56 @@
+"""Paints the engine's decoded pictures, fitted to the widget, black elsewhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+
+def fitted_rect(source: QSize, area: QRect) -> QRect:
+    if source.isEmpty() or area.isEmpty():
+        return QRect()
+    scaled = source.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    x = area.x() + (area.width() - scaled.width()) // 2
+    y = area.y() + (area.height() - scaled.height()) // 2
+    return QRect(x, y, scaled.width(), scaled.height())
+
+
+class VideoView(QWidget):
+    picture_shape_changed = Signal()  # the picture's aspect ratio is known or changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(self.tr("画面"))
+        self._image = QImage()
+        self._shape = QSize()
+
+    @Slot(QImage)
+    def show_frame(self, image: QImage) -> None:
+        self._image = image
+        shape = image.size()
+        if shape != self._shape:
+            self._shape = shape
+            self.picture_shape_changed.emit()
+        self.update(self.picture_rect())
+
+    def clear(self) -> None:
+        self._image = QImage()
+        self.update()
+
+    def picture_size(self) -> QSize:
+        return self._shape
+
+    def picture_rect(self) -> QRect:
+        return fitted_rect(self._shape, self.rect())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), Qt.GlobalColor.black)
+        if not self._image.isNull():
+            # libVLC already scaled to about the display size; the last step is cheap.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.drawImage(self.picture_rect(), self._image)
+        painter.end()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
 
 
@@ -49,6 +49,9 @@ class PlaybackEngine(QObject):
     duration_changed = Signal(int)  # ms
     first_frame = Signal()  # the first picture of the current episode is ready to show
     frame_ready = Signal(QImage)  # every decoded picture, already scaled for display
+    # The picture's true shape. Frames may be stretched a little (decoders pad to 16 px);
+    # show them fitted to this size, not to the frame's own.
+    picture_size_changed = Signal(QSize)
     ended = Signal()  # reached the end of the episode
     error = Signal(object)  # PlaybackError
     volume_changed = Signal(int)  # 0..100, the level actually applied
@@ -98,6 +101,10 @@ class PlaybackEngine(QObject):
         raise NotImplementedError
 
     def location(self) -> str | None:
+        raise NotImplementedError
+
+    def picture_size(self) -> QSize:
+        """The visible picture size of the current episode (empty before the first frame)."""
         raise NotImplementedError
 
     def set_display_size(self, width: int, height: int) -> None:

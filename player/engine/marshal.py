@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable
 from typing import Any
 
@@ -13,17 +14,28 @@ class EventMarshal(QObject):
 
     libVLC is not re-entrant: a libVLC call made from inside one of its own callbacks can
     deadlock. Callbacks therefore only ``post``; the real work happens on the GUI thread.
+    The work travels through a thread-safe queue; only an argument-less wake-up crosses
+    Qt's queued connection, so no Python object is handed to Qt by a foreign thread.
     """
 
-    _posted = Signal(object, object)
+    _wake = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._posted.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+        self._work: queue.SimpleQueue[tuple[Callable[..., None], tuple[Any, ...]]] = (
+            queue.SimpleQueue()
+        )
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
     def post(self, handler: Callable[..., None], *args: Any) -> None:
-        self._posted.emit(handler, args)
+        self._work.put((handler, args))
+        self._wake.emit()
 
-    @Slot(object, object)
-    def _dispatch(self, handler: Callable[..., None], args: tuple[Any, ...]) -> None:
-        handler(*args)
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                handler, args = self._work.get_nowait()
+            except queue.Empty:
+                return
+            handler(*args)

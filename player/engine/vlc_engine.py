@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import vlc
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QImage
 
 from player.engine.base import (
@@ -86,6 +86,7 @@ class VlcEngine(PlaybackEngine):
         self._rate = 1.0
         self._load_serial = 0
         self._frame_serial = -1
+        self._picture_size = QSize()
         self._sink: VlcFrameSink | None = None
         if video == "callbacks":
             self._sink = VlcFrameSink(self._frame_from_vout_thread)
@@ -215,6 +216,9 @@ class VlcEngine(PlaybackEngine):
     def location(self) -> str | None:
         return self._location
 
+    def picture_size(self) -> QSize:
+        return QSize(self._picture_size)
+
     def set_display_size(self, width: int, height: int) -> None:
         if self._sink is not None:
             self._sink.set_display_box(width, height)
@@ -269,8 +273,16 @@ class VlcEngine(PlaybackEngine):
         if self._frame_serial != serial:
             self._frame_serial = serial
             self._open_watchdog.stop()
+            self._update_picture_size(image)
             self.first_frame.emit()
         self.frame_ready.emit(image)
+
+    def _update_picture_size(self, image: QImage) -> None:
+        width, height = self._player.video_get_size(0) or (0, 0)
+        size = QSize(width, height) if width and height else image.size()
+        if size != self._picture_size:
+            self._picture_size = size
+            self.picture_size_changed.emit(size)
 
     def _on_end_reached(self, serial: int) -> None:
         if not self._current(serial):

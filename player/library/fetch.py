@@ -40,7 +40,11 @@ class Fetched:
 
 
 def is_remote(spec: str) -> bool:
-    return urllib.parse.urlsplit(spec.strip()).scheme.casefold() in _REMOTE_SCHEMES
+    spec = spec.strip()
+    try:
+        return urllib.parse.urlsplit(spec).scheme.casefold() in _REMOTE_SCHEMES
+    except ValueError:  # malformed, e.g. "http://[::1"; still meant as an address
+        return spec.casefold().startswith(("http://", "https://"))
 
 
 def fetch(
@@ -117,14 +121,15 @@ def _fetch_remote(url: str, timeout: float, max_bytes: int) -> Fetched | SourceP
 def _network_problem(url: str, error: Exception, timeout: float) -> SourceProblem:
     if isinstance(error, urllib.error.HTTPError):
         return problem(ProblemCode.HTTP_ERROR, url, f"{error.code} {error.reason}")
-    if isinstance(error, urllib.error.URLError) and not isinstance(error.reason, TimeoutError):
-        return problem(ProblemCode.UNREACHABLE, url, str(error.reason))
-    if isinstance(error, TimeoutError | urllib.error.URLError):
+    if isinstance(error, urllib.error.URLError):
+        # urllib wraps the socket's own error, timeouts included.
+        error = error.reason if isinstance(error.reason, Exception) else OSError(error.reason)
+    if isinstance(error, TimeoutError):
         return problem(ProblemCode.TIMEOUT, url, f"no answer within {timeout:g} s")
+    if isinstance(error, ValueError | http.client.InvalidURL):  # bad port, host, IDNA name
+        return problem(ProblemCode.UNSUPPORTED, url, str(error))
     if isinstance(error, http.client.HTTPException):
         return problem(ProblemCode.HTTP_ERROR, url, type(error).__name__)
-    if isinstance(error, ValueError):  # malformed address, bad port, bad IDNA host
-        return problem(ProblemCode.UNSUPPORTED, url, str(error))
     return problem(ProblemCode.UNREACHABLE, url, str(error))
 
 
@@ -136,7 +141,7 @@ def _read_response(
         return problem(ProblemCode.REFUSED_LOCAL, url, final_url)
     content_type = response.headers.get_content_type().casefold()
     charset = response.headers.get_content_charset()
-    if content_type.startswith(("video/", "audio/")):
+    if content_type.startswith(("video/", "audio/")) and "mpegurl" not in content_type:
         # A direct stream: never download a whole episode just to look at it.
         return Fetched(b"", final_url, content_type, charset, media_only=True)
     declared = response.headers.get("Content-Length", "")

@@ -129,16 +129,16 @@ def _not_a_file(entry: os.DirEntry[str], ext: str) -> SourceProblem | None:
 
 
 def _series(title: str, path: str, listing: _Listing, outside_cover: str | None) -> Series:
-    videos = sorted(listing.videos, key=lambda e: natural_key(stem(e.name)))
-    matcher = SubtitleMatcher(listing.subtitles, (stem(e.name) for e in videos))
+    named = sorted(((stem(e.name), e) for e in listing.videos), key=lambda n: natural_key(n[0]))
+    matcher = SubtitleMatcher(listing.subtitles, (name for name, _entry in named))
     episodes = tuple(
         Episode(
             number=number,
-            title=stem(entry.name),
+            title=name,
             location=entry.path,
-            subtitle=_first_non_empty(matcher.ranked_for(stem(entry.name)), listing.subtitles),
+            subtitle=_first_non_empty(matcher.ranked_for(name), listing.subtitles),
         )
-        for number, entry in enumerate(videos, start=1)
+        for number, (name, entry) in enumerate(named, start=1)
     )
     problems = list(listing.problems)
     if not episodes:

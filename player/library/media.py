@@ -44,6 +44,14 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
+# What operating systems leave on every USB stick; never a series.
+_SYSTEM_NAMES = frozenset({
+    "thumbs.db", "desktop.ini", "system volume information", "recycler", "lost+found",
+    "lost.dir", "found.000",
+})  # fmt: skip
+
+
 def is_hidden(name: str) -> bool:
-    # Dot files include the "._EP01.mp4" resource forks macOS leaves on USB sticks.
-    return name.startswith(".") or name.casefold() in {"thumbs.db", "desktop.ini"}
+    # Dot files include the "._EP01.mp4" resource forks macOS leaves on USB sticks;
+    # "$RECYCLE.BIN" and its kin are Windows' own.
+    return name.startswith((".", "$")) or name.casefold() in _SYSTEM_NAMES

@@ -8,8 +8,16 @@ whole point here, so this is written out.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+
+from player.library.media import (
+    IMAGE_EXTENSIONS,
+    PLAYLIST_EXTENSIONS,
+    SUBTITLE_EXTENSIONS,
+    VIDEO_EXTENSIONS,
+)
 
 _CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -20,7 +28,9 @@ _CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 _CN_MYRIAD = "万萬"
 _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL_UNITS) + "".join(_CN_TENS) + _CN_MYRIAD
 
-_NUM = rf"\d+|[{_CN_CHARS}]+"
+# Lookbehinds make each run match from its start only: without them a long digit run costs
+# quadratic time, one failed attempt per position inside it.
+_NUM = rf"(?<!\d)\d+|(?<![{_CN_CHARS}])[{_CN_CHARS}]+"
 _TOKEN = re.compile(rf"(\d+)|([{_CN_CHARS}]+)|([^\d{_CN_CHARS}]+)")
 # Separators differ between otherwise identical names ("EP_02" / "EP 10"); they never decide.
 _SEPARATORS = re.compile(r"[\s._\-~·・,，、]+")
@@ -38,6 +48,9 @@ _EPISODE_PATTERNS = (
 _FIRST_ARABIC = re.compile(r"\d+")
 # Python refuses int() on very long digit strings; no real name has a number this long.
 _MAX_DIGITS = 100
+
+# The "4" of ".mp4" is not an episode number.
+_MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | SUBTITLE_EXTENSIONS | IMAGE_EXTENSIONS | PLAYLIST_EXTENSIONS
 
 # Token kinds: numbers sort before words at the same position, as in every file manager.
 _NUMBER = 0
@@ -148,13 +161,17 @@ def natural_key(name: str) -> tuple[object, ...]:
     carries one (``EP10``, ``E05``, ``Ep.3``, ``第十二集``, ``第3话``, ``12回``, ``第1期``; else the
     first Arabic number), then the name split into numbers and words, and finally the whole
     name so that different names never compare equal. Names without any number come last.
-    Full-width characters are folded to their ASCII forms first.
+    Full-width characters are folded to their ASCII forms first, and a media file extension
+    (``.mp4``, ``.srt`` …) is not searched for numbers.
     """
     folded = unicodedata.normalize("NFKC", name).casefold()
-    season = _first_match_value(_SEASON_PATTERNS, folded) or 0
-    episode = _first_match_value(_EPISODE_PATTERNS, folded)
+    core, ext = os.path.splitext(folded)
+    if ext not in _MEDIA_EXTENSIONS:
+        core = folded
+    season = _first_match_value(_SEASON_PATTERNS, core) or 0
+    episode = _first_match_value(_EPISODE_PATTERNS, core)
     if episode is None:
-        first = _FIRST_ARABIC.search(folded)
+        first = _FIRST_ARABIC.search(core)
         episode = _arabic_value(first.group()) if first else None
     episode_rank = (0, episode) if episode is not None else (1, 0)
     return (season, episode_rank, _tokens(folded), folded, name)

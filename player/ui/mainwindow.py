@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.playing.enlarge_requested.connect(self.toggle_enlarged)
         self.playing.read_aloud_requested.connect(self.toggle_read_aloud)
         self.engine.frame_ready.connect(self.playing.video.show_frame)
+        self.engine.picture_size_changed.connect(self.playing.video.set_picture_size)
         self.engine.position_changed.connect(self._on_position)
         self.engine.state_changed.connect(self._on_state)
         self.session.episode_started.connect(self._on_episode_started)

@@ -27,17 +27,24 @@ class VideoView(QWidget):
         self._image = QImage()
         self._shape = QSize()
 
+    @Slot(QSize)
+    def set_picture_size(self, size: QSize) -> None:
+        """The picture's true shape; frames are fitted to it even if slightly stretched."""
+        if size != self._shape and not size.isEmpty():
+            self._shape = QSize(size)
+            self.picture_shape_changed.emit()
+            self.update()
+
     @Slot(QImage)
     def show_frame(self, image: QImage) -> None:
         self._image = image
-        shape = image.size()
-        if shape != self._shape:
-            self._shape = shape
-            self.picture_shape_changed.emit()
+        if self._shape.isEmpty():
+            self.set_picture_size(image.size())
         self.update(self.picture_rect())
 
     def clear(self) -> None:
         self._image = QImage()
+        self._shape = QSize()
         self.update()
 
     def picture_size(self) -> QSize:

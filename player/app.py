@@ -41,6 +41,7 @@ def run_app(args: object) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from player.config.declaration import OPTIONS_BY_KEY
     from player.config.paths import app_paths
     from player.config.store import Settings
     from player.engine.marshal import EventMarshal
@@ -61,6 +62,8 @@ def run_app(args: object) -> int:
     app.setApplicationName("SilverReel")
     app.setApplicationDisplayName("长辈剧场")
     settings = Settings(paths.settings_file)
+    settings.changed.connect(lambda key, value: events.log(
+        "setting_changed", key=key, value=None if OPTIONS_BY_KEY[key].secret else value))
     language = getattr(args, "language", None) or settings.get("ui.language")
     install_translations(app, language)
 

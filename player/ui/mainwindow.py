@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.engine.frame_ready.connect(self.playing.video.show_frame)
         self.engine.picture_size_changed.connect(self.playing.video.set_picture_size)
         self.engine.position_changed.connect(self._on_position)
+        self.engine.duration_changed.connect(lambda _d: self._on_position(self.engine.position()))
         self.engine.state_changed.connect(self._on_state)
         self.session.episode_started.connect(self._on_episode_started)
         self.session.auto_next.connect(self._on_auto_next)

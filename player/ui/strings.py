@@ -7,38 +7,48 @@ from PySide6.QtCore import QCoreApplication
 from player.engine.base import ErrorCode
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def playback_error(code: ErrorCode) -> str:
     sentences = {
-        ErrorCode.MISSING: _tr("找不到这一集的文件。"),
-        ErrorCode.EMPTY: _tr("这一集的文件是空的，无法播放。"),
-        ErrorCode.UNPLAYABLE: _tr("这一集的文件打不开，可能已损坏。"),
-        ErrorCode.INCOMPLETE: _tr("这一集的文件不完整，只能播放一部分。"),
-        ErrorCode.STREAM: _tr("网络上的这一集打不开。"),
-        ErrorCode.TIMEOUT: _tr("这一集打开太慢，已停止。"),
+        ErrorCode.MISSING: QCoreApplication.translate("Messages", "找不到这一集的文件。"),
+        ErrorCode.EMPTY: QCoreApplication.translate("Messages", "这一集的文件是空的，无法播放。"),
+        ErrorCode.UNPLAYABLE: QCoreApplication.translate(
+            "Messages", "这一集的文件打不开，可能已损坏。"
+        ),
+        ErrorCode.INCOMPLETE: QCoreApplication.translate(
+            "Messages", "这一集的文件不完整，只能播放一部分。"
+        ),
+        ErrorCode.STREAM: QCoreApplication.translate("Messages", "网络上的这一集打不开。"),
+        ErrorCode.TIMEOUT: QCoreApplication.translate("Messages", "这一集打开太慢，已停止。"),
     }
     return sentences[code]
 
 
 def settings_problem(code: str) -> str:
     sentences = {
-        "corrupt_file": _tr("设置文件已损坏，已恢复默认设置，原文件已备份。"),
-        "unreadable_file": _tr("设置文件读不出来，已使用默认设置。"),
-        "invalid_value": _tr("有的设置不正确，已改回默认值。"),
-        "unknown_key": _tr("设置文件里有不认识的项目，已忽略。"),
-        "newer_version": _tr("设置文件来自更新的版本，部分设置可能没有用上。"),
-        "save_failed": _tr("设置没能保存，请检查磁盘空间。"),
+        "corrupt_file": QCoreApplication.translate(
+            "Messages", "设置文件已损坏，已恢复默认设置，原文件已备份。"
+        ),
+        "unreadable_file": QCoreApplication.translate(
+            "Messages", "设置文件读不出来，已使用默认设置。"
+        ),
+        "invalid_value": QCoreApplication.translate("Messages", "有的设置不正确，已改回默认值。"),
+        "unknown_key": QCoreApplication.translate("Messages", "设置文件里有不认识的项目，已忽略。"),
+        "newer_version": QCoreApplication.translate(
+            "Messages", "设置文件来自更新的版本，部分设置可能没有用上。"
+        ),
+        "save_failed": QCoreApplication.translate("Messages", "设置没能保存，请检查磁盘空间。"),
     }
-    return sentences.get(code, _tr("设置有问题，已使用默认设置。"))
+    return sentences.get(
+        code, QCoreApplication.translate("Messages", "设置有问题，已使用默认设置。")
+    )
 
 
 def episode_label(number: int) -> str:
-    return _tr("第 %1 集").replace("%1", str(number))
+    return QCoreApplication.translate("Messages", "第 %1 集").replace("%1", str(number))
 
 
 def remaining_label(ms: int) -> str:
     seconds = max(0, ms // 1000)
-    return _tr("还剩 %1").replace("%1", f"{seconds // 60}:{seconds % 60:02d}")
+    return QCoreApplication.translate("Messages", "还剩 %1").replace(
+        "%1", f"{seconds // 60}:{seconds % 60:02d}"
+    )

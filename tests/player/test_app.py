@@ -1,0 +1,64 @@
+"""The command line: inspect, and starting with no screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from player.assets import demo_library
+from tests.media import colour_clip
+
+
+def _silverreel(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "player", *args], capture_output=True,
+                          text=True, timeout=60, env=env)
+
+
+def test_inspect_an_episode(media_dir: Path) -> None:
+    clip = colour_clip(media_dir / "inspect.mp4", "0x6A1B9A", 3.0)
+    result = _silverreel("inspect", str(clip), "--json")
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert info["kind"] == "episode"
+    assert info["width"] == 360 and info["height"] == 640
+    assert info["audio"] is True
+    assert info["duration_s"] == pytest.approx(3.0, abs=0.1)
+
+
+def test_inspect_the_demo_library_lists_episodes_in_order() -> None:
+    result = _silverreel("inspect", str(demo_library()), "--json")
+    assert result.returncode == 0, result.stderr
+    library = json.loads(result.stdout)
+    assert library["kind"] == "library"
+    [series] = library["series"]
+    assert series["title"] == "春风又起"
+    assert [e["number"] for e in series["episodes"]] == [1, 2, 3, 4]
+    assert series["episodes"][0]["subtitle"].endswith("第1集.srt")
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "text"])
+def test_inspect_a_bad_episode_says_what_is_wrong(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "坏的.mp4"
+    if kind == "empty":
+        target.write_bytes(b"")
+    elif kind == "text":
+        target.write_text("not a video", encoding="utf-8")
+    result = _silverreel("inspect", str(target), "--json")
+    assert result.returncode == 1
+    info = json.loads(result.stdout)
+    assert info["error"]["code"] == {"missing": "missing", "empty": "empty",
+                                     "text": "unplayable"}[kind]
+
+
+def test_without_a_display_it_says_so_in_one_line() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = _silverreel(env=env)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "DISPLAY" in lines[0]

@@ -1,0 +1,84 @@
+"""Drive the real app as its own process on a real X server (Xvfb) and look at the screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QImage
+
+from player.eventlog import read_events
+from tests.conftest import XDisplay
+
+
+class RunningApp:
+    def __init__(self, process: subprocess.Popen[bytes], display: XDisplay,
+                 event_log: Path) -> None:
+        self.process = process
+        self.display = display
+        self.event_log = event_log
+
+    def events(self) -> list[dict[str, Any]]:
+        return read_events(self.event_log) if self.event_log.exists() else []
+
+    def wait_for_event(self, name: str, after: int = 0, timeout: float = 30.0) -> dict[str, Any]:
+        """The first ``name`` event past the first ``after`` events, waiting for it to come."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for event in self.events()[after:]:
+                if event["event"] == name:
+                    return event
+            if self.process.poll() is not None:
+                raise AssertionError(f"app exited ({self.process.returncode}) before {name}")
+            time.sleep(0.05)
+        raise AssertionError(f"no {name} event within {timeout} s: {self.events()}")
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run(["xdotool", "key", key], check=True,
+                           env={**os.environ, "DISPLAY": self.display.name})
+
+    def screenshot(self, path: Path) -> QImage:
+        subprocess.run(
+            ["ffmpeg", "-loglevel", "error", "-y", "-f", "x11grab", "-draw_mouse", "0",
+             "-video_size", f"{self.display.width}x{self.display.height}",
+             "-i", self.display.name, "-frames:v", "1", str(path)],
+            check=True,
+        )
+        image = QImage(str(path))
+        assert not image.isNull(), f"screenshot {path} could not be read"
+        return image
+
+
+@contextmanager
+def running_app(display: XDisplay, workdir: Path, *args: str) -> Iterator[RunningApp]:
+    event_log = workdir / "events.jsonl"
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update(DISPLAY=display.name, SILVERREEL_AUDIO_OUTPUT="dummy")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "player", "--fullscreen", "--config-dir", str(workdir / "cfg"),
+         "--event-log", str(event_log), *args],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    app = RunningApp(process, display, event_log)
+    try:
+        yield app
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def load_demo_truth(demo: Path) -> dict[str, Any]:
+    return json.loads((demo / "demo.json").read_text(encoding="utf-8"))

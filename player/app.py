@@ -50,6 +50,7 @@ def run_app(args: object) -> int:
     from player.eventlog import EventLog
     from player.i18n import install_translations
     from player.library.sources import open_source
+    from player.progress import ProgressStore
     from player.session import PlaybackSession
     from player.ui.mainwindow import MainWindow
     from player.ui.strings import settings_problem
@@ -69,8 +70,9 @@ def run_app(args: object) -> int:
 
     engine = VlcEngine()
     volume = VolumeControl(engine, settings.get("playback.volume"), settings.get("sound.max_volume"))
-    session = PlaybackSession(engine, settings, events)
-    window = MainWindow(settings, engine, events, session, volume)
+    progress = ProgressStore(paths.progress_db)
+    session = PlaybackSession(engine, settings, events, progress)
+    window = MainWindow(settings, engine, events, session, volume, progress=progress)
 
     fullscreen = bool(getattr(args, "fullscreen", False) or settings.get("ui.tv_mode"))
     if fullscreen:
@@ -107,6 +109,7 @@ def run_app(args: object) -> int:
     code = app.exec()
     session.stop()
     engine.shutdown()
+    progress.close()
     events.log("app_exited", code=code)
     events.close()
     return code

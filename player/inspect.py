@@ -55,15 +55,28 @@ def inspect_episode(target: str) -> dict[str, Any]:
             result["error"] = {"code": "unplayable", "message": "not a playable video"}
             return result
         result["duration_s"] = round(max(0, media.get_duration()) / 1000, 3)
-        if video:
-            result["width"] = int(video[0].video.contents.width)
-            result["height"] = int(video[0].video.contents.height)
-        else:
-            result["width"] = result["height"] = None
+        result["width"], result["height"] = _picture_size(target) if video else (None, None)
         result["audio"] = bool(audio)
         return result
     finally:
         instance.release()
+
+
+def _picture_size(target: str) -> tuple[int | None, int | None]:
+    """Width and height of the first video stream.
+
+    Read with PyAV because python-vlc mis-declares the track union of
+    ``libvlc_media_tracks_get`` and reading it crashes; libVLC demuxes these files with the
+    same FFmpeg code, so the numbers are the ones the player works with.
+    """
+    import av
+
+    try:
+        with av.open(target, timeout=_PARSE_TIMEOUT_S) as container:
+            stream = container.streams.video[0]
+            return int(stream.codec_context.width), int(stream.codec_context.height)
+    except (av.FFmpegError, IndexError, OSError):
+        return None, None
 
 
 def inspect(target: str) -> dict[str, Any]:

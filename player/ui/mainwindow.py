@@ -14,6 +14,7 @@ from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.library.model import Series
+from player.progress import ProgressStore
 from player.session import PlaybackSession
 from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
 from player.ui.keys import Action, action_for
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, engine: PlaybackEngine, events: EventLog,
                  session: PlaybackSession, volume: VolumeControl,
                  announce: Callable[[str], None] | None = None,
+                 progress: ProgressStore | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("长辈剧场"))
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         self.events = events
         self.session = session
         self.volume = volume
+        self.progress = progress
         self._announce = announce or (lambda _text: None)
         self._library: list[Series] = []
         self._overlay: ChoiceOverlay | None = None
@@ -106,15 +109,36 @@ class MainWindow(QMainWindow):
             self.home.apply_theme(self._theme)
 
     def watched_count(self, series: Series) -> int:
-        return len(self.watched_indexes(series))
+        if self.progress is None:
+            return 0
+        return self.progress.watched_count(e.location for e in series.episodes)
 
     def watched_indexes(self, series: Series) -> set[int]:
-        return set()
+        if self.progress is None:
+            return set()
+        watched = set()
+        for index, episode in enumerate(series.episodes):
+            record = self.progress.get(episode.location)
+            if record is not None and record.watched:
+                watched.add(index)
+        return watched
 
     def continue_target(self) -> ContinueTarget | None:
+        """The last episode watched (or the one after it, if it was finished)."""
         if not self._library:
             return None
-        return ContinueTarget(0, 0, 0, 0)
+        last = self.progress.last_watched() if self.progress is not None else None
+        if last is not None:
+            for series_index, series in enumerate(self._library):
+                for index, episode in enumerate(series.episodes):
+                    if episode.location != last.location:
+                        continue
+                    if last.watched and index + 1 < len(series.episodes):
+                        return ContinueTarget(series_index, index + 1, 0, 0)
+                    position = 0 if last.watched else last.position_ms
+                    percent = round(100 * position / last.duration_ms) if last.duration_ms else 0
+                    return ContinueTarget(series_index, index, position, percent)
+        return ContinueTarget(0, self.resume_index(self._library[0]), 0, 0)
 
     def _continue_watching(self) -> None:
         target = self.continue_target()
@@ -161,10 +185,24 @@ class MainWindow(QMainWindow):
         self.series_screen.focus_initial()
 
     def resume_index(self, series: Series) -> int:
+        """The episode to go on with: the latest one left unfinished, else the first unwatched."""
+        if self.progress is None:
+            return 0
+        records = [self.progress.get(e.location) for e in series.episodes]
+        touched = [(r.updated, i) for i, r in enumerate(records) if r is not None]
+        if touched:
+            _, latest = max(touched)
+            record = records[latest]
+            if record is not None and not record.watched:
+                return latest
+            return min(latest + 1, len(series.episodes) - 1)
         return 0
 
     def resume_position(self, series: Series, index: int) -> int:
-        return 0
+        if self.progress is None:
+            return 0
+        record = self.progress.get(series.episodes[index].location)
+        return record.position_ms if record is not None and not record.watched else 0
 
     def _play_from_series(self, index: int) -> None:
         series = self.series_screen.series

@@ -29,8 +29,9 @@ _TEXT_CODECS: Final[dict[str, SubtitleFormat]] = {
     "srt": "srt",
     "text": "srt",
     "webvtt": "vtt",
+    # FFmpeg's one ASS decoder is called "ssa" or "ass" depending on the build; both are ASS.
     "ass": "ass",
-    "ssa": "ssa",
+    "ssa": "ass",
 }
 # ISO 639-2/B and /T, 639-1 and common tags for Mandarin, Cantonese and written Chinese.
 _CHINESE_LANGUAGES: Final = frozenset(
@@ -49,15 +50,17 @@ def load_embedded_subtitles(media_path: str | os.PathLike[str]) -> SubtitleTrack
     Raises ``SubtitleError`` when the file cannot be read. The whole file is demuxed, so call
     this off the GUI thread.
     """
-    path = os.fspath(media_path)
+    # Absolute, so FFmpeg cannot take a name like "concat:x.mp4" for one of its protocols.
+    path = os.path.abspath(os.fspath(media_path))
     try:
         # Only regular local files: a URL or device here would mean network or a stalled read.
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise SubtitleError("unreadable", f"not a regular file: {path}")
         with av.open(path, mode="r") as container:
-            stream = _pick_stream(container.streams.subtitles)
-            if stream is None:
+            picked = _pick_stream(container.streams.subtitles)
+            if picked is None:
                 return None
+            stream, fmt = picked
             timed_texts = list(_timed_texts(container, stream))
     # PyAV raises its FFmpegError family, and OSError or ValueError around them.
     except (av.error.FFmpegError, OSError, ValueError, RuntimeError) as error:
@@ -65,16 +68,25 @@ def load_embedded_subtitles(media_path: str | os.PathLike[str]) -> SubtitleTrack
     cues = _cues_from(timed_texts)
     if not cues:
         return None
-    fmt = _TEXT_CODECS[stream.codec_context.name]
     language = stream.language or None
     return SubtitleTrack(path=path, format=fmt, encoding="utf-8", cues=cues, language=language)
 
 
-def _pick_stream(streams: Iterable[SubtitleStream]) -> SubtitleStream | None:
-    text_streams = [s for s in streams if s.codec_context.name in _TEXT_CODECS]
+def _pick_stream(
+    streams: Iterable[SubtitleStream],
+) -> tuple[SubtitleStream, SubtitleFormat] | None:
+    text_streams = [
+        (stream, fmt) for stream in streams if (fmt := _text_format(stream)) is not None
+    ]
     if not text_streams:
         return None
-    return max(text_streams, key=lambda s: (_is_chinese(s), -text_streams.index(s)))
+    # Chinese first; among equals, the file's own order.
+    return max(text_streams, key=lambda item: (_is_chinese(item[0]), -text_streams.index(item)))
+
+
+def _text_format(stream: SubtitleStream) -> SubtitleFormat | None:
+    context = stream.codec_context  # None when FFmpeg has no decoder for the codec
+    return None if context is None else _TEXT_CODECS.get(context.name)
 
 
 def _is_chinese(stream: SubtitleStream) -> bool:
@@ -113,11 +125,12 @@ def _cues_from(timed_texts: list[tuple[int, int | None, str]]) -> tuple[Cue, ...
     ordered = sorted(timed_texts, key=lambda item: item[0])
     cues: list[Cue] = []
     for index, (start, duration, text) in enumerate(ordered):
-        if duration is None:
-            following = ordered[index + 1][0] if index + 1 < len(ordered) else None
-            end = following if following is not None else start + _FALLBACK_DURATION_MS
-        else:
+        if duration is not None:
             end = start + duration
+        elif index + 1 < len(ordered):
+            end = ordered[index + 1][0]  # shown until the next one
+        else:
+            end = start + _FALLBACK_DURATION_MS
         if end > start >= 0:
             cues.append(Cue(start_ms=start, end_ms=end, text=text))
     return tuple(dict.fromkeys(cues))

@@ -5,17 +5,19 @@ GBK are as valid Korean or Big5 as they are Chinese, and they pick the wrong one
 
 1. a byte-order mark says UTF-8/16/32 outright;
 2. NUL bytes at every other position mean BOM-less UTF-16 (subtitle timings are ASCII);
-3. UTF-8 that decodes (a cut-off last character or a rare stray byte is forgiven);
+3. UTF-8 that decodes (a character cut off at the very end is forgiven);
 4. the Chinese legacy encodings (GB18030 ⊃ GBK, Big5/CP950, Big5-HKSCS), each decoded strictly and
    scored by how common its Han characters are and how little non-Chinese junk (kana, hangul,
    box drawing, private-use) appears: mojibake is made of rare characters and junk, real dialogue
    of everyday characters. This is what separates GBK from Big5;
-5. only then charset-normalizer, for the non-Chinese files that remain (Latin-1, Cyrillic ...).
+5. damaged UTF-8, its broken bytes dropped;
+6. only then charset-normalizer, for the non-Chinese files that remain (Latin-1, Cyrillic ...).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -37,8 +39,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CHINESE_CODECS = ("gbk", "gb18030", "cp950", "big5hkscs")
 
 _MIN_CHINESE_SCORE = 0.6  # real dialogue scores ~0.95-1.0, mojibake ~0.5 or below
-_SURE_CHINESE_SCORE = 0.9
-_SCORE_TIE = 0.02
+_SURE_CHINESE_SCORE = 0.9  # enough to overrule UTF-8 that a few GBK characters formed by chance
+_SCORE_TIE = 0.02  # closer than this, the earlier codec in _CHINESE_CODECS wins
 _SAMPLE_CHARS = 20_000  # scoring a sample keeps a 5 MB file quick; the whole file is decoded
 _MAX_CHAOS = 0.1  # charset-normalizer mess ratio above which its answer is mojibake
 
@@ -48,7 +50,14 @@ def decode_subtitle_bytes(data: bytes) -> tuple[str, str]:
 
     Raises ``SubtitleError("encoding")`` when no encoding gives readable text.
     """
-    for attempt in (_by_bom, _by_utf16_pattern, _as_utf8, _as_chinese_legacy, _by_detector):
+    for attempt in (
+        _by_bom,
+        _by_utf16_pattern,
+        _as_utf8,
+        _as_chinese_legacy,
+        _as_damaged_utf8,
+        _by_detector,
+    ):
         found = attempt(data)
         if found is not None:
             return found
@@ -87,18 +96,25 @@ def _by_utf16_pattern(data: bytes) -> tuple[str, str] | None:
 
 def _as_utf8(data: bytes) -> tuple[str, str] | None:
     text = _decode_forgiving_cut_tail(data, "utf-8")
-    if text is not None:
-        if _utf8_could_be_legacy(text):
-            legacy = _best_chinese(data)
-            if legacy is not None and legacy[0] >= _SURE_CHINESE_SCORE:
-                return legacy[1], legacy[2]
-        return text, "utf-8"
+    if text is None:
+        return None
+    if _utf8_could_be_legacy(text):
+        legacy = _best_chinese(data)
+        if legacy is not None and legacy[0] >= _SURE_CHINESE_SCORE:
+            return legacy[1], legacy[2]
+    return text, "utf-8"
+
+
+def _as_damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with bad bytes in it (a cut, a stray byte): drop what is broken, keep the rest.
+
+    Tried after the Chinese legacy encodings: GBK and Big5 bytes form some valid UTF-8
+    characters by chance, but far fewer than the bytes they leave invalid.
+    """
     replaced = data.decode("utf-8", errors="replace")
     stray = replaced.count("\ufffd")
     multibyte = sum(1 for char in replaced if ord(char) > 0x7F) - stray
     if multibyte and stray <= multibyte:
-        # Damaged UTF-8 (a bad byte, a cut): drop what is broken rather than lose the file.
-        # GBK or Big5 bytes form a valid UTF-8 character only by rare chance, so they fail this.
         return replaced.replace("\ufffd", ""), "utf-8"
     return None
 
@@ -229,6 +245,9 @@ def _looks_like_cjk_mojibake(text: str) -> bool:
     return han > len(sample) / 10 and chinese_text_score(text) < _MIN_CHINESE_SCORE
 
 
-def _has_control_chars(text: str) -> bool:
-    return any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in text)
+# Unicode category Cc but tab, line feed and carriage return: never in real subtitle text.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
+
+def _has_control_chars(text: str) -> bool:
+    return _CONTROL_CHARS.search(text) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from pathlib import PurePosixPath
 from typing import Final
 
 import pysubs2
@@ -15,11 +15,13 @@ from accessibility.subtitles.errors import SubtitleError
 from accessibility.subtitles.markup import strip_ass_markup, strip_html_markup
 from accessibility.subtitles.model import Cue
 from accessibility.subtitles.track import SubtitleFormat, SubtitleTrack
+from accessibility.subtitles.webvtt import vtt_cue_blocks
 
 __all__ = [
     "MAX_FILE_BYTES",
     "SubtitleError",
     "SubtitleTrack",
+    "load_subtitle_bytes",
     "load_subtitle_file",
     "parse_subtitle_text",
 ]
@@ -39,10 +41,17 @@ _ASS_FORMATS: Final = frozenset({"ass", "ssa"})
 
 def load_subtitle_file(path: str | os.PathLike[str]) -> SubtitleTrack:
     """Load a subtitle file; any problem raises ``SubtitleError`` and nothing else."""
-    data = _read_capped(path)
+    return load_subtitle_bytes(_read_capped(path), os.fspath(path))
+
+
+def load_subtitle_bytes(data: bytes, name: str) -> SubtitleTrack:
+    """Load subtitles already in memory (a download, say); ``name`` (a path or URL) gives the
+    format hint by its suffix and becomes the track's ``path``."""
+    if len(data) > MAX_FILE_BYTES:
+        raise SubtitleError("too_large", f"over {MAX_FILE_BYTES} bytes: {name}")
     text, encoding = decode_subtitle_bytes(data)
-    fmt, cues = parse_subtitle_text(text, fmt_hint=Path(path).suffix.lstrip(".").lower())
-    return SubtitleTrack(path=os.fspath(path), format=fmt, encoding=encoding, cues=cues)
+    fmt, cues = parse_subtitle_text(text, fmt_hint=_suffix(name))
+    return SubtitleTrack(path=name, format=fmt, encoding=encoding, cues=cues)
 
 
 def parse_subtitle_text(
@@ -54,13 +63,13 @@ def parse_subtitle_text(
     content alone cannot tell. Cues come sorted by start, without styling, without comments,
     empty or zero-length events, or exact duplicates (ASS often stacks one line on two layers).
     """
+    text = text.lstrip("\ufeff")
     fmt = _detect_format(text, fmt_hint)
+    if fmt == "vtt":
+        text = vtt_cue_blocks(text)
+    options = {} if fmt in _ASS_FORMATS else {"keep_html_tags": True}
     try:
-        subs = pysubs2.SSAFile.from_string(
-            text.lstrip("\ufeff"),
-            format_=fmt,
-            **({} if fmt in _ASS_FORMATS else {"keep_html_tags": True}),
-        )
+        subs = pysubs2.SSAFile.from_string(text, format_=fmt, **options)
     # pysubs2 raises whatever its parsing meets (ValueError, IndexError, its own errors ...) on
     # malformed input; the caller only ever sees SubtitleError.
     except Exception as error:
@@ -90,15 +99,18 @@ def _detect_format(text: str, hint: str | None) -> SubtitleFormat:
     raise SubtitleError("format", f"not SRT, WebVTT, ASS or SSA (looks like {detected!r})")
 
 
+def _suffix(name: str) -> str:
+    # A URL's query or fragment is no part of its suffix ("ep1.srt?token=...").
+    return PurePosixPath(name.split("?", 1)[0].split("#", 1)[0]).suffix.lstrip(".").lower()
+
+
 def _read_capped(path: str | os.PathLike[str]) -> bytes:
     try:
         # A FIFO or device would block or never end: only regular files are opened.
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise SubtitleError("unreadable", f"not a regular file: {path!s}")
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(MAX_FILE_BYTES + 1)  # never the whole of a huge file
     except (OSError, ValueError) as error:  # missing, no permission, a folder, NUL in path
         raise SubtitleError("unreadable", repr(error)) from error
-    if len(data) > MAX_FILE_BYTES:
-        raise SubtitleError("too_large", f"over {MAX_FILE_BYTES} bytes: {path!s}")
-    return data
+    return data  # one byte over the cap, if the file is bigger: the caller rejects it

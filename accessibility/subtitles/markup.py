@@ -20,7 +20,9 @@ _RUBY_TEXT = re.compile(r"<(rt|rp)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTA
 _OVERRIDE_ONLY = re.compile(r"\{\\[^{}]*\}")
 _SPACES = re.compile(r"[^\S\n]+")
 # Invisible characters: control codes, zero-width spaces, direction marks, byte-order marks.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
 
 
 def strip_ass_markup(text: str) -> str:

@@ -41,18 +41,13 @@ def run_app(args: object) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from player.config.declaration import OPTIONS_BY_KEY
+    from player.assemble import assemble
     from player.config.paths import app_paths
     from player.config.store import Settings
     from player.engine.marshal import EventMarshal
-    from player.engine.vlc_engine import VlcEngine
-    from player.engine.volume import VolumeControl
     from player.eventlog import EventLog
     from player.i18n import install_translations
     from player.library.sources import open_source
-    from player.progress import ProgressStore
-    from player.session import PlaybackSession
-    from player.ui.mainwindow import MainWindow
     from player.ui.strings import settings_problem
 
     paths = app_paths(getattr(args, "config_dir", None))
@@ -63,16 +58,10 @@ def run_app(args: object) -> int:
     app.setApplicationName("SilverReel")
     app.setApplicationDisplayName("长辈剧场")
     settings = Settings(paths.settings_file)
-    settings.changed.connect(lambda key, value: events.log(
-        "setting_changed", key=key, value=None if OPTIONS_BY_KEY[key].secret else value))
     language = getattr(args, "language", None) or settings.get("ui.language")
     install_translations(app, language)
-
-    engine = VlcEngine()
-    volume = VolumeControl(engine, settings.get("playback.volume"), settings.get("sound.max_volume"))
-    progress = ProgressStore(paths.progress_db)
-    session = PlaybackSession(engine, settings, events, progress)
-    window = MainWindow(settings, engine, events, session, volume, progress=progress)
+    parts = assemble(paths, events, settings)
+    window = parts.window
 
     fullscreen = bool(getattr(args, "fullscreen", False) or settings.get("ui.tv_mode"))
     if fullscreen:
@@ -107,9 +96,7 @@ def run_app(args: object) -> int:
 
     threading.Thread(target=load_library, name="library", daemon=True).start()
     code = app.exec()
-    session.stop()
-    engine.shutdown()
-    progress.close()
+    parts.close()
     events.log("app_exited", code=code)
     events.close()
     return code

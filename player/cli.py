@@ -1,4 +1,4 @@
-"""The command line: ``silverreel [options]`` runs the app, ``silverreel inspect`` explains a source."""
+"""The command line: ``silverreel [options]`` runs the app; ``silverreel inspect`` explains."""
 
 from __future__ import annotations
 

@@ -38,7 +38,8 @@ _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 class SettingsProblem:
     """Something wrong with the settings file; the UI turns ``code`` into a plain sentence."""
 
-    code: str  # corrupt_file | unreadable_file | invalid_value | unknown_key | newer_version | save_failed
+    # corrupt_file, unreadable_file, invalid_value, unknown_key, newer_version, save_failed
+    code: str
     key: str | None = None
     detail: str = ""
 

@@ -231,14 +231,20 @@ class VlcEngine(PlaybackEngine):
             self._player.set_xwindow(window_id)
 
     def shutdown(self) -> None:
+        if self._player is None:
+            return  # already released; releasing twice would crash inside libVLC
         self._clock.stop()
         self._open_watchdog.stop()
         self._load_serial += 1  # anything still queued from libVLC is now stale
         self._player.stop()
         self._player.release()
         self._instance.release()
+        self._player = None
+        self._instance = None
 
     def _stop_player(self) -> None:
+        if self._player is None:
+            return
         self._clock.stop()
         self._open_watchdog.stop()
         self._load_serial += 1

@@ -71,7 +71,7 @@ def cover_frame(
 
 def _grab_jpeg(path: str) -> bytes:
     # Imported here because listing a library must not pay for loading FFmpeg (~0.2 s).
-    import av  # noqa: PLC0415
+    import av
 
     with av.open(path) as container:
         if not container.streams.video:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
 from player.ui.keys import Action
@@ -28,6 +28,15 @@ def _centre(widget: QWidget) -> QPoint:
     return widget.mapTo(widget.window(), widget.rect().center())
 
 
+def _window_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Distance between two ranges on one axis; 0 when they overlap."""
+    return max(0, b_start - a_end, a_start - b_end)
+
+
 def neighbour(current: QWidget | None, candidates: Sequence[QWidget],
               action: Action) -> QWidget | None:
     usable = [w for w in candidates if w.isVisible() and w.isEnabled()]
@@ -37,15 +46,20 @@ def neighbour(current: QWidget | None, candidates: Sequence[QWidget],
         return usable[0]
     dx_sign, dy_sign = _DIRECTIONS[action]
     origin = _centre(current)
+    here = _window_rect(current)
     best: tuple[float, QWidget] | None = None
-    for widget in usable:
+    for widget in usable:  # in reading order, so ties go to the first
         if widget is current:
             continue
         point = _centre(widget)
         along = (point.x() - origin.x()) * dx_sign + (point.y() - origin.y()) * dy_sign
         if along <= 0:
             continue
-        sideways = abs((point.y() - origin.y()) if dx_sign else (point.x() - origin.x()))
+        there = _window_rect(widget)
+        if dx_sign:
+            sideways = _gap(here.top(), here.bottom(), there.top(), there.bottom())
+        else:
+            sideways = _gap(here.left(), here.right(), there.left(), there.right())
         score = along + _SIDEWAYS_WEIGHT * sideways
         if best is None or score < best[0]:
             best = (score, widget)

@@ -83,7 +83,7 @@ class HomeScreen(Screen):
         for tile in self._tiles:
             tile.deleteLater()
         self._tiles = []
-        for index, summary in enumerate(summaries):
+        for index in range(len(summaries)):
             tile = QPushButton()
             tile.setProperty("role", "tile")
             tile.clicked.connect(lambda _=False, i=index: self.series_chosen.emit(i))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from accessibility.theme import Theme
 from player.config.store import Settings
+from player.cues import CueFollower, CueLoad, CueLoader
 from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
@@ -31,6 +32,7 @@ _THEME_KEYS = {"ui.enlarged", "ui.text_scale", "ui.enlarge_factor", "ui.tv_mode"
 class MainWindow(QMainWindow):
     home_ready = Signal()
     action_handled = Signal(object)  # Action, after it was dispatched
+    cues_ready = Signal(object)  # CueLoad for the episode now playing
 
     def __init__(self, settings: Settings, engine: PlaybackEngine, events: EventLog,
                  session: PlaybackSession, volume: VolumeControl,
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
             screen.focus_moved.connect(self._announce_focus)
         self.banner = MessageBanner(self)
+        self.cue_loader = CueLoader(self)
+        self.cues = CueFollower(self)
         self._connect()
         self._theme: Theme | None = None
         self.apply_theme()
@@ -81,6 +85,10 @@ class MainWindow(QMainWindow):
         self.engine.duration_changed.connect(lambda _d: self._on_position(self.engine.position()))
         self.engine.state_changed.connect(self._on_state)
         self.session.episode_started.connect(self._on_episode_started)
+        self.cue_loader.loaded.connect(self._on_cues_loaded)
+        self.engine.position_changed.connect(self.cues.follow)
+        self.cues.changed.connect(self._on_cue)
+        self.playing.subtitle_chars_changed.connect(self.cues.set_chars_per_line)
         self.session.auto_next.connect(self._on_auto_next)
         self.session.failed.connect(self._on_failed)
         self.session.series_finished.connect(self._on_series_finished)
@@ -227,6 +235,22 @@ class MainWindow(QMainWindow):
 
     def _on_episode_started(self, series: Series, index: int) -> None:
         self.playing.show_episode(series.title, series.episodes[index].number)
+        self.cues.clear()
+        self.cue_loader.request(series.episodes[index])
+
+    def _on_cues_loaded(self, load: CueLoad) -> None:
+        episode = self.session.episode
+        if episode is None or episode.location != load.location:
+            return  # the viewer has moved on
+        self.cues.set_chars_per_line(self.playing.subtitle_chars_per_line)
+        self.cues.set_cues(load.track.cues if load.track is not None else ())
+        self.cues_ready.emit(load)
+        if load.problem is not None and load.track is None:
+            self.playing.show_note(self.tr("这一集的字幕文件读不出来。"))
+
+    def _on_cue(self, cue: object) -> None:
+        show = bool(self.settings.get("subtitles.enabled"))
+        self.playing.show_subtitle(cue.text if show and cue is not None else None)  # type: ignore[attr-defined]
 
     def _on_auto_next(self, series: Series, index: int) -> None:
         text = self.tr("下一集：%1").replace("%1", episode_label(series.episodes[index].number))
@@ -306,7 +330,7 @@ class MainWindow(QMainWindow):
             self._overlay.apply_theme(theme)
         self.banner.place()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: ARG002 - Qt override
+    def resizeEvent(self, event: object) -> None:
         self.apply_theme()
         if self._overlay is not None:
             self._overlay.setGeometry(self.rect())
@@ -324,7 +348,8 @@ class MainWindow(QMainWindow):
         return widget
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and self.isActiveWindow():
+        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget)
+                and watched.window() is self):
             assert isinstance(event, QKeyEvent)
             action = action_for(event.key(), event.modifiers())
             if action is not None:
@@ -359,7 +384,7 @@ class MainWindow(QMainWindow):
         if name:
             self._announce(name)
 
-    def closeEvent(self, event: object) -> None:  # noqa: ARG002 - Qt override
+    def closeEvent(self, event: object) -> None:
         if self.stack.currentWidget() is self.playing:
             self.session.stop()
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]

@@ -24,6 +24,7 @@ class PlayingScreen(Screen):
     enlarge_requested = Signal()
     read_aloud_requested = Signal()
     back_requested = Signal()
+    subtitle_chars_changed = Signal(int)  # how many characters a subtitle line may hold now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +37,9 @@ class PlayingScreen(Screen):
         self._episode_label = QLabel()
         self._remaining_label = QLabel()
         self._remaining_label.setProperty("role", "secondary")
+        self._note_label = QLabel()
+        self._note_label.setProperty("role", "secondary")
+        self._note_label.setWordWrap(True)
         self._paused_label = QLabel(self.tr("已暂停"))
         self._paused_label.setProperty("role", "title")
         self._paused_label.hide()
@@ -44,6 +48,7 @@ class PlayingScreen(Screen):
         info_layout.addWidget(self._episode_label)
         info_layout.addWidget(self._remaining_label)
         info_layout.addWidget(self._paused_label)
+        info_layout.addWidget(self._note_label)
         info_layout.addStretch(1)
         self.subtitle = SubtitleView(self)
         self._controls = QWidget(self)
@@ -83,12 +88,21 @@ class PlayingScreen(Screen):
         self._series_label.setText(series_title)
         self._episode_label.setText(episode_label(number))
         self._remaining_label.setText("")
+        self._note_label.setText("")
         self.set_paused(False)
         self.subtitle.clear_text()
         self.video.clear()
 
     def show_remaining(self, remaining_ms: int) -> None:
         self._remaining_label.setText(remaining_label(remaining_ms))
+
+    def show_note(self, text: str) -> None:
+        """A quiet line beside the picture (never a pop-up over playback)."""
+        self._note_label.setText(text)
+
+    def show_subtitle(self, text: str | None) -> None:
+        self.subtitle.show_lines(text.split("\n") if text else [])
+        self.place_subtitle()
 
     def set_paused(self, paused: bool) -> None:
         self._paused_label.setVisible(paused)
@@ -155,7 +169,7 @@ class PlayingScreen(Screen):
         self.subtitle.apply_theme(theme)
         self._relayout()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: ARG002 - Qt override
+    def resizeEvent(self, event: object) -> None:
         self._relayout()
 
     def _picture_rect(self) -> QRect:
@@ -188,7 +202,10 @@ class PlayingScreen(Screen):
             area = QRect(picture.left() + margin, self.height() // 2,
                          picture.width() - 2 * margin,
                          self.height() // 2 - controls_height - margin)
-        self._subtitle_chars = self.subtitle.chars_per_line(area.width())
+        chars = self.subtitle.chars_per_line(area.width())
+        if chars != self._subtitle_chars:
+            self._subtitle_chars = chars
+            self.subtitle_chars_changed.emit(chars)
         self.subtitle.setMaximumWidth(area.width())
         self._subtitle_area = area
         self.place_subtitle()

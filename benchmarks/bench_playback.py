@@ -1,0 +1,143 @@
+"""Issue-2 figures: Home ready, first frame, CPU and memory of playing a 60 s vertical episode.
+
+    python benchmarks/bench_playback.py [--runs N] [--seconds S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import (  # noqa: E402
+    REPO,
+    app_env,
+    median,
+    print_table,
+    vertical_episode,
+    wait_for,
+    xvfb,
+)
+from player.eventlog import read_events  # noqa: E402
+
+HARNESS = str(REPO / "benchmarks" / "play_harness.py")
+
+
+def _bare_qt_window_start(display: str) -> float:
+    """Baseline for start-up: Python + PySide6 showing one empty window, nothing else."""
+    code = ("import time,sys;from PySide6.QtWidgets import QApplication,QWidget;"
+            "a=QApplication([]);w=QWidget();w.show();a.processEvents();"
+            "print(time.monotonic())")
+    start = time.monotonic()
+    out = subprocess.run([sys.executable, "-c", code], env=app_env(display),
+                         capture_output=True, text=True, check=True).stdout
+    return float(out.strip()) - start
+
+
+def _app_start_and_first_frame(display: str, library: Path) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as work:
+        log = Path(work) / "events.jsonl"
+        start = time.monotonic()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "player", "--fullscreen", "--library", str(library),
+             "--config-dir", str(Path(work) / "cfg"), "--event-log", str(log)],
+            env=app_env(display), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=REPO)
+
+        def find(name: str) -> dict | None:  # type: ignore[type-arg]
+            events = read_events(log) if log.exists() else []
+            return next((e for e in events if e["event"] == name), None)
+
+        try:
+            if not wait_for(lambda: find("home_ready") is not None, 30):
+                raise RuntimeError("Home never became ready")
+            home = find("home_ready")["t"] - start  # type: ignore[index]
+            subprocess.run(["xdotool", "key", "Return"], env=app_env(display), check=True)
+            if not wait_for(lambda: find("first_frame") is not None, 30):
+                raise RuntimeError("no first frame")
+            first = find("first_frame")["t"] - find("play_requested")["t"]  # type: ignore[index]
+        finally:
+            process.terminate()
+            process.wait(10)
+    return home, first
+
+
+def _bare_first_frame(path: Path) -> float:
+    """Baseline for first frame: plain libVLC, play() → first decoded picture (vmem)."""
+    code = f"""
+import ctypes, threading, time, vlc
+i = vlc.Instance(["--quiet", "--no-xlib", "--aout=dummy"])
+p = i.media_player_new()
+buf = ctypes.create_string_buffer(720 * 1280 * 4 + 64)
+seen = threading.Event()
+@vlc.CallbackDecorators.VideoLockCb
+def lock(o, planes):
+    planes[0] = ctypes.addressof(buf); return None
+@vlc.CallbackDecorators.VideoUnlockCb
+def unlock(o, pic, planes): pass
+@vlc.CallbackDecorators.VideoDisplayCb
+def display(o, pic): seen.set()
+p.video_set_callbacks(lock, unlock, display, None)
+p.video_set_format("RV32", 720, 1280, 720 * 4)
+p.set_media(i.media_new_path({str(path)!r}))
+t = time.monotonic(); p.play(); seen.wait(20); print(time.monotonic() - t)
+p.stop()
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def _harness(mode: str, path: Path, display: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, HARNESS, mode, str(path)], env=app_env(display),
+                         capture_output=True, text=True, check=True, cwd=REPO).stdout
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=60)
+    args = parser.parse_args()
+    episode = vertical_episode(args.seconds)
+    demo = REPO / "assets" / "demo"
+    with xvfb() as display:
+        starts, firsts, bare_starts, bare_firsts = [], [], [], []
+        for _ in range(max(args.runs, 5)):
+            home, first = _app_start_and_first_frame(display, demo)
+            starts.append(home)
+            firsts.append(first)
+            bare_starts.append(_bare_qt_window_start(display))
+            bare_firsts.append(_bare_first_frame(episode))
+        cpu: dict[str, list[dict[str, float]]] = {"bare": [], "native": [], "callbacks": []}
+        for _ in range(args.runs):
+            for mode in cpu:
+                cpu[mode].append(_harness(mode, episode, display))
+
+    def med(mode: str, key: str) -> float:
+        return median([run[key] for run in cpu[mode]])
+
+    bare_cpu = med("bare", "cpu_s")
+    rows = [
+        ("process start → Home ready (s)", f"{median(starts):.3f}",
+         f"{median(bare_starts):.3f}", f"goal ≤ 1.0; {median(starts) / median(bare_starts):.2f}×"),
+        ("play requested → first frame, local (ms)", f"{median(firsts) * 1000:.0f}",
+         f"{median(bare_firsts) * 1000:.0f}",
+         f"goal ≤ 300; {median(firsts) / median(bare_firsts):.2f}×"),
+    ]
+    for mode in ("callbacks", "native"):
+        rows.append((f"CPU s, {args.seconds} s 720×1280, {mode}", f"{med(mode, 'cpu_s'):.2f}",
+                     f"{bare_cpu:.2f}", f"{med(mode, 'cpu_s') / bare_cpu:.2f}× (goal ≤ 1.5×)"))
+        rows.append((f"peak RSS MB, {mode}", f"{med(mode, 'peak_rss_mb'):.0f}",
+                     f"{med('bare', 'peak_rss_mb'):.0f}", "goal ≤ 250"))
+    print_table(f"playback ({args.runs} runs, medians; baseline = bare libVLC / bare Qt)", rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""``make bench``: every benchmark, each printing its figures against a baseline from the same run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHES = ["bench_playback.py", "bench_library.py", "bench_speech.py", "bench_enlarge.py",
+           "bench_pacing.py"]
+
+
+def main() -> int:
+    failed = []
+    for name in BENCHES:
+        script = HERE / name
+        if not script.exists():
+            continue
+        print(f"\n##### {name}", flush=True)
+        if subprocess.run([sys.executable, str(script), *sys.argv[1:]]).returncode != 0:
+            failed.append(name)
+    if failed:
+        print("failed: " + ", ".join(failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from accessibility.subtitles.embedded import load_embedded_subtitles
 from accessibility.subtitles.errors import SubtitleError
 from accessibility.subtitles.loader import load_subtitle_bytes, load_subtitle_file
 from accessibility.subtitles.model import Cue
@@ -48,6 +47,9 @@ def load_cues(episode: Episode) -> CueLoad:
         except SubtitleError as error:
             problem = error.code
     if not is_remote(episode.location):
+        # PyAV is heavy to import; only this background thread needs it.
+        from accessibility.subtitles.embedded import load_embedded_subtitles
+
         try:
             track = load_embedded_subtitles(episode.location)
         except SubtitleError:

@@ -11,12 +11,16 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.config.store import Settings
-from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
+from player.engine.base import ErrorCode, PlaybackEngine, PlaybackError, PlaybackState
+from player.engine.vlc_engine import is_remote
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
 
 PROGRESS_INTERVAL_MS = 5000
 WATCHED_SHARE = 0.95
+# Waits between reconnection attempts for a stream that dropped: about half a minute in all.
+RETRY_DELAYS_MS = (1000, 2000, 4000, 8000, 8000, 8000)
+_NETWORK_CODES = frozenset({ErrorCode.STREAM, ErrorCode.INCOMPLETE, ErrorCode.TIMEOUT})
 
 
 class ProgressSink(Protocol):
@@ -31,6 +35,8 @@ class PlaybackSession(QObject):
     auto_next = Signal(object, int)  # Series, index of the episode about to start
     series_finished = Signal(object)  # Series
     failed = Signal(object)  # PlaybackError
+    reconnecting = Signal(int)  # attempt number, from 1
+    recovered = Signal(int)  # position (ms) playback continued from
 
     def __init__(self, engine: PlaybackEngine, settings: Settings, events: EventLog,
                  progress: ProgressSink | None = None, parent: QObject | None = None) -> None:
@@ -44,6 +50,11 @@ class PlaybackSession(QObject):
         self._saver = QTimer(self)
         self._saver.setInterval(PROGRESS_INTERVAL_MS)
         self._saver.timeout.connect(self.save_progress)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self._retry)
+        self._retries = 0
+        self._resume_at = 0
         engine.state_changed.connect(self._on_state)
         engine.first_frame.connect(self._on_first_frame)
         engine.ended.connect(self._on_ended)
@@ -71,6 +82,8 @@ class PlaybackSession(QObject):
         self._series = series
         self._index = index
         episode = series.episodes[index]
+        self._retry_timer.stop()
+        self._retries = 0
         self._events.log("play_requested", location=episode.location, series=series.title,
                          episode=episode.number, start_ms=start_ms)
         self.episode_started.emit(series, index)
@@ -100,6 +113,8 @@ class PlaybackSession(QObject):
 
     def stop(self) -> None:
         """Leave the episode, keeping where it was."""
+        self._retry_timer.stop()
+        self._retries = 0
         self.save_progress()
         self._saver.stop()
         self._engine.stop()
@@ -130,6 +145,11 @@ class PlaybackSession(QObject):
 
     def _on_first_frame(self) -> None:
         self._events.log("first_frame", location=self._engine.location())
+        if self._retries:
+            self._events.log("stream_recovered", position_ms=self._engine.position(),
+                             attempts=self._retries)
+            self._retries = 0
+            self.recovered.emit(self._engine.position())
 
     def _on_ended(self) -> None:
         self._saver.stop()
@@ -145,7 +165,25 @@ class PlaybackSession(QObject):
         elif not self.has_next():
             self.series_finished.emit(self._series)
 
+    def _retry(self) -> None:
+        episode = self.episode
+        if episode is not None:
+            self._engine.load(episode.location, self._resume_at)
+
     def _on_error(self, problem: PlaybackError) -> None:
+        if (is_remote(problem.location) and problem.code in _NETWORK_CODES
+                and self._retries < len(RETRY_DELAYS_MS) and self.episode is not None
+                and self.episode.location == problem.location):
+            self._resume_at = max(self._engine.position(), 0)
+            delay = RETRY_DELAYS_MS[self._retries]
+            self._retries += 1
+            self._events.log("stream_retry", attempt=self._retries, reason=problem.code.value,
+                             detail=problem.detail, position_ms=self._resume_at,
+                             delay_ms=delay)
+            self.reconnecting.emit(self._retries)
+            self._retry_timer.start(delay)
+            return
+        self._retries = 0
         self._saver.stop()
         self._events.log("error", code=problem.code.value, location=problem.location,
                          reason=problem.detail)

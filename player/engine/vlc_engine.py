@@ -27,6 +27,8 @@ from player.engine.vlc_video import VlcFrameSink
 
 _CLOCK_INTERVAL_MS = 50
 _OPEN_TIMEOUT_MS = 15_000
+# A stream whose clock stands still this long while "playing" has lost its network.
+_STALL_MS = 8000
 # An episode that ends before this share of its stated length was cut short (damaged file).
 _INCOMPLETE_SHARE = 0.9
 
@@ -87,6 +89,8 @@ class VlcEngine(PlaybackEngine):
         self._load_serial = 0
         self._frame_serial = -1
         self._picture_size = QSize()
+        self._unchanged_ticks = 0
+        self._pending_start = 0
         self._sink: VlcFrameSink | None = None
         if video == "callbacks":
             self._sink = VlcFrameSink(self._frame_from_vout_thread)
@@ -133,6 +137,7 @@ class VlcEngine(PlaybackEngine):
         self._location = location
         self._duration = 0
         self._position = max(0, start_ms)
+        self._pending_start = max(0, start_ms)
         problem = self._local_problem(location)
         if problem is not None:
             self._fail(problem)
@@ -235,8 +240,8 @@ class VlcEngine(PlaybackEngine):
             return  # already released; releasing twice would crash inside libVLC
         self._clock.stop()
         self._open_watchdog.stop()
-        self._load_serial += 1  # anything still queued from libVLC is now stale
         self._player.stop()
+        self._load_serial += 1  # anything still queued from libVLC is now stale
         self._player.release()
         self._instance.release()
         self._player = None
@@ -247,19 +252,30 @@ class VlcEngine(PlaybackEngine):
             return
         self._clock.stop()
         self._open_watchdog.stop()
-        self._load_serial += 1
+        # stop() joins libVLC's threads, so whatever they posted so far has the old serial.
         self._player.stop()
+        self._load_serial += 1
 
     # --- events, on the GUI thread ----------------------------------------------------------
     def _current(self, serial: int) -> bool:
-        return serial == self._load_serial
+        return serial == self._load_serial and self._player is not None
 
     def _on_playing(self, serial: int) -> None:
         if not self._current(serial):
             return
         self._player.audio_set_volume(self._volume)
+        self._unchanged_ticks = 0
+        self._honour_start_position()
         self._set_state(PlaybackState.PLAYING)
         self._clock.start()
+
+    def _honour_start_position(self) -> None:
+        """Some demuxers (HLS among them) ignore ``:start-time``; seek there instead."""
+        start, self._pending_start = self._pending_start, 0
+        if start and int(self._player.get_time()) < start - 1500:
+            self._player.set_time(start)
+            self._position = start
+            self.position_changed.emit(start)
 
     def _on_paused(self, serial: int) -> None:
         if not self._current(serial):
@@ -328,7 +344,14 @@ class VlcEngine(PlaybackEngine):
         now = int(self._player.get_time())
         if now >= 0 and now != self._position:
             self._position = now
+            self._unchanged_ticks = 0
             self.position_changed.emit(now)
+            return
+        self._unchanged_ticks += 1
+        stalled = self._unchanged_ticks * _CLOCK_INTERVAL_MS >= _STALL_MS
+        if stalled and self._state is PlaybackState.PLAYING and is_remote(self._location or ""):
+            self._stop_player()
+            self._fail(PlaybackError(ErrorCode.STREAM, self._location or "", "stalled"))
 
     def _fail(self, problem: PlaybackError) -> None:
         self._clock.stop()

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.playing.subtitle_chars_changed.connect(self.cues.set_chars_per_line)
         self.session.auto_next.connect(self._on_auto_next)
         self.session.failed.connect(self._on_failed)
+        self.session.reconnecting.connect(self._on_reconnecting)
+        self.session.recovered.connect(self._on_recovered)
         self.session.series_finished.connect(self._on_series_finished)
         self.settings.changed.connect(self._on_setting)
 
@@ -261,6 +263,17 @@ class MainWindow(QMainWindow):
         text = self.tr("这部剧已经看完了。")
         self.leave_playing()
         self.banner.show_message(text)
+        self._announce(text)
+
+    def _on_reconnecting(self, attempt: int) -> None:
+        text = self.tr("网络不好，正在重新连接…")
+        self.playing.show_note(text)
+        if attempt == 1:
+            self._announce(text)
+
+    def _on_recovered(self, _position_ms: int) -> None:
+        text = self.tr("已重新连上，接着播放。")
+        self.playing.show_note(text)
         self._announce(text)
 
     def _on_failed(self, problem: PlaybackError) -> None:

@@ -7,6 +7,10 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 
+# Frames within this many pixels of the target are drawn unscaled.
+_SNAP_PX = 6
+
+
 def fitted_rect(source: QSize, area: QRect) -> QRect:
     if source.isEmpty() or area.isEmpty():
         return QRect()
@@ -57,7 +61,16 @@ class VideoView(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), Qt.GlobalColor.black)
         if not self._image.isNull():
-            # libVLC already scaled to about the display size; the last step is cheap.
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-            painter.drawImage(self.picture_rect(), self._image)
+            target = self.picture_rect()
+            image = self._image
+            if (abs(image.width() - target.width()) <= _SNAP_PX
+                    and abs(image.height() - target.height()) <= _SNAP_PX):
+                # libVLC already scaled to the display size (give or take the decoder's
+                # padding): draw 1:1, centred, rather than rescale every frame.
+                centre = target.center()
+                painter.drawImage(centre.x() - image.width() // 2,
+                                  centre.y() - image.height() // 2, image)
+            else:
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+                painter.drawImage(target, image)
         painter.end()

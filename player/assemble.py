@@ -51,5 +51,6 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
                            settings.get("sound.max_volume"))
     progress = ProgressStore(paths.progress_db)
     session = PlaybackSession(engine, settings, events, progress)
-    window = MainWindow(settings, engine, events, session, volume, progress=progress)
+    window = MainWindow(settings, engine, events, session, volume, progress=progress,
+                        cache_dir=paths.cache_dir / "covers")
     return Assembly(settings, engine, volume, progress, session, window, events)

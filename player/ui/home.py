@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -113,12 +113,17 @@ class HomeScreen(Screen):
             tile.setText(f"{summary.series.title}\n{progress}")
             tile.setAccessibleName(f"{summary.series.title}，{progress}")
 
-    def set_cover(self, series_index: int, path: str) -> None:
-        if 0 <= series_index < len(self._tiles):
-            pixmap = QPixmap(path)
-            if not pixmap.isNull():
-                self._tiles[series_index].setIcon(QIcon(pixmap))
-                self._apply_icon_size(self._tiles[series_index])
+    def set_cover(self, series_index: int, image: QImage) -> None:
+        if 0 <= series_index < len(self._tiles) and not image.isNull():
+            self._tiles[series_index].setIcon(QIcon(QPixmap.fromImage(image)))
+            self._apply_icon_size(self._tiles[series_index])
+
+    def cover_size(self) -> QSize:
+        height = round(self.theme.target_px * 1.6) if self._theme is not None else 160
+        return QSize(round(height * 9 / 16), height)
+
+    def has_cover(self, series_index: int) -> bool:
+        return not self._tiles[series_index].icon().isNull()
 
     def _apply_icon_size(self, tile: QPushButton) -> None:
         if self._theme is not None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,6 +20,7 @@ from player.library.model import Series
 from player.progress import ProgressStore
 from player.session import PlaybackSession
 from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
+from player.ui.covers import CoverLoader
 from player.ui.keys import Action, action_for
 from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playing import PlayingScreen
@@ -38,6 +41,7 @@ class MainWindow(QMainWindow):
                  session: PlaybackSession, volume: VolumeControl,
                  announce: Callable[[str], None] | None = None,
                  progress: ProgressStore | None = None,
+                 cache_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("长辈剧场"))
@@ -59,6 +63,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
             screen.focus_moved.connect(self._announce_focus)
         self.banner = MessageBanner(self)
+        self.covers = CoverLoader(cache_dir or Path(tempfile.gettempdir()) / "silverreel-covers",
+                                  self)
+        self.covers.ready.connect(self.home.set_cover)
         self.cue_loader = CueLoader(self)
         self.cues = CueFollower(self)
         self._connect()
@@ -100,6 +107,7 @@ class MainWindow(QMainWindow):
     def show_library(self, library: list[Series]) -> None:
         self._library = [series for series in library if series.episodes]
         self.refresh_home()
+        self.covers.load(self._library, self.home.cover_size())
         self.stack.setCurrentWidget(self.home)
         self.home.focus_initial()
         QTimer.singleShot(0, self._report_home_ready)

@@ -91,3 +91,21 @@ def test_subtitles_beside_the_episode_are_drawn_large_in_the_side_band(
     assert subtitle.geometry().right() <= window.width()  # never clipped
     assert all(len(line) <= 16 for line in subtitle.lines) and len(subtitle.lines) <= 2
     assert subtitle.font_px >= 0.05 * window.height() / 1.35  # line height ≥ 5 % of the screen
+
+
+def test_home_shows_each_series_cover(qtbot: QtBot, build_app: Build, tmp_path: Path) -> None:
+    parts = build_app(demo_library())
+    qtbot.wait_until(lambda: parts.window.home.has_cover(0), timeout=10_000)
+
+
+def test_a_series_without_a_cover_image_gets_a_frame_from_its_first_episode(
+    qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
+) -> None:
+    from tests.media import colour_clip
+
+    folder = tmp_path / "library" / "无封面剧"
+    folder.mkdir(parents=True)
+    colour_clip(folder / "第1集.mp4", "0xE65100", 2.0)
+    parts = build_app(tmp_path / "library")
+    qtbot.wait_until(lambda: parts.window.home.has_cover(0), timeout=10_000)
+    assert list((tmp_path / "cfg" / "cache" / "covers").glob("*.jpg"))

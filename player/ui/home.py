@@ -43,6 +43,7 @@ class HomeScreen(Screen):
     continue_requested = Signal()
     series_chosen = Signal(int)
     leave_requested = Signal()
+    family_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,12 @@ class HomeScreen(Screen):
         self._empty = QLabel(self.tr("还没有剧集。请家人在“家人设置”里添加。"))
         self._empty.setWordWrap(True)
         self._empty.hide()
+        # Last in the focus order, below the series: the family's way in, out of the
+        # viewer's path.
+        self.family_button = QPushButton(self.tr("家人设置"))
+        self.family_button.setObjectName("family")
+        self.family_button.setAccessibleName(self.family_button.text())
+        self.family_button.clicked.connect(self.family_requested)
         header = QHBoxLayout()
         header.addWidget(self._title)
         header.addStretch(1)
@@ -74,6 +81,7 @@ class HomeScreen(Screen):
         self._layout.addWidget(self._continue)
         self._layout.addWidget(self._empty)
         self._layout.addWidget(self._scroll, 1)
+        self._layout.addWidget(self.family_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._summaries: list[SeriesSummary] = []
         self._target: ContinueTarget | None = None
 
@@ -137,6 +145,7 @@ class HomeScreen(Screen):
         for index, tile in enumerate(self._tiles):
             self._grid.addWidget(tile, index // columns, index % columns)
             self._apply_icon_size(tile)
+            tile.show()  # a layout shows new children only on the next event-loop pass
         self._grid.setRowStretch(len(self._tiles) // columns + 1, 1)
 
     def apply_theme(self, theme: Theme) -> None:
@@ -150,7 +159,7 @@ class HomeScreen(Screen):
             self._apply_icon_size(tile)
 
     def focusables(self) -> list[QWidget]:
-        return [self._continue, *self._tiles]
+        return [self._continue, *self._tiles, self.family_button]
 
     def initial_focus(self) -> QWidget | None:
         return self._continue if self._continue.isVisible() else super().initial_focus()

@@ -74,6 +74,7 @@ class SeriesScreen(Screen):
             button.setAccessibleName(f"{episode_label(episode.number)}，{state}")
             button.clicked.connect(lambda _=False, i=index: self.episode_chosen.emit(i))
             self._grid.addWidget(button, index // _COLUMNS, index % _COLUMNS)
+            button.show()  # a layout shows new children only on the next event-loop pass
             self._buttons.append(button)
         self._pending_focus = focus_index
 

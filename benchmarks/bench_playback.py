@@ -9,7 +9,6 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,13 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import (  # noqa: E402
     REPO,
     app_env,
+    app_start_and_first_frame,
     median,
     print_table,
     vertical_episode,
-    wait_for,
     xvfb,
 )
-from player.eventlog import read_events  # noqa: E402
 
 HARNESS = str(REPO / "benchmarks" / "play_harness.py")
 
@@ -38,34 +36,6 @@ def _bare_qt_window_start(display: str) -> float:
     out = subprocess.run([sys.executable, "-c", code], env=app_env(display),
                          capture_output=True, text=True, check=True).stdout
     return float(out.strip()) - start
-
-
-def _app_start_and_first_frame(display: str, library: Path) -> tuple[float, float]:
-    with tempfile.TemporaryDirectory() as work:
-        log = Path(work) / "events.jsonl"
-        start = time.monotonic()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "player", "--fullscreen", "--library", str(library),
-             "--config-dir", str(Path(work) / "cfg"), "--event-log", str(log)],
-            env=app_env(display), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            cwd=REPO)
-
-        def find(name: str) -> dict | None:  # type: ignore[type-arg]
-            events = read_events(log) if log.exists() else []
-            return next((e for e in events if e["event"] == name), None)
-
-        try:
-            if not wait_for(lambda: find("home_ready") is not None, 30):
-                raise RuntimeError("Home never became ready")
-            home = find("home_ready")["t"] - start  # type: ignore[index]
-            subprocess.run(["xdotool", "key", "Return"], env=app_env(display), check=True)
-            if not wait_for(lambda: find("first_frame") is not None, 30):
-                raise RuntimeError("no first frame")
-            first = find("first_frame")["t"] - find("play_requested")["t"]  # type: ignore[index]
-        finally:
-            process.terminate()
-            process.wait(10)
-    return home, first
 
 
 def _bare_first_frame(path: Path) -> float:
@@ -110,7 +80,7 @@ def main() -> None:
     with xvfb() as display:
         starts, firsts, bare_starts, bare_firsts = [], [], [], []
         for _ in range(max(args.runs, 5)):
-            home, first = _app_start_and_first_frame(display, demo)
+            home, first = app_start_and_first_frame(display, str(demo))
             starts.append(home)
             firsts.append(first)
             bare_starts.append(_bare_qt_window_start(display))

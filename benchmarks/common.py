@@ -9,7 +9,10 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+import tempfile
 from pathlib import Path
+
+from player.eventlog import read_events
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = Path(os.environ.get("SILVERREEL_BENCH_DIR", "/tmp/silverreel-bench"))
@@ -73,3 +76,35 @@ def wait_for(predicate, timeout: float, step: float = 0.02) -> bool:  # type: ig
             return True
         time.sleep(step)
     return False
+
+
+def app_start_and_first_frame(display: str, library: str, config_dir: Path | None = None,
+                              play: bool = True) -> tuple[float, float]:
+    """Start the real app: seconds to Home ready, then OK → seconds to the first frame."""
+    with tempfile.TemporaryDirectory() as work:
+        log = Path(work) / "events.jsonl"
+        start = time.monotonic()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "player", "--fullscreen", "--library", library,
+             "--config-dir", str(config_dir or Path(work) / "cfg"), "--event-log", str(log)],
+            env=app_env(display), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=REPO)
+
+        def find(name: str) -> dict | None:  # type: ignore[type-arg]
+            events = read_events(log) if log.exists() else []
+            return next((e for e in events if e["event"] == name), None)
+
+        try:
+            if not wait_for(lambda: find("home_ready") is not None, 30):
+                raise RuntimeError("Home never became ready")
+            home = find("home_ready")["t"] - start  # type: ignore[index]
+            if not play:
+                return home, float("nan")
+            subprocess.run(["xdotool", "key", "Return"], env=app_env(display), check=True)
+            if not wait_for(lambda: find("first_frame") is not None, 30):
+                raise RuntimeError("no first frame")
+            first = find("first_frame")["t"] - find("play_requested")["t"]  # type: ignore[index]
+        finally:
+            process.terminate()
+            process.wait(10)
+    return home, first

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accessibility.speech.playback import SpeechPlayer
+from accessibility.speech.readout import ReadOut
+from accessibility.speech.synth import SpeechSynthesizer
 from player.config.declaration import OPTIONS_BY_KEY
 from player.config.paths import AppPaths
 from player.config.store import Settings
@@ -15,7 +18,9 @@ from player.engine.vlc_engine import VlcEngine
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.progress import ProgressStore
+from player.rest import RestReminder
 from player.session import PlaybackSession
+from player.ui.family import FamilyController, RestPrompt
 from player.ui.mainwindow import MainWindow
 
 
@@ -28,6 +33,11 @@ class Assembly:
     session: PlaybackSession
     window: MainWindow
     events: EventLog
+    family: FamilyController
+    rest: RestReminder
+    readout: ReadOut | None = None
+    synthesizer: SpeechSynthesizer | None = None
+    speech_player: SpeechPlayer | None = None
 
     closed: bool = False
 
@@ -37,6 +47,9 @@ class Assembly:
         self.closed = True
         self.session.stop()
         self.window.close()
+        for part in (self.readout, self.speech_player, self.synthesizer):
+            if part is not None:
+                part.shutdown()
         self.engine.shutdown()
         self.progress.close()
 
@@ -53,4 +66,16 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
     session = PlaybackSession(engine, settings, events, progress)
     window = MainWindow(settings, engine, events, session, volume, progress=progress,
                         cache_dir=paths.cache_dir / "covers")
-    return Assembly(settings, engine, volume, progress, session, window, events)
+    synthesizer = SpeechSynthesizer(settings, cache_dir=paths.cache_dir / "speech",
+                                    parent=window)
+    speech_player = SpeechPlayer(settings, parent=window)
+    readout = ReadOut(engine, volume, settings, synthesizer, speech_player, parent=window)
+    window.set_announcer(readout.announce)
+    window.cues_ready.connect(
+        lambda load: readout.set_cues(load.track.cues if load.track is not None else ()))
+    family = FamilyController(window, settings)
+    rest = RestReminder(engine, session, settings, parent=window)
+    RestPrompt(window, rest, parent=window)
+    return Assembly(settings, engine, volume, progress, session, window, events,
+                    family=family, rest=rest, readout=readout, synthesizer=synthesizer,
+                    speech_player=speech_player)

@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No per-example deadline: these machines are shared and noisy, and speed is measured in
+# benchmarks/, never asserted in tests. No example database: every run starts clean.
+hypothesis_settings.register_profile("silverreel", deadline=None, database=None)
+hypothesis_settings.load_profile("silverreel")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No sound card on CI machines: libVLC and read-out play into a dummy output in tests.

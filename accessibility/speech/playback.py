@@ -4,22 +4,38 @@ A second ``vlc.Instance`` and ``MediaPlayer`` give speech its own audio stream: 
 mixer blends it with the drama's sound, its volume is independent, and ``stop()`` cuts it off
 at once without touching the episode. As in the engine, libVLC's callbacks only post to the
 GUI thread through ``EventMarshal``; every libVLC call is made there.
+
+libVLC reports the end of a short sound file when its decoder has run dry, while up to a
+second of audio is still queued in the audio output. ``finished`` therefore waits until the
+file's own length has played since libVLC reported it playing, so the next line (which stops
+this one) never cuts off the last words.
 """
 
 from __future__ import annotations
 
 import os
+import time
+import wave
 from pathlib import Path
 from typing import Any
 
 import vlc
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from player.config.store import Settings
 from player.engine.marshal import EventMarshal
 
 _ARGS = ("--quiet", "--no-video", "--no-spu", "--no-osd", "--no-stats", "--no-xlib")
 _DEFAULT_VOLUME = 90
+
+
+def wav_seconds(path: str) -> float:
+    """Length of a WAV file from its header; 0 when it cannot be read."""
+    try:
+        with wave.open(path, "rb") as source:
+            return source.getnframes() / float(source.getframerate() or 1)
+    except (OSError, EOFError, wave.Error):
+        return 0.0
 
 
 class SpeechPlayerError(RuntimeError):
@@ -59,6 +75,12 @@ class SpeechPlayer(QObject):
         self._serial = 0  # which line libVLC's events belong to
         self._path: str | None = None
         self._playing = False
+        self._length_s = 0.0  # of the current line
+        self._playing_since = 0.0
+        self._tail = QTimer(self)  # the rest of the line after libVLC's early end
+        self._tail.setSingleShot(True)
+        self._tail.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tail.timeout.connect(self._tail_played)
         self._closed = False
         self._settings = settings
         self._volume = _DEFAULT_VOLUME
@@ -86,6 +108,7 @@ class SpeechPlayer(QObject):
         if self._closed:
             return
         self._path = path
+        self._length_s = wav_seconds(path)
         if not Path(path).is_file():
             self._marshal.post(self._on_error, self._serial)
             return
@@ -103,6 +126,12 @@ class SpeechPlayer(QObject):
     def is_playing(self) -> bool:
         """Whether a line is being spoken (or has been asked to start)."""
         return self._path is not None
+
+    def media_state(self) -> str:
+        """libVLC's own state of the speech player ("Playing", "Stopped", ...), for diagnostics."""
+        if self._closed:
+            return "Released"
+        return str(self._player.get_state()).rsplit(".", 1)[-1]
 
     def set_volume(self, percent: int) -> None:
         self._volume = min(100, max(0, int(percent)))
@@ -124,6 +153,7 @@ class SpeechPlayer(QObject):
         self._player.stop()
         # After the stop, so any event libVLC posted for the old line carries the old serial.
         self._serial += 1
+        self._tail.stop()
         self._path = None
         self._playing = False
 
@@ -136,13 +166,21 @@ class SpeechPlayer(QObject):
         if serial != self._serial or self._playing:
             return
         self._playing = True
+        self._playing_since = time.monotonic()
         # Some audio outputs only accept a volume once they are open.
         self._player.audio_set_volume(self._volume)
         self.started.emit()
 
     def _on_ended(self, serial: int) -> None:
-        if serial != self._serial:
+        if serial != self._serial or self._tail.isActive():
             return
+        left_s = self._length_s - (time.monotonic() - self._playing_since) if self._playing else 0
+        if left_s > 0.01:
+            self._tail.start(round(left_s * 1000))
+        else:
+            self._tail_played()
+
+    def _tail_played(self) -> None:
         self._path = None
         self._playing = False
         self.finished.emit()
@@ -150,6 +188,7 @@ class SpeechPlayer(QObject):
     def _on_error(self, serial: int) -> None:
         if serial != self._serial:
             return
+        self._tail.stop()
         path = self._path or ""
         self._path = None
         self._playing = False

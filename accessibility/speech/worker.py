@@ -18,10 +18,14 @@ never sees half a file.
 
 from __future__ import annotations
 
+import array
+import ctypes
 import json
 import os
 import sys
+import tempfile
 import threading
+import time
 import wave
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -36,7 +40,11 @@ _WANTED: Mapping[str, tuple[str, ...]] = {
     "zh": ("cmn", "zh-cn", "zh_cn", "zh", "cmn-"),
     "en": ("en-us", "en_us", "en-gb", "en_gb", "en", "en-"),
 }
-_FALLBACK_RATE = 175  # espeak-ng's own normal speed, used if the engine reports nonsense
+_FALLBACK_RATE = 175
+_SETTLE_TIMEOUT_S = 0.5
+_ERROR_GRACE_S = 2.0
+_SILENCE_LEVEL = 300  # of 32767: below anything espeak voices, above dithering
+_KEPT_TAIL_S = 0.08  # espeak-ng's own normal speed, used if the engine reports nonsense
 
 
 def pick_voice(
@@ -58,6 +66,33 @@ def pick_voice(
     return None
 
 
+def trim_trailing_silence(path: Path) -> None:
+    """Cut espeak's end-of-sentence pause (0.3-0.4 s) down to ``_KEPT_TAIL_S``.
+
+    The pause is silence the viewer waits through: it would hold a paused episode longer in
+    listen mode and push the next line later. Raises if the file holds no sound at all.
+    """
+    with wave.open(str(path), "rb") as source:
+        params = source.getparams()
+        frames = source.readframes(source.getnframes())
+    if params.sampwidth != 2 or params.nchannels != 1:
+        return  # not the espeak format; leave it as the engine made it
+    samples = array.array("h", frames)
+    if sys.byteorder == "big":
+        samples.byteswap()  # WAV data is little-endian
+    last = next(
+        (i for i in range(len(samples) - 1, -1, -1) if abs(samples[i]) > _SILENCE_LEVEL), None
+    )
+    if last is None:
+        raise RuntimeError("speech engine produced no sound")
+    keep = min(len(samples), last + 1 + int(params.framerate * _KEPT_TAIL_S))
+    if keep == len(samples):
+        return
+    with wave.open(str(path), "wb") as target:
+        target.setparams(params)
+        target.writeframes(frames[: keep * 2])
+
+
 class Synthesiser:
     """One pyttsx3 engine, used only through ``save_to_file``."""
 
@@ -67,22 +102,94 @@ class Synthesiser:
         self._error: str | None = None
         self._engine.connect("finished-utterance", self._on_finished)
         self._engine.connect("error", self._on_error)
-        rate = self._engine.getProperty("rate")
-        self.normal_rate = (
-            int(rate) if isinstance(rate, int | float) and rate > 0 else _FALLBACK_RATE
-        )
+        self._espeak: Any = None
+        self._espeak_get_parameter: Any = None
+        if getattr(self._engine, "driver_name", "") == "espeak":
+            from pyttsx3.drivers import _espeak  # only exists with the espeak driver
+
+            # pyttsx3's own GetParameter binding lacks the "current or default" argument, so
+            # what it returns is whichever the stack happens to hold.
+            getter = _espeak.dll.espeak_GetParameter
+            getter.restype = ctypes.c_int
+            getter.argtypes = [ctypes.c_int, ctypes.c_int]
+            self._espeak, self._espeak_get_parameter = _espeak, getter
+        self.normal_rate = self._normal_rate()
         listed = [
             (str(v.id), tuple(str(lang) for lang in (v.languages or ())))
             for v in self._engine.getProperty("voices")
         ]
         self.voices = {lang: pick_voice(listed, wanted) for lang, wanted in _WANTED.items()}
+        self._warm_up()
 
+    def _normal_rate(self) -> int:
+        """The engine's own default speed in words per minute (100 % in the settings)."""
+        rate = (
+            self._espeak_rate(current=False) if self._espeak else self._engine.getProperty("rate")
+        )
+        return int(rate) if isinstance(rate, int | float) and rate > 0 else _FALLBACK_RATE
+
+    def _espeak_rate(self, *, current: bool) -> int | None:
+        try:
+            return int(self._espeak_get_parameter(self._espeak.RATE, 1 if current else 0))
+        except (AttributeError, TypeError, ValueError, OSError):
+            return None
+
+    def _warm_up(self) -> None:
+        """Leave pyttsx3's start-up state and load a voice before the first real line.
+
+        A fresh pyttsx3 engine queues property changes until its first run, so the first
+        line would otherwise ignore its voice and rate; loading the Mandarin data also takes
+        the first line's extra time here, before anyone waits for it.
+        """
+        self._engine.runAndWait()
+        voice = self.voices.get("zh") or self.voices.get("en")
+        if voice is None:
+            return
+        handle, name = tempfile.mkstemp(suffix=".wav")
+        os.close(handle)
+        try:
+            self.synthesise("你好", voice, self.normal_rate, Path(name))
+        except Exception as exc:  # a real line will report the problem if it persists
+            print(f"speech worker: warm-up failed: {exc!r}", file=sys.stderr)
+        finally:
+            Path(name).unlink(missing_ok=True)
+
+    # pyttsx3 calls these from espeak's synthesis thread.
     def _on_finished(self, **_: Any) -> None:
         self._done.set()
 
     def _on_error(self, exception: BaseException | None = None, **_: Any) -> None:
         self._error = str(exception) if exception is not None else "error"
-        self._done.set()
+
+    def _settle(self, rate: int) -> None:
+        """Wait until espeak has applied the new rate before synthesising.
+
+        In pyttsx3's espeak driver a rate change is queued inside espeak, and ``runAndWait``
+        cancels whatever espeak still has queued, so a change made just before it is often
+        lost and the line comes out at the previous rate. Waiting for espeak's queue to drain
+        (a millisecond or two) makes every line come out at the rate asked for.
+        """
+        if self._espeak is None:
+            return
+        deadline = time.monotonic() + _SETTLE_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if not self._espeak.IsPlaying() and self._espeak_rate(current=True) in (rate, None):
+                return
+            time.sleep(0.001)
+        print(f"speech worker: rate {rate} not confirmed by espeak", file=sys.stderr)
+
+    def _wait_until_finished(self) -> None:
+        # The espeak driver can return from runAndWait before its synthesis thread has written
+        # the file, so wait for the engine's own signal. An error may come without one.
+        started = time.monotonic()
+        while not self._done.wait(0.01):
+            waited = time.monotonic() - started
+            if self._error is not None and waited > _ERROR_GRACE_S:
+                raise RuntimeError(self._error)
+            if waited > _SYNTH_TIMEOUT_S:
+                raise TimeoutError("speech engine did not finish")
+        if self._error is not None:
+            raise RuntimeError(self._error)
 
     def synthesise(self, text: str, voice: str, rate: int, path: Path) -> None:
         """Write ``text`` spoken by ``voice`` at ``rate`` wpm to ``path``; raises on failure."""
@@ -92,20 +199,19 @@ class Synthesiser:
         partial = path.with_name(f"{path.stem}.{os.getpid()}.part.wav")
         self._done.clear()
         self._error = None
-        self._engine.setProperty("voice", voice)
-        self._engine.setProperty("rate", int(rate))
-        self._engine.save_to_file(text, str(partial))
-        self._engine.runAndWait()
-        # The espeak driver can return from runAndWait before its synthesis thread has written
-        # the file (always on the first job of a process), so wait for the engine's own signal.
-        if not self._done.wait(_SYNTH_TIMEOUT_S):
-            raise TimeoutError("speech engine did not finish")
-        if self._error is not None:
-            raise RuntimeError(self._error)
-        with wave.open(str(partial), "rb") as produced:
-            if produced.getnframes() == 0:
-                raise RuntimeError("speech engine produced no audio")
-        os.replace(partial, path)
+        try:
+            self._engine.setProperty("voice", voice)
+            self._engine.setProperty("rate", int(rate))
+            self._settle(int(rate))
+            if self._error is not None:
+                raise RuntimeError(self._error)  # e.g. the voice is not installed
+            self._engine.save_to_file(text, str(partial))
+            self._engine.runAndWait()
+            self._wait_until_finished()
+            trim_trailing_silence(partial)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
 
 
 def _answer(stream: TextIO, message: Mapping[str, Any]) -> None:

@@ -144,7 +144,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("readout.enabled", Kind.BOOL, True, "朗读字幕", "Read subtitles aloud",
            "用普通话读出每一句字幕。", "Speak each subtitle line in Mandarin."),
     Option("readout.rate", Kind.INT, 85, "朗读语速", "Reading speed",
-           "100 为正常语速，数字越小越慢。", "100 is normal speech; lower is slower.",
+           "100 为普通人说话的速度，数字越小越慢。", "100 is ordinary speech; lower is slower.",
            minimum=50, maximum=130, step=5, unit="%"),
     Option("readout.volume", Kind.INT, 90, "朗读音量", "Reading volume",
            "朗读声音的大小。", "Loudness of the reading voice.",

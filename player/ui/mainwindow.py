@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from accessibility.theme import Theme
@@ -27,6 +27,12 @@ from player.ui.playing import PlayingScreen
 from player.ui.screen import Screen
 from player.ui.series import SeriesScreen
 from player.ui.strings import episode_label, playback_error
+
+def tell_screen_reader(widget: QWidget, text: str) -> None:
+    """Hand ``text`` to a running screen reader (Orca, NVDA, VoiceOver) as an announcement."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
 
 _THEME_KEYS = {"ui.enlarged", "ui.text_scale", "ui.enlarge_factor", "ui.tv_mode",
                "subtitles.size", "subtitles.colours", "subtitles.position"}
@@ -51,9 +57,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.volume = volume
         self.progress = progress
-        self._announce = announce or (lambda _text: None)
+        self._speak: Callable[[str], None] = announce or (lambda _text: None)
         self._library: list[Series] = []
-        self._overlay: ChoiceOverlay | None = None
+        self._overlay: Screen | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.home = HomeScreen()
@@ -107,7 +113,6 @@ class MainWindow(QMainWindow):
     def show_library(self, library: list[Series]) -> None:
         self._library = [series for series in library if series.episodes]
         self.refresh_home()
-        self.covers.load(self._library, self.home.cover_size())
         self.stack.setCurrentWidget(self.home)
         self.home.focus_initial()
         QTimer.singleShot(0, self._report_home_ready)
@@ -115,6 +120,7 @@ class MainWindow(QMainWindow):
     def _report_home_ready(self) -> None:
         self.events.log("home_ready", series=len(self._library))
         self.home_ready.emit()
+        self.covers.load(self._library, self.home.cover_size())  # after Home is on screen
 
     @property
     def library(self) -> list[Series]:
@@ -169,6 +175,38 @@ class MainWindow(QMainWindow):
         self.refresh_home()
         self.stack.setCurrentWidget(self.home)
         self.home.focus_initial()
+
+    # --- more pages, overlays and speech for other parts (family settings, rest reminder) ---
+    def add_screen(self, screen: Screen) -> None:
+        self.stack.addWidget(screen)
+        screen.focus_moved.connect(self._announce_focus)
+        if self._theme is not None:
+            screen.apply_theme(self._theme)
+
+    def show_screen(self, screen: Screen) -> None:
+        self.stack.setCurrentWidget(screen)
+        screen.focus_initial()
+
+    def announce(self, text: str) -> None:
+        self._announce(text)
+
+    def open_overlay(self, overlay: Screen, spoken: str) -> None:
+        """Put ``overlay`` over everything; it gets every key until ``close_overlay``."""
+        if self._theme is not None:
+            overlay.apply_theme(self._theme)
+        self._overlay = overlay
+        overlay.setGeometry(self.rect())
+        overlay.show()
+        overlay.raise_()
+        overlay.focus_initial()
+        self._announce(spoken)
+
+    def close_overlay(self) -> None:
+        overlay, self._overlay = self._overlay, None
+        if overlay is not None:
+            overlay.hide()
+            overlay.deleteLater()
+        self.current_screen().focus_initial()
 
     def ask_to_leave(self) -> None:
         question = self.tr("要退出长辈剧场吗？")
@@ -260,7 +298,10 @@ class MainWindow(QMainWindow):
 
     def _on_cue(self, cue: object) -> None:
         show = bool(self.settings.get("subtitles.enabled"))
-        self.playing.show_subtitle(cue.text if show and cue is not None else None)  # type: ignore[attr-defined]
+        text = cue.text if show and cue is not None else None  # type: ignore[attr-defined]
+        self.playing.show_subtitle(text)
+        if text:
+            tell_screen_reader(self.playing.subtitle, text.replace("\n", ""))
 
     def _on_auto_next(self, series: Series, index: int) -> None:
         text = self.tr("下一集：%1").replace("%1", episode_label(series.episodes[index].number))
@@ -345,8 +386,10 @@ class MainWindow(QMainWindow):
             return
         self._theme = theme
         self.setStyleSheet(theme.stylesheet())
-        for screen_widget in (self.home, self.series_screen, self.playing):
-            screen_widget.apply_theme(theme)
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            if isinstance(page, Screen):
+                page.apply_theme(theme)
         if self._overlay is not None:
             self._overlay.apply_theme(theme)
         self.banner.place()
@@ -399,6 +442,14 @@ class MainWindow(QMainWindow):
         else:
             self.current_screen().handle_action(action)
         self.action_handled.emit(action)
+
+    def set_announcer(self, speak: Callable[[str], None]) -> None:
+        """Where spoken announcements go (read-out); screen readers are told as well."""
+        self._speak = speak
+
+    def _announce(self, text: str) -> None:
+        self._speak(text)
+        tell_screen_reader(self, text)
 
     def _announce_focus(self, widget: QWidget) -> None:
         name = widget.accessibleName()

@@ -412,14 +412,17 @@ class MainWindow(QMainWindow):
         return widget
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the app passes here: the isinstance test is the cheap first gate
+        # (comparing event.type() makes an enum object per event, costly at this volume).
+        if not isinstance(event, QKeyEvent):
+            return False
         if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget)
                 and watched.window() is self):
-            assert isinstance(event, QKeyEvent)
             action = action_for(event.key(), event.modifiers())
             if action is not None:
                 self.dispatch(action)
                 return True
-        return super().eventFilter(watched, event)
+        return False
 
     def dispatch(self, action: Action) -> None:
         """Do what ``action`` means right now: overlay first, then global keys, then the screen."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtGui import QImage
 
+from player.assets import demo_library
 from player.eventlog import read_events
 from tests.conftest import XDisplay
 
@@ -60,6 +61,8 @@ class RunningApp:
 @contextmanager
 def running_app(display: XDisplay, workdir: Path, *args: str) -> Iterator[RunningApp]:
     event_log = workdir / "events.jsonl"
+    if "--library" not in args:  # a set-up install; a fresh one would start with first-run setup
+        args = ("--library", str(demo_library()), *args)
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     env.update(DISPLAY=display.name, SILVERREEL_AUDIO_OUTPUT="dummy")
     process = subprocess.Popen(

@@ -79,17 +79,46 @@ def _picture_size(target: str) -> tuple[int | None, int | None]:
         return None, None
 
 
+def subtitles_of(target: str) -> dict[str, Any]:
+    """The subtitles the player would use: a file beside the episode wins, else a track inside."""
+    from player.cues import load_cues
+
+    [series] = open_source(target)[:1] or [None]
+    if series is None or not series.episodes:
+        return {"source": None, "cues": []}
+    load = load_cues(series.episodes[0])
+    track = load.track
+    result: dict[str, Any] = {
+        "source": load.origin if track is not None else None,
+        "path": str(track.path) if track is not None and track.path else None,
+        "format": track.format if track is not None else None,
+        "encoding": track.encoding if track is not None else None,
+        "language": track.language if track is not None else None,
+        "cues": [{"start_s": c.start_ms / 1000, "end_s": c.end_ms / 1000, "text": c.text}
+                 for c in (track.cues if track is not None else ())],
+    }
+    if load.problem is not None:
+        result["problem"] = load.problem
+    return result
+
+
 def inspect(target: str) -> dict[str, Any]:
     if looks_like_source(target):
         return {"kind": "library", **library_to_json(open_source(target))}
-    return inspect_episode(target)
+    result = inspect_episode(target)
+    if "error" not in result:
+        result["subtitles"] = subtitles_of(target)
+    return result
 
 
 def run(target: str) -> int:
     result = inspect(target)
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    sys.stdout.flush()
+    try:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not our problem
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 1 if "error" in result else 0
 
 

@@ -62,3 +62,21 @@ def test_without_a_display_it_says_so_in_one_line() -> None:
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "DISPLAY" in lines[0]
+
+
+def test_inspect_reports_the_subtitle_file_its_encoding_and_cues(
+    media_dir: Path, tmp_path: Path
+) -> None:
+    clip = tmp_path / "第1集.mp4"
+    clip.write_bytes(colour_clip(media_dir / "subbed.mp4", "0x2E7D32", 3.0).read_bytes())
+    (tmp_path / "第1集.srt").write_bytes(
+        "1\n00:00:00,500 --> 00:00:02,000\n<i>奶奶，我回来啦！</i>\n\n"
+        "2\n00:00:02,100 --> 00:00:02,900\n快进屋坐。\n".encode("gbk"))
+    result = _silverreel("inspect", str(clip), "--json")
+    assert result.returncode == 0, result.stderr
+    subtitles = json.loads(result.stdout)["subtitles"]
+    assert subtitles["source"] == "file"
+    assert subtitles["path"].endswith("第1集.srt")
+    assert subtitles["encoding"] in ("gbk", "gb18030")
+    assert [c["text"] for c in subtitles["cues"]] == ["奶奶，我回来啦！", "快进屋坐。"]
+    assert subtitles["cues"][0]["start_s"] == 0.5

@@ -28,10 +28,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(build_inspect_parser().parse_args(arguments[1:]).target)
     args = build_parser().parse_args(arguments)
+    if args.reset_pin:
+        return reset_pin_command(args.config_dir)
     if not display_available():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     return run_app(args)
+
+
+def reset_pin_command(config_dir: object) -> int:
+    """``silverreel --reset-pin``: forget the family PIN (for whoever has this computer)."""
+    from pathlib import Path
+
+    from player.config.paths import app_paths
+    from player.config.pin import reset_pin
+
+    settings_file = app_paths(config_dir if isinstance(config_dir, Path) else None).settings_file
+    if not reset_pin(settings_file):
+        print(f"没能保存 {settings_file} / could not save {settings_file}", file=sys.stderr)
+        return 1
+    print("家人设置的密码已清除，下次进入时重新设置。 / The family PIN is cleared; "
+          "a new one is chosen on the next visit.")
+    return 0
 
 
 def run_app(args: object) -> int:
@@ -94,7 +112,11 @@ def run_app(args: object) -> int:
         library = [series for spec in sources for series in open_source(spec)]
         marshal.post(window.show_library, library)
 
-    threading.Thread(target=load_library, name="library", daemon=True).start()
+    parts.family.run_sources = list(getattr(args, "library", []) or [])
+    if settings.was_new and not parts.family.run_sources:
+        parts.family.start_first_run()  # it reads the library itself when done
+    else:
+        threading.Thread(target=load_library, name="library", daemon=True).start()
     code = app.exec()
     parts.close()
     events.log("app_exited", code=code)

@@ -24,6 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write playback events as JSON lines to FILE")
     parser.add_argument("--language", choices=("zh", "en"), default=None,
                         help="interface language for this run")
+    parser.add_argument("--reset-pin", action="store_true",
+                        help="forget the family settings PIN (a new one is chosen on the "
+                        "next visit) and exit")
     return parser
 
 

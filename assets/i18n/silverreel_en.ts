@@ -33,6 +33,11 @@
         <source>已看 %1/%2 集</source>
         <translation>Watched %1 of %2</translation>
     </message>
+    <message>
+        <location filename="../../player/ui/home.py" line="71"/>
+        <source>家人设置</source>
+        <translation>Family settings</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -233,6 +238,516 @@
         <location filename="../../player/ui/video_view.py" line="26"/>
         <source>画面</source>
         <translation>Picture</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyController</name>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="98"/>
+        <source>第一次进入家人设置。</source>
+        <translation>First visit to Family settings. </translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="115"/>
+        <source>新密码已经保存。</source>
+        <translation>The new PIN is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="160"/>
+        <source>U 盘：%1</source>
+        <translation>USB stick: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="161"/>
+        <source>文件夹：%1</source>
+        <translation>Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="168"/>
+        <source>没有找到新的 U 盘或视频文件夹。请插上 U 盘再试。</source>
+        <translation>No new USB stick or video folder found. Plug in a USB stick and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="176"/>
+        <source>已添加剧集来源。</source>
+        <translation>Episode source added.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="178"/>
+        <source>添加剧集来源</source>
+        <translation>Add an episode source</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="178"/>
+        <source>选一个放着剧集的 U 盘或文件夹。</source>
+        <translation>Choose the USB stick or folder that holds the episodes.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="187"/>
+        <source>要删除这个剧集来源吗？</source>
+        <translation>Remove this episode source?</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="188"/>
+        <source>不删除</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="188"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="195"/>
+        <source>设置已导出到：%1</source>
+        <translation>Settings exported to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="204"/>
+        <source>没有找到设置文件。请把导出的 .json 文件放到 U 盘或个人文件夹里再试。</source>
+        <translation>No settings file found. Put the exported .json file on a USB stick or in the home folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="208"/>
+        <source>导入设置</source>
+        <translation>Import settings</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="209"/>
+        <source>选一个设置文件。文件里不对的设置不会导入，其余的马上生效。</source>
+        <translation>Choose a settings file. Wrong values in it are left out; the rest take effect at once.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="216"/>
+        <source>已导入 %1 项设置。</source>
+        <translation>%1 settings imported.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="218"/>
+        <source>没有导入任何设置。</source>
+        <translation>No settings were imported.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="220"/>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="220"/>
+        <source>好的</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="269"/>
+        <source>设置好了。以后可以在主页最下面的“家人设置”里修改。</source>
+        <translation>All set. Change things later in Family settings, at the bottom of Home.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilySettingsScreen</name>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="51"/>
+        <source>家人设置</source>
+        <translation>Family settings</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="53"/>
+        <source>上下键选项目，左右键或“确定”键修改，改了马上生效。</source>
+        <translation>Up and Down choose, Left, Right or OK change; changes take effect at once.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="98"/>
+        <source>一键套用</source>
+        <translation>Ready-made settings</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="142"/>
+        <source>删除：%1</source>
+        <translation>Remove: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="143"/>
+        <source>删除这个来源：%1</source>
+        <translation>Remove this source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="147"/>
+        <source>＋ 添加来源（文件夹或 U 盘）</source>
+        <translation>+ Add a source (folder or USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="163"/>
+        <source>设置文件和密码</source>
+        <translation>Settings file and PIN</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="164"/>
+        <source>导出设置</source>
+        <translation>Export settings</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="166"/>
+        <source>导入设置</source>
+        <translation>Import settings</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="168"/>
+        <source>修改密码</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="230"/>
+        <source>这一项只能在设置文件里修改。</source>
+        <translation>This one can only be changed in the settings file.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="239"/>
+        <source>这个值用不了，设置没有改。</source>
+        <translation>That value cannot be used; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="247"/>
+        <source>这组设置用不了，设置没有改。</source>
+        <translation>These settings cannot be used; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="249"/>
+        <source>已套用“%1”。还可以在下面逐项调整。</source>
+        <translation>"%1" applied. Adjust single items below.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTexts</name>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="41"/>
+        <source>界面</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="42"/>
+        <source>字幕</source>
+        <translation>Subtitles</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="43"/>
+        <source>朗读</source>
+        <translation>Reading aloud</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="44"/>
+        <source>播放</source>
+        <translation>Playback</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="45"/>
+        <source>声音</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="46"/>
+        <source>剪辑节奏</source>
+        <translation>Editing pace</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="47"/>
+        <source>休息</source>
+        <translation>Rest</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="48"/>
+        <source>剧集来源</source>
+        <translation>Episode sources</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="49"/>
+        <source>家人</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="58"/>
+        <source>开</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="58"/>
+        <source>关</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="71"/>
+        <source>%1 个</source>
+        <translation>%1 entries</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="70"/>
+        <source>欢迎使用长辈剧场</source>
+        <translation>Welcome to SilverReel</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="71"/>
+        <source>家人花一分钟做个设置，以后就不用再管了。也可以先直接看示范剧。</source>
+        <translation>A minute of setup by the family, and nothing more to do later. Or watch the demo series straight away.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="72"/>
+        <source>开始设置</source>
+        <translation>Set up now</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="73"/>
+        <source>直接看示范剧</source>
+        <translation>Watch the demo</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="79"/>
+        <source>长辈哪方面要多照顾？选一项，以后还可以在家人设置里调整。</source>
+        <translation>What needs extra care? Choose one; adjust it later in Family settings.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="80"/>
+        <source>选一组合适的设置</source>
+        <translation>Choose suitable settings</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="89"/>
+        <source>剧集放在哪里？选一个，以后还可以在家人设置里添加更多。</source>
+        <translation>Where are the episodes? Choose one; add more later in Family settings.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="91"/>
+        <source>没有找到 U 盘或视频文件夹。插上 U 盘后选“重新查找”，也可以先看示范剧。</source>
+        <translation>No USB stick or video folder found. Plug in a USB stick and choose "Look again", or watch the demo first.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="93"/>
+        <source>重新查找</source>
+        <translation>Look again</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="94"/>
+        <source>先看示范剧</source>
+        <translation>Watch the demo first</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="95"/>
+        <source>剧集从哪里来</source>
+        <translation>Where episodes come from</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="103"/>
+        <source>按返回键回到上一步。</source>
+        <translation> Back goes one step back.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="104"/>
+        <source>按返回键跳过设置。</source>
+        <translation> Back skips the setup.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="105"/>
+        <source>用方向键选，按“确定”键。</source>
+        <translation>Choose with the arrows, then press OK.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/first_run.py" line="146"/>
+        <source>第 %1 步，共 %2 步</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="19"/>
+        <source>zh</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>NumberPad</name>
+    <message>
+        <location filename="../../player/ui/family/numberpad.py" line="31"/>
+        <source>删除</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/numberpad.py" line="31"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/numberpad.py" line="78"/>
+        <source>已输入 %1 位</source>
+        <translation>%1 digits typed</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="36"/>
+        <source>家人设置</source>
+        <translation>Family settings</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="43"/>
+        <source>用方向键选数字，按“确定”键输入；按返回键离开。</source>
+        <translation>Choose digits with the arrows and press OK; Back leaves.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="49"/>
+        <source>跳过，以后再设</source>
+        <translation>Skip, set it later</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="84"/>
+        <source>请输入家人设置的密码。</source>
+        <translation>Type the Family settings PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="86"/>
+        <source>请设一个 4 到 6 位数字的密码，以后进家人设置要用它。</source>
+        <translation>Choose a PIN of 4 to 6 digits; it opens Family settings from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="122"/>
+        <source>密码是 4 到 6 位数字，请再输入。</source>
+        <translation>A PIN has 4 to 6 digits. Please type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="136"/>
+        <source>密码不对。</source>
+        <translation>Wrong PIN. </translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="139"/>
+        <source>密码不对，请再试一次。</source>
+        <translation>Wrong PIN, please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="144"/>
+        <source>请再输入一次同样的密码。</source>
+        <translation>Type the same PIN once more.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="155"/>
+        <source>两次输入的不一样，请重新设。</source>
+        <translation>The two PINs were different. Please choose again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="159"/>
+        <source>请等 %1 秒再试。</source>
+        <translation>Please wait %1 seconds, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/pin_screen.py" line="169"/>
+        <source>现在可以再试了。</source>
+        <translation>You can try again now.</translation>
+    </message>
+</context>
+<context>
+    <name>RestOverlay</name>
+    <message>
+        <location filename="../../player/ui/family/rest_notice.py" line="27"/>
+        <source>继续观看</source>
+        <translation>Keep watching</translation>
+    </message>
+</context>
+<context>
+    <name>RestPrompt</name>
+    <message>
+        <location filename="../../player/ui/family/rest_notice.py" line="64"/>
+        <source>您已经看了 %1 分钟了。站起来活动活动，喝口水，让眼睛歇一歇吧。</source>
+        <translation>You have been watching for %1 minutes. Time to stand up, stretch, have a drink of water and rest your eyes.</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../player/config/transfer.py" line="182"/>
+        <source>设置没能导出：这个地方写不进去。请换一个 U 盘再试。</source>
+        <translation>The settings could not be exported: nothing can be written there. Try another USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="216"/>
+        <source>文件里的家人设置密码用不了，没有导入，密码保持不变。</source>
+        <translation>The Family settings PIN in the file cannot be used; it was not imported and the PIN stays as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="218"/>
+        <source>文件里没有可以导入的设置，设置没有改动。</source>
+        <translation>The file holds nothing that can be imported; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="233"/>
+        <source>这个文件读不出来，设置没有改动。</source>
+        <translation>The file cannot be read; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="246"/>
+        <source>这个文件不是长辈剧场的设置文件，设置没有改动。</source>
+        <translation>This is not a SilverReel settings file; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="263"/>
+        <source>设置没能保存，导入没有完成，设置没有改动。请检查磁盘空间。</source>
+        <translation>The settings could not be saved, so the import did not happen and nothing was changed. Please check the disk space.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="269"/>
+        <source>“%1”不是长辈剧场的设置项，没有导入。</source>
+        <translation>"%1" is not a SilverReel setting; it was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="274"/>
+        <source>“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。</source>
+        <translation>"%1": the value %2 does not fit (%3); it was not imported and the old value stays.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="279"/>
+        <source>这个文件来自更新版本的长辈剧场，有的设置这里可能用不上。</source>
+        <translation>This file comes from a newer SilverReel; some settings may not apply here.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="280"/>
+        <source>文件里有一项设置不对，没有导入。</source>
+        <translation>One setting in the file is wrong; it was not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="293"/>
+        <source>应为 true 或 false</source>
+        <translation>should be true or false</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="297"/>
+        <source>应为 %1 到 %2 之间的整数</source>
+        <translation>should be a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="299"/>
+        <source>应在 %1 到 %2 之间</source>
+        <translation>should be from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="302"/>
+        <source>应为数字</source>
+        <translation>should be a number</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="306"/>
+        <source>应为以下之一：%1</source>
+        <translation>should be one of: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="308"/>
+        <source>应为一段文字</source>
+        <translation>should be text</translation>
+    </message>
+    <message>
+        <location filename="../../player/config/transfer.py" line="309"/>
+        <source>应为一组文字</source>
+        <translation>should be a list of text</translation>
     </message>
 </context>
 </TS>

@@ -89,6 +89,7 @@ class Settings(QObject):
         self._values = defaults()
         self.problems: list[SettingsProblem] = []
         self.backup_path: Path | None = None
+        self.was_new = False  # no settings file existed: a new install (first-run setup)
         if path is not None:
             self._load(path)
 
@@ -147,6 +148,7 @@ class Settings(QObject):
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
+            self.was_new = True
             return
         except OSError as exc:
             self._keep_aside(path, SettingsProblem("unreadable_file", detail=str(exc)))

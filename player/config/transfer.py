@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths, QStorageInfo
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QStorageInfo
 
 from player.config.atomic import write_atomically
 from player.config.declaration import OPTIONS_BY_KEY, Kind, Option
 from player.config.pin import PIN_KEY, is_pin_hash
 from player.config.store import FILE_FORMAT, Settings, SettingsProblem, parse_document
+
+# Short name for the catalogue lookup; lupdate finds translate("Context", "text") calls.
+translate = QCoreApplication.translate
 
 EXPORT_PREFIX = "silverreel-settings"
 # A settings file is a few kilobytes; anything far larger is not one.
@@ -34,12 +37,10 @@ REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/Volumes"))
 _SHOWN_VALUE_CHARS = 30
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Transfer", text)
-
 
 def _english() -> bool:
-    return QLocale().language() == QLocale.Language.English
+    # The English catalogue translates this marker to "en"; Chinese needs no catalogue.
+    return QCoreApplication.translate("Language", "zh") == "en"
 
 
 def mounted_volumes() -> list[str]:
@@ -78,7 +79,7 @@ class PlaceFinder:
     def _is_removable(self, path: Path) -> bool:
         if self._windows:
             # Qt does not say which drives are removable; the system drive never is.
-            system = os.environ.get("SystemDrive", "C:").upper()
+            system = os.environ.get("SYSTEMDRIVE", "C:").upper()
             return bool(path.drive) and path.drive.upper() != system
         return any(path != root and path.is_relative_to(root) for root in self._roots)
 
@@ -178,7 +179,8 @@ def export_settings(settings: Settings, folder: Path, *, include_secret: bool = 
     try:
         write_atomically(target, data)
     except OSError:
-        return ExportResult(None, _tr("设置没能导出：这个地方写不进去。请换一个 U 盘再试。"))
+        problem = translate("Transfer", "设置没能导出：这个地方写不进去。请换一个 U 盘再试。")
+        return ExportResult(None, problem)
     return ExportResult(target)
 
 
@@ -210,9 +212,11 @@ def import_settings(settings: Settings, source: Path) -> ImportReport:
     if pin_hash and is_pin_hash(pin_hash):
         values[PIN_KEY] = pin_hash
     elif pin_hash:
-        problems.append(_tr("文件里的家人设置密码用不了，没有导入，密码保持不变。"))
+        problems.append(
+            translate("Transfer", "文件里的家人设置密码用不了，没有导入，密码保持不变。"))
     if not values:
-        return ImportReport((), (*problems, _tr("文件里没有可以导入的设置，设置没有改动。")))
+        nothing = translate("Transfer", "文件里没有可以导入的设置，设置没有改动。")
+        return ImportReport((), (*problems, nothing))
     failure = _write_first(settings, values)
     if failure is not None:
         return ImportReport((), (failure,))
@@ -226,7 +230,7 @@ def _read_document(source: Path) -> dict[str, Any] | str:
         with source.open("rb") as stream:
             raw = stream.read(MAX_IMPORT_BYTES + 1)
     except OSError:
-        return _tr("这个文件读不出来，设置没有改动。")
+        return translate("Transfer", "这个文件读不出来，设置没有改动。")
     if len(raw) > MAX_IMPORT_BYTES:
         return _not_settings()
     try:
@@ -239,7 +243,7 @@ def _read_document(source: Path) -> dict[str, Any] | str:
 
 
 def _not_settings() -> str:
-    return _tr("这个文件不是长辈剧场的设置文件，设置没有改动。")
+    return translate("Transfer", "这个文件不是长辈剧场的设置文件，设置没有改动。")
 
 
 def _write_first(settings: Settings, values: dict[str, Any]) -> str | None:
@@ -256,22 +260,24 @@ def _write_first(settings: Settings, values: dict[str, Any]) -> str | None:
     try:
         write_atomically(settings.path, settings_bytes(document))
     except OSError:
-        return _tr("设置没能保存，导入没有完成，设置没有改动。请检查磁盘空间。")
+        return translate("Transfer", "设置没能保存，导入没有完成，设置没有改动。请检查磁盘空间。")
     return None
 
 
 def _problem_sentence(problem: SettingsProblem, raw_values: dict[str, Any]) -> str:
     if problem.code == "unknown_key":
-        return _tr("“%1”不是长辈剧场的设置项，没有导入。").replace("%1", str(problem.key))
-    if problem.code == "invalid_value" and problem.key in OPTIONS_BY_KEY:
-        option = OPTIONS_BY_KEY[problem.key]
-        sentence = _tr("“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。")
+        sentence = translate("Transfer", "“%1”不是长辈剧场的设置项，没有导入。")
+        return sentence.replace("%1", str(problem.key))
+    key = problem.key or ""
+    if problem.code == "invalid_value" and key in OPTIONS_BY_KEY:
+        option = OPTIONS_BY_KEY[key]
+        sentence = translate("Transfer", "“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。")
         return (sentence.replace("%1", option.label_en if _english() else option.label_zh)
-                .replace("%2", _shown(raw_values.get(problem.key)))
+                .replace("%2", _shown(raw_values.get(key)))
                 .replace("%3", _expected(option)))
     if problem.code == "newer_version":
-        return _tr("这个文件来自更新版本的长辈剧场，有的设置这里可能用不上。")
-    return _tr("文件里有一项设置不对，没有导入。")
+        return translate("Transfer", "这个文件来自更新版本的长辈剧场，有的设置这里可能用不上。")
+    return translate("Transfer", "文件里有一项设置不对，没有导入。")
 
 
 def _shown(value: Any) -> str:
@@ -284,17 +290,20 @@ def _shown(value: Any) -> str:
 def _expected(option: Option) -> str:
     kind = option.kind
     if kind is Kind.BOOL:
-        return _tr("应为 true 或 false")
+        return translate("Transfer", "应为 true 或 false")
     if kind in (Kind.INT, Kind.FLOAT) and option.minimum is not None \
             and option.maximum is not None:
-        text = _tr("应为 %1 到 %2 之间的整数") if kind is Kind.INT else _tr("应在 %1 到 %2 之间")
+        if kind is Kind.INT:
+            text = translate("Transfer", "应为 %1 到 %2 之间的整数")
+        else:
+            text = translate("Transfer", "应在 %1 到 %2 之间")
         return text.replace("%1", f"{option.minimum:g}").replace("%2", f"{option.maximum:g}")
     if kind in (Kind.INT, Kind.FLOAT):
-        return _tr("应为数字")
+        return translate("Transfer", "应为数字")
     if kind is Kind.CHOICE:
         names = [f"{c.value}（{c.label_en if _english() else c.label_zh}）"
                  for c in option.choices]
-        return _tr("应为以下之一：%1").replace("%1", "、".join(names))
+        return translate("Transfer", "应为以下之一：%1").replace("%1", "、".join(names))
     if kind is Kind.TEXT:
-        return _tr("应为一段文字")
-    return _tr("应为一组文字")
+        return translate("Transfer", "应为一段文字")
+    return translate("Transfer", "应为一组文字")

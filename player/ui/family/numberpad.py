@@ -35,6 +35,8 @@ class NumberPad(QWidget):
                 button.setAccessibleName(button.text())
                 button.setProperty("pad_key", name)
                 button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                # Square keys: the label gets the whole width, not the usual side padding.
+                button.setStyleSheet("padding: 0px;")
                 button.clicked.connect(lambda _=False, n=name: self._press(n))
                 self._grid.addWidget(button, row, column)
                 self._keys[name] = button

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from accessibility.theme import Theme
 from player.config.pin import PinGate, is_valid_pin
 from player.ui.family.numberpad import NumberPad
+from player.ui.family.scrolling import fill_with_scrolling
 from player.ui.keys import Action
 from player.ui.screen import Screen
 
@@ -49,13 +50,15 @@ class PinScreen(Screen):
         self.skip_button.setAccessibleName(self.skip_button.text())
         self.skip_button.clicked.connect(self.skipped)
         self.skip_button.hide()
-        texts = QVBoxLayout()
+        self._texts = texts = QVBoxLayout()
         texts.addStretch(1)
         for widget in (self.step, self.title, self.prompt, self.status, self._hint):
             texts.addWidget(widget)
         texts.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignLeft)
         texts.addStretch(1)
-        self._layout = QHBoxLayout(self)
+        content = QWidget()
+        fill_with_scrolling(self, content)
+        self._layout = QHBoxLayout(content)
         self._layout.addLayout(texts, 1)
         self._layout.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignVCenter)
         # The wait after wrong tries is counted down from timestamps, never slept through.
@@ -102,9 +105,10 @@ class PinScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.safe_margin(self.height() or theme.screen_height)
+        margin = theme.safe_margin(theme.screen_height)
         self._layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
-        self._layout.setSpacing(theme.spacing_px * 3)
+        self._layout.setSpacing(theme.spacing_px * 3)  # between the texts and the pad
+        self._texts.setSpacing(round(theme.spacing_px / 2))
         self.pad.apply_theme(theme)
 
     # --- typing ---------------------------------------------------------------------------

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from player.config.declaration import OPTIONS, InvalidValue, Kind, Option
 from player.config.presets import PRESETS, apply_preset
 from player.config.store import Settings
 from player.ui.family.option_row import OptionRow
+from player.ui.family.scrolling import scroll_area
 from player.ui.family.texts import group_heading, preset_help, preset_label
 from player.ui.family.values import advanced, is_adjustable, stepped
 from player.ui.keys import Action
@@ -55,12 +55,7 @@ class FamilySettingsScreen(Screen):
         self._hint.setWordWrap(True)
         self._body = QWidget()
         self._list = QVBoxLayout(self._body)
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self._body)
-        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll = scroll_area(self._body)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._title)
         self._layout.addWidget(self._hint)
@@ -70,6 +65,8 @@ class FamilySettingsScreen(Screen):
         self._lists: dict[str, QVBoxLayout] = {}  # text-list key → layout of its entries
         self._list_buttons: dict[str, list[QPushButton]] = {}
         self._last_focus: QWidget | None = None
+        self._headings: dict[QWidget, QLabel] = {}  # first item of a group → its heading
+        self._pending_heading: QLabel | None = None
         self.preset_buttons = self._build_presets()
         self._build_options()
         self.export_button, self.import_button, self.pin_button = self._build_tools()
@@ -81,8 +78,16 @@ class FamilySettingsScreen(Screen):
         heading = QLabel(text)
         heading.setProperty("role", "heading")
         self._list.addWidget(heading)
+        self._pending_heading = heading
+
+    def _under_heading(self, widget: QWidget) -> None:
+        """Remember the heading above ``widget``, to scroll it into view with the widget."""
+        if self._pending_heading is not None:
+            self._headings[widget] = self._pending_heading
+            self._pending_heading = None
 
     def _button_row(self, buttons: list[QPushButton]) -> None:
+        self._under_heading(buttons[0])
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)
@@ -111,6 +116,7 @@ class FamilySettingsScreen(Screen):
             row = OptionRow(option)
             row.show_value(self._settings.get(option.key))
             row.clicked.connect(lambda _=False, r=row: self._on_row_clicked(r))
+            self._under_heading(row)
             self._list.addWidget(row)
             self._focusables.append(row)
             self._rows[option.key] = row
@@ -146,6 +152,7 @@ class FamilySettingsScreen(Screen):
             button.setProperty("option_key", key)
             button.setProperty("role", "entry")
             layout.addWidget(button)
+            button.show()  # now, not on the layout's next pass: it may take focus at once
         position = self._focusables.index(self._rows[key]) + 1
         self._focusables[position:position] = buttons
         self._list_buttons[key] = buttons
@@ -191,6 +198,9 @@ class FamilySettingsScreen(Screen):
 
     def set_focus(self, widget: QWidget) -> None:
         self._last_focus = widget
+        heading = self._headings.get(widget)
+        if heading is not None:  # the first item of a group comes with its heading
+            self._scroll.ensureWidgetVisible(heading, 0, 0)
         super().set_focus(widget)
 
     def handle_action(self, action: Action) -> bool:
@@ -255,7 +265,7 @@ class FamilySettingsScreen(Screen):
     # --- looks ----------------------------------------------------------------------------------
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.safe_margin(self.height() or theme.screen_height)
+        margin = theme.safe_margin(theme.screen_height)
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(round(theme.spacing_px / 2))
         self._list.setSpacing(round(theme.spacing_px / 2))

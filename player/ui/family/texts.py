@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from player.config.declaration import Kind, Option
 from player.config.presets import Preset
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FamilyTexts", text)
+# Short name for the catalogue lookup; lupdate finds translate("Context", "text") calls.
+translate = QCoreApplication.translate
 
 
 def english() -> bool:
-    """The declaration carries both languages; the translator decides which one is in use."""
-    return QLocale().language() == QLocale.Language.English
+    """The declaration carries both languages; the catalogue in use says which one to show
+    (the English catalogue translates this marker to "en"; Chinese needs no catalogue)."""
+    return QCoreApplication.translate("Language", "zh") == "en"
 
 
 def option_label(option: Option) -> str:
@@ -38,15 +38,15 @@ def preset_help(preset: Preset) -> str:
 def group_heading(group: str) -> str:
     """Headings for the groups of the declaration; a new group shows its own name."""
     headings = {
-        "ui": _tr("界面"),
-        "subtitles": _tr("字幕"),
-        "readout": _tr("朗读"),
-        "playback": _tr("播放"),
-        "sound": _tr("声音"),
-        "pacing": _tr("剪辑节奏"),
-        "rest": _tr("休息"),
-        "library": _tr("剧集来源"),
-        "family": _tr("家人"),
+        "ui": translate("FamilyTexts", "界面"),
+        "subtitles": translate("FamilyTexts", "字幕"),
+        "readout": translate("FamilyTexts", "朗读"),
+        "playback": translate("FamilyTexts", "播放"),
+        "sound": translate("FamilyTexts", "声音"),
+        "pacing": translate("FamilyTexts", "剪辑节奏"),
+        "rest": translate("FamilyTexts", "休息"),
+        "library": translate("FamilyTexts", "剧集来源"),
+        "family": translate("FamilyTexts", "家人"),
     }
     return headings.get(group, group)
 
@@ -55,7 +55,7 @@ def value_text(option: Option, value: Any) -> str:
     """The current value as the family reads it: 开/关, a choice's name, a number and unit."""
     kind = option.kind
     if kind is Kind.BOOL:
-        return _tr("开") if value else _tr("关")
+        return translate("FamilyTexts", "开") if value else translate("FamilyTexts", "关")
     if kind is Kind.CHOICE:
         for choice in option.choices:
             if choice.value == value:
@@ -68,5 +68,5 @@ def value_text(option: Option, value: Any) -> str:
         separator = "" if option.unit in ("%", "×") else " "
         return f"{number}{separator}{option.unit}"
     if kind is Kind.TEXT_LIST:
-        return _tr("%1 个").replace("%1", str(len(value)))
+        return translate("FamilyTexts", "%1 个").replace("%1", str(len(value)))
     return str(value)

@@ -28,7 +28,7 @@ def stepped(option: Option, value: Any, direction: int) -> Any:
     if kind in (Kind.INT, Kind.FLOAT):
         step = option.step or 1
         number = _clamp(option, value + direction * step)
-        return int(round(number)) if kind is Kind.INT else round(number, _DECIMALS)
+        return round(number) if kind is Kind.INT else round(number, _DECIMALS)
     return value
 
 

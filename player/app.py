@@ -55,8 +55,9 @@ def reset_pin_command(config_dir: object) -> int:
 def run_app(args: object) -> int:
     """Everything after the command line is understood: Qt, engine, settings, window."""
     import time
+    from concurrent.futures import Future
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from player.assemble import assemble
@@ -65,6 +66,7 @@ def run_app(args: object) -> int:
     from player.engine.marshal import EventMarshal
     from player.eventlog import EventLog
     from player.i18n import install_translations
+    from player.library.model import Series
     from player.library.sources import open_source
     from player.ui.strings import settings_problem
 
@@ -78,7 +80,28 @@ def run_app(args: object) -> int:
     settings = Settings(paths.settings_file)
     language = getattr(args, "language", None) or settings.get("ui.language")
     install_translations(app, language)
-    parts = assemble(paths, events, settings)
+
+    run_sources = list(getattr(args, "library", []) or [])
+    first_run = settings.was_new and not run_sources
+    sources = run_sources or settings.get("library.sources")
+    if not sources:
+        from player.assets import demo_library
+
+        sources = [str(demo_library())]
+    listed: Future[list[Series]] = Future()
+
+    def list_library() -> None:
+        # Started before the window is built, so the disk is read while Qt sets up; remote
+        # sources can take seconds and the window stays responsive meanwhile.
+        try:
+            listed.set_result([series for spec in sources for series in open_source(spec)])
+        except Exception as error:
+            listed.set_exception(error)
+
+    if not first_run:
+        threading.Thread(target=list_library, name="library", daemon=True).start()
+
+    parts = assemble(paths, events, settings, defer=True)
     window = parts.window
 
     fullscreen = bool(getattr(args, "fullscreen", False) or settings.get("ui.tv_mode"))
@@ -100,23 +123,21 @@ def run_app(args: object) -> int:
         events.log("settings_problem", code=problem.code, key=problem.key,
                    backup=str(settings.backup_path) if settings.backup_path else None)
 
-    sources = list(getattr(args, "library", []) or []) or settings.get("library.sources")
-    if not sources:
-        from player.assets import demo_library
+    def finish() -> None:
+        parts.finish()
+        if parts.family is not None:
+            # Sources given with --library are used for this run instead of the saved ones.
+            parts.family.run_sources = run_sources
 
-        sources = [str(demo_library())]
-    marshal = EventMarshal()
-
-    def load_library() -> None:
-        # Remote sources can take seconds; the window stays responsive meanwhile.
-        library = [series for spec in sources for series in open_source(spec)]
-        marshal.post(window.show_library, library)
-
-    parts.family.run_sources = list(getattr(args, "library", []) or [])
-    if settings.was_new and not parts.family.run_sources:
+    if first_run:
+        finish()
+        assert parts.family is not None
         parts.family.start_first_run()  # it reads the library itself when done
     else:
-        threading.Thread(target=load_library, name="library", daemon=True).start()
+        marshal = EventMarshal()
+        window.home_ready.connect(lambda: QTimer.singleShot(0, finish))
+        listed.add_done_callback(
+            lambda done: marshal.post(window.show_library, done.result()))
     code = app.exec()
     parts.close()
     events.log("app_exited", code=code)

@@ -6,10 +6,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from accessibility.speech.playback import SpeechPlayer
-from accessibility.speech.readout import ReadOut
-from accessibility.speech.synth import SpeechSynthesizer
 from player.config.declaration import OPTIONS_BY_KEY
 from player.config.paths import AppPaths
 from player.config.store import Settings
@@ -18,10 +16,15 @@ from player.engine.vlc_engine import VlcEngine
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.progress import ProgressStore
-from player.rest import RestReminder
 from player.session import PlaybackSession
-from player.ui.family import FamilyController, RestPrompt
 from player.ui.mainwindow import MainWindow
+
+if TYPE_CHECKING:
+    from accessibility.speech.playback import SpeechPlayer
+    from accessibility.speech.readout import ReadOut
+    from accessibility.speech.synth import SpeechSynthesizer
+    from player.rest import RestReminder
+    from player.ui.family import FamilyController
 
 
 @dataclass
@@ -33,13 +36,45 @@ class Assembly:
     session: PlaybackSession
     window: MainWindow
     events: EventLog
-    family: FamilyController
-    rest: RestReminder
+    paths: AppPaths
+    family: FamilyController | None = None
+    rest: RestReminder | None = None
     readout: ReadOut | None = None
     synthesizer: SpeechSynthesizer | None = None
     speech_player: SpeechPlayer | None = None
 
     closed: bool = False
+
+    def finish(self) -> None:
+        """Read-out, family settings and the rest reminder.
+
+        The app builds these right after Home is on screen (their imports and start-up cost
+        about half a second that the viewer would otherwise wait for); tests build them at once.
+        """
+        if self.family is not None or self.closed:
+            return
+        from accessibility.speech.playback import SpeechPlayer
+        from accessibility.speech.readout import ReadOut
+        from accessibility.speech.synth import SpeechSynthesizer
+        from player.rest import RestReminder
+        from player.ui.family import FamilyController, RestPrompt
+
+        window, settings = self.window, self.settings
+        self.synthesizer = SpeechSynthesizer(settings, cache_dir=self.paths.cache_dir / "speech",
+                                             parent=window)
+        self.speech_player = SpeechPlayer(settings, parent=window)
+        readout = ReadOut(self.engine, self.volume, settings, self.synthesizer,
+                          self.speech_player, parent=window)
+        self.readout = readout
+        window.set_announcer(readout.announce)
+        window.cues_ready.connect(
+            lambda load: readout.set_cues(load.track.cues if load.track is not None else ()))
+        cues = window.cues.cues
+        if cues:  # an episode already playing
+            readout.set_cues(cues)
+        self.family = FamilyController(window, settings)
+        self.rest = RestReminder(self.engine, self.session, settings, parent=window)
+        RestPrompt(window, self.rest, parent=window)
 
     def close(self) -> None:
         if self.closed:
@@ -55,7 +90,8 @@ class Assembly:
 
 
 def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None,
-             engine: PlaybackEngine | None = None) -> Assembly:
+             engine: PlaybackEngine | None = None, *, defer: bool = False) -> Assembly:
+    """The app's parts, wired. With ``defer`` the secondary parts wait for ``finish()``."""
     settings = settings or Settings(paths.settings_file)
     settings.changed.connect(lambda key, value: events.log(
         "setting_changed", key=key, value=None if OPTIONS_BY_KEY[key].secret else value))
@@ -66,16 +102,7 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
     session = PlaybackSession(engine, settings, events, progress)
     window = MainWindow(settings, engine, events, session, volume, progress=progress,
                         cache_dir=paths.cache_dir / "covers")
-    synthesizer = SpeechSynthesizer(settings, cache_dir=paths.cache_dir / "speech",
-                                    parent=window)
-    speech_player = SpeechPlayer(settings, parent=window)
-    readout = ReadOut(engine, volume, settings, synthesizer, speech_player, parent=window)
-    window.set_announcer(readout.announce)
-    window.cues_ready.connect(
-        lambda load: readout.set_cues(load.track.cues if load.track is not None else ()))
-    family = FamilyController(window, settings)
-    rest = RestReminder(engine, session, settings, parent=window)
-    RestPrompt(window, rest, parent=window)
-    return Assembly(settings, engine, volume, progress, session, window, events,
-                    family=family, rest=rest, readout=readout, synthesizer=synthesizer,
-                    speech_player=speech_player)
+    parts = Assembly(settings, engine, volume, progress, session, window, events, paths)
+    if not defer:
+        parts.finish()
+    return parts

@@ -93,6 +93,10 @@ class Theme:
     def safe_margin(self, extent: int) -> int:
         return round(extent * SAFE_AREA) if self.tv_mode else round(16 * self.unit)
 
+    def window_stylesheet(self) -> str:
+        """What the window itself needs; each screen carries ``stylesheet()``."""
+        return f"QMainWindow, QStackedWidget {{ background: {BACKGROUND}; }}"
+
     def stylesheet(self) -> str:
         families = ", ".join(f'"{name}"' for name in FONT_FAMILIES)
         frame = self.focus_frame_px

@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         self._overlay: Screen | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
+        self._sheet = ""
+        # Screens are restyled when they come into view (see Screen.style_with).
+        self.stack.currentChanged.connect(lambda _index: self._style_current())
         self.home = HomeScreen()
         self.series_screen = SeriesScreen()
         self.playing = PlayingScreen()
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
         """Put ``overlay`` over everything; it gets every key until ``close_overlay``."""
         if self._theme is not None:
             overlay.apply_theme(self._theme)
+            overlay.style_with(self._sheet)
         self._overlay = overlay
         overlay.setGeometry(self.rect())
         overlay.show()
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         overlay = ChoiceOverlay(self, question, (self.tr("不退出"), self.tr("退出")))
         if self._theme is not None:
             overlay.apply_theme(self._theme)
+            overlay.style_with(self._sheet)
         overlay.chosen.connect(self._leave_answer)
         self._overlay = overlay
         overlay.show()
@@ -385,14 +390,25 @@ class MainWindow(QMainWindow):
         if theme == self._theme:
             return
         self._theme = theme
-        self.setStyleSheet(theme.stylesheet())
+        self._sheet = theme.stylesheet()
+        if self.styleSheet() != theme.window_stylesheet():
+            # Even an unchanged window sheet, set again, would re-polish every screen.
+            self.setStyleSheet(theme.window_stylesheet())
+        self.banner.setStyleSheet(self._sheet + MessageBanner.FRAME)
         for index in range(self.stack.count()):
             page = self.stack.widget(index)
             if isinstance(page, Screen):
                 page.apply_theme(theme)
+        self._style_current()
         if self._overlay is not None:
             self._overlay.apply_theme(theme)
+            self._overlay.style_with(self._sheet)
         self.banner.place()
+
+    def _style_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Screen) and self._sheet:
+            page.style_with(self._sheet)
 
     def resizeEvent(self, event: object) -> None:
         self.apply_theme()

@@ -12,15 +12,16 @@ from player.ui.screen import Screen
 class MessageBanner(QLabel):
     """A short message in large type that goes away by itself (or on any key)."""
 
+    FRAME = ("QLabel#banner { background: rgba(16,16,16,0.94); border: 4px solid #FFD21F;"
+             " border-radius: 16px; padding: 24px; }")
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setObjectName("banner")
         self.setProperty("role", "message")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet(
-            "background: rgba(16,16,16,0.94); border: 4px solid #FFD21F; border-radius: 16px;"
-            "padding: 24px;"
-        )
+        self.setStyleSheet(self.FRAME)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
@@ -51,7 +52,6 @@ class ChoiceOverlay(Screen):
 
     def __init__(self, parent: QWidget, question: str, answers: tuple[str, str]) -> None:
         super().__init__(parent)
-        self.setStyleSheet("QWidget#screen { background: rgba(0,0,0,0.88); }")
         self._question = QLabel(question)
         self._question.setProperty("role", "message")
         self._question.setWordWrap(True)
@@ -70,6 +70,9 @@ class ChoiceOverlay(Screen):
         layout.addLayout(row)
         layout.addStretch(1)
         self.setGeometry(parent.rect())
+
+    def extra_style(self) -> str:
+        return "QWidget#screen { background: rgba(0,0,0,0.88); }"
 
     @property
     def question(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from accessibility.theme import Theme
@@ -63,6 +63,24 @@ class Screen(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
+
+    def extra_style(self) -> str:
+        """Stylesheet rules of this screen's own, added after the theme's."""
+        return ""
+
+    def style_with(self, sheet: str) -> bool:
+        """Give this screen the theme's stylesheet (skipped when it already has it).
+
+        Restyling re-polishes every widget below, so the window does it only for the screen
+        on show and lets the others catch up when they are next shown.
+        """
+        full = sheet + self.extra_style()
+        if full == self.styleSheet():
+            return False
+        self.setStyleSheet(full)
+        # Settle the new sizes now: focus moves by geometry, and a key may come at once.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        return True
 
     @property
     def theme(self) -> Theme:

@@ -80,6 +80,9 @@ class ChoicePage(Screen):
             return True
         return super().handle_action(action)
 
+    def extra_style(self) -> str:
+        return 'QPushButton[role="entry"] { text-align: left; }'
+
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
         margin = theme.safe_margin(theme.screen_height)
@@ -87,4 +90,3 @@ class ChoicePage(Screen):
         self._layout.setSpacing(theme.spacing_px)
         self._column.setSpacing(theme.spacing_px)
         self._column.setContentsMargins(0, 0, theme.focus_frame_px * 2, 0)
-        self._body.setStyleSheet('QPushButton[role="entry"] { text-align: left; }')

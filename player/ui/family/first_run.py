@@ -138,8 +138,14 @@ class FirstRunScreen(Screen):
         self._layout.setContentsMargins(margin * 3, margin, margin * 3, margin)
         self._layout.setSpacing(theme.spacing_px)
         self._grid.setSpacing(theme.spacing_px)
-        self.setStyleSheet(f'QPushButton[role="big"] {{ font-size: {theme.title_px}px;'
-                           f" min-height: {round(theme.target_px * 1.3)}px; }}")
+
+
+    def extra_style(self) -> str:
+        theme = self._theme
+        if theme is None:
+            return ""
+        return (f'QPushButton[role="big"] {{ font-size: {theme.title_px}px;'
+                f" min-height: {round(theme.target_px * 1.3)}px; }}")
 
 
 def step_text(step: Step) -> str:

@@ -18,9 +18,11 @@ class RestOverlay(Screen):
     continue_chosen = Signal()
     leave_chosen = Signal()
 
+    def extra_style(self) -> str:
+        return "QWidget#screen { background: rgba(0,0,0,0.9); }"
+
     def __init__(self, parent: QWidget, text: str) -> None:
         super().__init__(parent)
-        self.setStyleSheet("QWidget#screen { background: rgba(0,0,0,0.9); }")
         self.message = QLabel(text)
         self.message.setProperty("role", "message")
         self.message.setWordWrap(True)

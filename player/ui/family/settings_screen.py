@@ -263,6 +263,15 @@ class FamilySettingsScreen(Screen):
                     self.set_focus(self._last_focus)
 
     # --- looks ----------------------------------------------------------------------------------
+    def extra_style(self) -> str:
+        theme = self._theme
+        if theme is None:
+            return ""
+        return (f'QLabel[role="heading"] {{ color: {ACCENT}; font-size: {theme.title_px}px;'
+                f" font-weight: bold; padding-top: {theme.spacing_px}px; }}"
+                f'QLabel[role="value"] {{ color: {FOCUS}; font-weight: bold; }}'
+                f'QPushButton[role="entry"] {{ text-align: left; }}')
+
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
         margin = theme.safe_margin(theme.screen_height)
@@ -271,11 +280,5 @@ class FamilySettingsScreen(Screen):
         self._list.setSpacing(round(theme.spacing_px / 2))
         # Room on the right for the focus frame, never under a scroll bar.
         self._list.setContentsMargins(0, 0, theme.focus_frame_px * 2, theme.spacing_px)
-        self._body.setStyleSheet(
-            f'QLabel[role="heading"] {{ color: {ACCENT}; font-size: {theme.title_px}px;'
-            f" font-weight: bold; padding-top: {theme.spacing_px}px; }}"
-            f'QLabel[role="value"] {{ color: {FOCUS}; font-weight: bold; }}'
-            f'QPushButton[role="entry"] {{ text-align: left; }}'
-        )
         for row in self._rows.values():
             row.apply_theme(theme)

@@ -37,12 +37,12 @@ class RestReminder(QObject):
         self._watched_s = 0.0
         self._playing_since: float | None = None
         self._stopped_at: float | None = None
-        self._next: tuple[Series, int] | None = None
         self._held: tuple[Series, int] | None = None
         self._waiting = False
         engine.state_changed.connect(self._on_state)
         engine.ended.connect(self._on_ended)
-        session.auto_next.connect(self._on_auto_next)
+        session.add_auto_next_guard(self.is_due)
+        session.next_held.connect(self._on_next_held)
 
     # --- counting -------------------------------------------------------------------------
     def watched_seconds(self) -> float:
@@ -79,21 +79,21 @@ class RestReminder(QObject):
             self._stopped_at = now
 
     # --- the end of an episode ------------------------------------------------------------
-    def _on_auto_next(self, series: Series, index: int) -> None:
-        self._next = (series, index)
+    def _on_next_held(self, series: Series, index: int) -> None:
+        """The session kept the next episode back because a rest is due."""
+        self._held = (series, index)
+        self._start_waiting()
 
     def _on_ended(self) -> None:
-        # The session reacts to the same signal by starting the next episode; decide once
-        # both have run, whichever was connected first.
+        # The last episode of a series has no next one to hold, but still earns a reminder;
+        # decide once the session has handled the same signal, whichever was connected first.
         QTimer.singleShot(0, self._after_episode)
 
     def _after_episode(self) -> None:
-        upcoming, self._next = self._next, None
-        if self._waiting or not self.is_due():
-            return
-        self._held = upcoming
-        if upcoming is not None:
-            self._session.stop()
+        if not self._waiting and self.is_due():
+            self._start_waiting()
+
+    def _start_waiting(self) -> None:
         self._waiting = True
         self.due.emit(int(self.watched_seconds() // 60))
 

@@ -6,6 +6,7 @@ records what happened. It never touches widgets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -35,6 +36,7 @@ class PlaybackSession(QObject):
     auto_next = Signal(object, int)  # Series, index of the episode about to start
     series_finished = Signal(object)  # Series
     failed = Signal(object)  # PlaybackError
+    next_held = Signal(object, int)  # Series, index: auto-next was held by a guard
     reconnecting = Signal(int)  # attempt number, from 1
     recovered = Signal(int)  # position (ms) playback continued from
 
@@ -55,10 +57,15 @@ class PlaybackSession(QObject):
         self._retry_timer.timeout.connect(self._retry)
         self._retries = 0
         self._resume_at = 0
+        self._next_guards: list[Callable[[], bool]] = []
         engine.state_changed.connect(self._on_state)
         engine.first_frame.connect(self._on_first_frame)
         engine.ended.connect(self._on_ended)
         engine.error.connect(self._on_error)
+
+    def add_auto_next_guard(self, hold: Callable[[], bool]) -> None:
+        """``hold()`` is asked at the end of each episode; True keeps the next one from starting."""
+        self._next_guards.append(hold)
 
     @property
     def series(self) -> Series | None:
@@ -159,6 +166,11 @@ class PlaybackSession(QObject):
         if self._series is None:
             return
         if self.has_next() and self._settings.get("playback.auto_next"):
+            if any(hold() for hold in self._next_guards):
+                self._events.log("auto_next_held",
+                                 to_episode=self._series.episodes[self._index + 1].number)
+                self.next_held.emit(self._series, self._index + 1)
+                return
             self._events.log("auto_next", to_episode=self._series.episodes[self._index + 1].number)
             self.auto_next.emit(self._series, self._index + 1)
             self.play(self._series, self._index + 1)

@@ -58,8 +58,8 @@ def test_the_reminder_comes_at_the_end_and_ok_plays_the_next_episode(
     assert "1 分钟" in overlay.message.text()
     assert spoken[-1] == overlay.message.text()
     assert overlay.message.font().pixelSize() >= parts.window.theme().title_px
-    assert parts.engine.state() is PlaybackState.STOPPED  # episode 2 waits
-    assert parts.session.index == 1
+    assert parts.engine.state() is PlaybackState.ENDED  # episode 2 waits, never started
+    assert parts.session.index == 0
 
     press(qtbot, parts, K.Key_Down, K.Key_Left)  # nothing else to go to, nothing underneath
     assert parts.window._overlay is overlay

@@ -71,6 +71,12 @@ class AnalysisService:
 
     # -- requests (any thread) -------------------------------------------------------------
 
+    def set_thresholds(self, thresholds: PacingThresholds) -> None:
+        """Levels of results delivered from now on use ``thresholds`` (cached files are only
+        re-summarised, not decoded again)."""
+        with self._condition:
+            self._thresholds = thresholds
+
     def request(self, path: str | Path, priority: int = 0) -> None:
         """Analyse ``path``; lower ``priority`` goes first, equal ones in arrival order."""
         key = Path(path)

@@ -65,10 +65,10 @@ class Voicing:
 
 
 # ``readout.rate`` 100 % means ordinary Mandarin speech, about 4.5 字/s. espeak-ng's Mandarin
-# voice at its own default rate speaks only about 2.7 字/s (measured: 25 characters at 175,
-# 250, 300 and 350 wpm gave 2.7, 3.7, 4.4 and 4.9 字/s), far behind subtitles, so its rate
-# is scaled up; other engines' default rates are already ordinary speech.
-_ESPEAK_MANDARIN_FACTOR = 1.75
+# voice (cmn-latn-pinyin) at its own default rate is a little slower (measured: 25 characters
+# at 175, 220, 260 and 300 wpm gave 3.7, 4.9, 6.0 and 7.3 字/s), so its rate is scaled to
+# match; other engines' default rates are already ordinary speech.
+_ESPEAK_MANDARIN_FACTOR = 1.17
 
 
 def _normal_speech_factor(voice: str) -> float:

@@ -37,7 +37,10 @@ import pyttsx3
 _SYNTH_TIMEOUT_S = 20.0
 # Languages the app speaks, with the voice languages that serve each, best first.
 _WANTED: Mapping[str, tuple[str, ...]] = {
-    "zh": ("cmn", "zh-cn", "zh_cn", "zh", "cmn-"),
+    # espeak-ng 1.51's plain "cmn" voice switches to English and reads Chinese as pinyin with
+    # tone digits ("ni three hao three", espeak-ng issue #1236); "cmn-latn-pinyin" speaks
+    # Mandarin with its tones (checked with `espeak-ng -q -x`).
+    "zh": ("cmn-latn-pinyin", "cmn", "zh-cn", "zh_cn", "zh", "cmn-"),
     "en": ("en-us", "en_us", "en-gb", "en_gb", "en", "en-"),
 }
 _FALLBACK_RATE = 175
@@ -53,7 +56,7 @@ def pick_voice(
     """The id of the best voice for one language, from (id, languages) pairs.
 
     Entries in ``wanted`` that end in ``-`` match as prefixes; the others must match exactly
-    (so Mandarin never picks ``cmn-latn-pinyin``, which reads pinyin letters, before ``cmn``).
+    (so a prefix like ``cmn-`` never picks a Latin-script variant by accident).
     """
     catalogue = [(vid, tuple(lang.lower() for lang in langs)) for vid, langs in voices]
     for want in wanted:

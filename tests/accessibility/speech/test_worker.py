@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import accessibility
-from accessibility.speech.worker import pick_voice, trim_trailing_silence
+from accessibility.speech.worker import _WANTED, pick_voice, trim_trailing_silence
 
 _ESPEAK_VOICES = [
     ("gmw/en", ("en-gb",)),
@@ -23,10 +23,22 @@ _ESPEAK_VOICES = [
 ]
 
 
-def test_mandarin_is_the_hanzi_voice_not_the_pinyin_one() -> None:
-    assert pick_voice(_ESPEAK_VOICES, ("cmn", "zh-cn", "zh", "cmn-")) == "sit/cmn"
-    only_pinyin = [v for v in _ESPEAK_VOICES if v[0] != "sit/cmn"]
-    assert pick_voice(only_pinyin, ("cmn", "zh-cn", "zh", "cmn-")) is None
+def test_mandarin_prefers_the_voice_that_speaks_hanzi_with_tones() -> None:
+    wanted = _WANTED["zh"]
+    assert pick_voice(_ESPEAK_VOICES, wanted) == "sit/cmn-latn-pinyin"
+    without = [v for v in _ESPEAK_VOICES if v[0] != "sit/cmn-latn-pinyin"]
+    assert pick_voice(without, wanted) == "sit/cmn"
+    # A prefix never picks a Latin-script variant by accident.
+    assert pick_voice(without[:-2] + [("x", ("cmn-latn-other",))], ("cmn-",)) is None
+
+
+def test_the_chosen_mandarin_voice_really_speaks_mandarin() -> None:
+    """espeak-ng's plain cmn voice reads 你好 as English "ni three hao three" (issue #1236)."""
+    import subprocess
+
+    phonemes = subprocess.run(["espeak-ng", "-v", "cmn-latn-pinyin", "-q", "-x", "你好"],
+                              capture_output=True, text=True, check=True).stdout
+    assert "(en)" not in phonemes and "214" in phonemes  # 好: third tone, no English
 
 
 def test_english_prefers_american_then_any_english() -> None:
@@ -85,7 +97,7 @@ def test_the_worker_answers_every_job_and_survives_bad_ones(tmp_path: Path) -> N
     )
     answers = [json.loads(line) for line in result.stdout.splitlines()]  # nothing but protocol
     assert answers[0]["type"] == "hello"
-    assert answers[0]["voices"]["zh"] == "sit/cmn"
+    assert answers[0]["voices"]["zh"] == "sit/cmn-latn-pinyin"
     assert [(a["id"], a["ok"]) for a in answers[1:]] == [
         (1, True),
         (2, True),

@@ -1,0 +1,1 @@
+"""Builds the small demo series shipped in ``assets/demo/`` (see ``assets/make_demo.py``)."""

@@ -20,3 +20,8 @@ lint: setup
 
 docs: setup
 	.venv/bin/python -m player.config.docs > docs/settings.md
+
+# The Debian package, in dist/ (or PACKAGE_DIR=...); see docs/packaging.md.
+.PHONY: package
+package: setup
+	.venv/bin/python packaging/build_deb.py $(if $(PACKAGE_DIR),--output-dir "$(PACKAGE_DIR)")

@@ -27,6 +27,10 @@ TEXT = "#FFFFFF"
 TEXT_SECONDARY = "#E6E6E6"
 FOCUS = "#FFD21F"
 ACCENT = "#7FD1FF"
+# Pace badges and hints: soft tints that never carry meaning alone (a word is always there).
+PACE_FAST = "#E0A040"
+PACE_VERY_FAST = "#E07050"
+PACE_HINT = "#FFE08A"
 SUBTITLE_BOX = "rgba(0, 0, 0, 0.78)"
 SUBTITLE_TEXT = {"white_on_dark": "#FFFFFF", "yellow_on_dark": "#FFE45C"}
 FONT_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif")
@@ -121,5 +125,9 @@ QPushButton:focus {{
 }}
 QPushButton[role="tile"] {{ text-align: center; }}
 QPushButton[watched="true"] {{ color: {ACCENT}; }}
+QPushButton[pace="fast"] {{ border-bottom: {frame}px solid {PACE_FAST}; }}
+QPushButton[pace="very_fast"] {{ border-bottom: {frame}px solid {PACE_VERY_FAST}; }}
+QPushButton[pace="fast"]:focus, QPushButton[pace="very_fast"]:focus {{ border: {frame}px solid {FOCUS}; }}
+QLabel[role="pace-hint"] {{ color: {PACE_HINT}; font-size: {self.small_px}px; }}
 QFrame[role="panel"] {{ background: {SURFACE}; border-radius: {frame * 2}px; }}
 """

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from accessibility.speech.readout import ReadOut
     from accessibility.speech.synth import SpeechSynthesizer
     from player.rest import RestReminder
+    from player.pacing import PacingController, PacingMonitor
     from player.ui.family import FamilyController
 
 
@@ -40,6 +41,8 @@ class Assembly:
     family: FamilyController | None = None
     rest: RestReminder | None = None
     readout: ReadOut | None = None
+    pacing: PacingMonitor | None = None
+    pacing_controller: PacingController | None = None
     synthesizer: SpeechSynthesizer | None = None
     speech_player: SpeechPlayer | None = None
 
@@ -73,6 +76,12 @@ class Assembly:
         if cues:  # an episode already playing
             readout.set_cues(cues)
         self.family = FamilyController(window, settings)
+        from player.pacing import PacingController, PacingMonitor
+
+        self.pacing = PacingMonitor(settings, self.paths.data_dir / "pacing.sqlite3",
+                                    self.events, parent=window)
+        self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
+                                                  self.volume, self.events, parent=window)
         self.rest = RestReminder(self.engine, self.session, settings, parent=window)
         RestPrompt(window, self.rest, parent=window)
 
@@ -82,7 +91,7 @@ class Assembly:
         self.closed = True
         self.session.stop()
         self.window.close()
-        for part in (self.readout, self.speech_player, self.synthesizer):
+        for part in (self.readout, self.speech_player, self.synthesizer, self.pacing):
             if part is not None:
                 part.shutdown()
         self.engine.shutdown()

@@ -108,7 +108,20 @@ def inspect(target: str) -> dict[str, Any]:
     result = inspect_episode(target)
     if "error" not in result:
         result["subtitles"] = subtitles_of(target)
+        result["pacing"] = pacing_of(target)
     return result
+
+
+def pacing_of(target: str) -> dict[str, Any] | None:
+    """Cuts, flashes, loudness and level (docs/pacing.md); ``None`` when it cannot be analysed."""
+    if target.lower().startswith(("http://", "https://")):
+        return None
+    from accessibility.pacing import PacingError, analyse_file
+
+    try:
+        return analyse_file(target).to_json()
+    except PacingError:
+        return None
 
 
 def run(target: str) -> int:

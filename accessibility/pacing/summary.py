@@ -78,7 +78,7 @@ def find_jumps(momentary: tuple[float, ...], blocks: tuple[float, ...],
     if integrated is None or not momentary:
         return ()
     history = round(th.jump_history_s / BLOCK_S)
-    floor = integrated - th.jump_quiet_floor_lu
+    loud = integrated + th.jump_over_programme_lu
     jumps: list[LoudnessJump] = []
     in_jump = False
     for k, value in enumerate(momentary):
@@ -87,9 +87,9 @@ def find_jumps(momentary: tuple[float, ...], blocks: tuple[float, ...],
         if len(previous) < 10 or value <= SILENCE_LUFS:
             in_jump = False
             continue
-        baseline = max(statistics.median(previous), floor)
+        baseline = statistics.median(previous)
         rise = value - baseline
-        if rise >= th.jump_rise_lu:
+        if rise >= th.jump_rise_lu and value >= loud:
             if not in_jump:
                 jumps.append(LoudnessJump(_onset(k, blocks, baseline + th.jump_rise_lu), rise))
                 in_jump = True

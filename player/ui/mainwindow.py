@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     home_ready = Signal()
     action_handled = Signal(object)  # Action, after it was dispatched
     cues_ready = Signal(object)  # CueLoad for the episode now playing
+    series_opened = Signal(object)  # Series, now on the Series screen
 
     def __init__(self, settings: Settings, engine: PlaybackEngine, events: EventLog,
                  session: PlaybackSession, volume: VolumeControl,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._sheet = ""
+        self._play_gate: Callable[[Series, int, int, object], bool] | None = None
         # Screens are restyled when they come into view (see Screen.style_with).
         self.stack.currentChanged.connect(lambda _index: self._style_current())
         self.home = HomeScreen()
@@ -91,8 +93,8 @@ class MainWindow(QMainWindow):
         self.series_screen.back_requested.connect(self.go_home)
         self.playing.back_requested.connect(self.leave_playing)
         self.playing.toggle_pause_requested.connect(self.session.toggle_pause)
-        self.playing.next_requested.connect(self.session.next)
-        self.playing.previous_requested.connect(self.session.previous)
+        self.playing.next_requested.connect(lambda: self._play_neighbour(+1))
+        self.playing.previous_requested.connect(lambda: self._play_neighbour(-1))
         self.playing.enlarge_requested.connect(self.toggle_enlarged)
         self.playing.read_aloud_requested.connect(self.toggle_read_aloud)
         self.engine.frame_ready.connect(self.playing.video.show_frame)
@@ -212,28 +214,21 @@ class MainWindow(QMainWindow):
             overlay.deleteLater()
         self.current_screen().focus_initial()
 
-    def ask_to_leave(self) -> None:
-        question = self.tr("要退出长辈剧场吗？")
-        overlay = ChoiceOverlay(self, question, (self.tr("不退出"), self.tr("退出")))
-        if self._theme is not None:
-            overlay.apply_theme(self._theme)
-            overlay.style_with(self._sheet)
-        overlay.chosen.connect(self._leave_answer)
-        self._overlay = overlay
-        overlay.show()
-        overlay.raise_()
-        overlay.focus_initial()
-        self._announce(question)
+    def ask(self, question: str, answers: tuple[str, str],
+            on_answer: Callable[[int], None]) -> None:
+        """A large, spoken question with two answers; the first (safe) one is focused."""
+        overlay = ChoiceOverlay(self, question, answers)
 
-    def _leave_answer(self, choice: int) -> None:
-        overlay, self._overlay = self._overlay, None
-        if overlay is not None:
-            overlay.hide()
-            overlay.deleteLater()
-        if choice == 1:
-            self.close()
-        else:
-            self.current_screen().focus_initial()
+        def chosen(choice: int) -> None:
+            self.close_overlay()
+            on_answer(choice)
+
+        overlay.chosen.connect(chosen)
+        self.open_overlay(overlay, question)
+
+    def ask_to_leave(self) -> None:
+        self.ask(self.tr("要退出长辈剧场吗？"), (self.tr("不退出"), self.tr("退出")),
+                 lambda choice: self.close() if choice == 1 else None)
 
     # --- Series ------------------------------------------------------------------------------
     def open_series(self, series_index: int, focus_index: int | None = None) -> None:
@@ -244,6 +239,7 @@ class MainWindow(QMainWindow):
             self.series_screen.apply_theme(self._theme)
         self.stack.setCurrentWidget(self.series_screen)
         self.series_screen.focus_initial()
+        self.series_opened.emit(series)
 
     def resume_index(self, series: Series) -> int:
         """The episode to go on with: the latest one left unfinished, else the first unwatched."""
@@ -271,11 +267,27 @@ class MainWindow(QMainWindow):
             self.start_playing(series, index, self.resume_position(series, index))
 
     # --- Playing -----------------------------------------------------------------------------
-    def start_playing(self, series: Series, index: int, start_ms: int = 0) -> None:
+    def set_play_gate(self, gate: Callable[[Series, int, int, object], bool]) -> None:
+        """``gate(series, index, start_ms, None)`` runs before every episode starts; when it
+        returns True it has taken over (a notice, a skip) and will call ``start_playing`` with
+        ``gated=False`` itself if the episode is to play after all."""
+        self._play_gate = gate
+
+    def start_playing(self, series: Series, index: int, start_ms: int = 0,
+                      gated: bool = True) -> None:
+        if gated and self._play_gate is not None and self._play_gate(series, index, start_ms,
+                                                                     None):
+            return
         self.stack.setCurrentWidget(self.playing)
         self.playing.setFocus()
         self._update_display_size()
         self.session.play(series, index, start_ms)
+
+    def _play_neighbour(self, step: int) -> None:
+        series, index = self.session.series, self.session.index + step
+        if series is not None and 0 <= index < len(series.episodes):
+            self.session.save_progress()
+            self.start_playing(series, index)
 
     def leave_playing(self) -> None:
         series, index = self.session.series, self.session.index

@@ -37,6 +37,10 @@ class PlayingScreen(Screen):
         self._episode_label = QLabel()
         self._remaining_label = QLabel()
         self._remaining_label.setProperty("role", "secondary")
+        self._pace_label = QLabel()
+        self._pace_label.setProperty("role", "pace-hint")
+        self._pace_label.setWordWrap(True)
+        self._pace_label.hide()
         self._note_label = QLabel()
         self._note_label.setProperty("role", "secondary")
         self._note_label.setWordWrap(True)
@@ -49,6 +53,7 @@ class PlayingScreen(Screen):
         info_layout.addWidget(self._remaining_label)
         info_layout.addWidget(self._paused_label)
         info_layout.addWidget(self._note_label)
+        info_layout.addWidget(self._pace_label)
         info_layout.addStretch(1)
         self.subtitle = SubtitleView(self)
         self._controls = QWidget(self)
@@ -99,6 +104,16 @@ class PlayingScreen(Screen):
     def show_note(self, text: str) -> None:
         """A quiet line beside the picture (never a pop-up over playback)."""
         self._note_label.setText(text)
+
+    def show_pace_hint(self, text: str | None) -> None:
+        """A gentle sign beside the picture before rapid cuts or flashes (never over it)."""
+        if text == (self._pace_label.text() if self._pace_label.isVisible() else None):
+            return
+        self._pace_label.setText(text or "")
+        self._pace_label.setVisible(bool(text))
+
+    def pace_hint(self) -> str | None:
+        return self._pace_label.text() if self._pace_label.isVisible() else None
 
     def show_subtitle(self, text: str | None) -> None:
         self.subtitle.show_lines(text.split("\n") if text else [])

@@ -65,6 +65,8 @@ class SeriesScreen(Screen):
         for button in self._buttons:
             button.deleteLater()
         self._buttons = []
+        self._watched = set(watched)
+        self._paces: dict[int, str] = {}
         for index, episode in enumerate(series.episodes):
             done = index in watched
             button = QPushButton(f"{episode.number}" + (" ✓" if done else ""))
@@ -83,6 +85,29 @@ class SeriesScreen(Screen):
         if pending is not None and 0 <= pending < len(self._buttons):
             return self._buttons[pending]
         return self._resume
+
+    def set_pace(self, index: int, word: str | None, level: str | None) -> None:
+        """A calm badge under the episode number: a word (never colour alone) and a tint."""
+        if self._series is None or not 0 <= index < len(self._buttons):
+            return
+        button = self._buttons[index]
+        number = self._series.episodes[index].number
+        done = index in self._watched
+        first = f"{number}" + (" ✓" if done else "")
+        button.setText(f"{first}\n{word}" if word else first)
+        button.setProperty("pace", level or "")
+        button.style().unpolish(button)
+        button.style().polish(button)
+        state = self.tr("已看完") if done else self.tr("未看")
+        name = f"{episode_label(number)}，{state}"
+        button.setAccessibleName(f"{name}，{self.tr('画面节奏')}{word}" if word else name)
+        if word:
+            self._paces[index] = word
+        else:
+            self._paces.pop(index, None)
+
+    def pace(self, index: int) -> str | None:
+        return self._paces.get(index)
 
     def episode_button(self, index: int) -> QPushButton:
         return self._buttons[index]

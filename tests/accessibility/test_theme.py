@@ -34,6 +34,7 @@ def _over(box_alpha: float, box: str, under: str) -> str:
 @pytest.mark.parametrize(("text", "background"), [
     (t.TEXT, t.BACKGROUND), (t.TEXT, t.SURFACE), (t.TEXT, t.SURFACE_FOCUSED),
     (t.TEXT_SECONDARY, t.BACKGROUND), (t.TEXT_SECONDARY, t.SURFACE), (t.ACCENT, t.SURFACE),
+    (t.PACE_HINT, t.BACKGROUND),
     *[(colour, _over(0.78, "#000000", "#FFFFFF")) for colour in t.SUBTITLE_TEXT.values()],
 ])
 def test_text_contrast_is_at_least_7_to_1(text: str, background: str) -> None:

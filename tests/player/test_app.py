@@ -80,3 +80,15 @@ def test_inspect_reports_the_subtitle_file_its_encoding_and_cues(
     assert subtitles["encoding"] in ("gbk", "gb18030")
     assert [c["text"] for c in subtitles["cues"]] == ["奶奶，我回来啦！", "快进屋坐。"]
     assert subtitles["cues"][0]["start_s"] == 0.5
+
+
+def test_inspect_reports_the_pacing_of_an_episode() -> None:
+    episode = demo_library() / "春风又起" / "第2集.mp4"
+    result = _silverreel("inspect", str(episode), "--json")
+    assert result.returncode == 0, result.stderr
+    pacing = json.loads(result.stdout)["pacing"]
+    assert set(pacing) == {"duration_s", "cuts", "cuts_per_minute", "shortest_shot_s", "bursts",
+                           "flashes", "loudness", "level"}
+    assert pacing["level"] == "very_fast"
+    assert pacing["cuts_per_minute"] > 45
+    assert [round(j["t_s"]) for j in pacing["loudness"]["jumps"]] == [9]  # the "dun" at 8.7 s

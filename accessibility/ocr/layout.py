@@ -1,0 +1,111 @@
+"""Finding the lines of type in the band and cutting each out for the recogniser.
+
+The cheap mask already knows which rows of the band hold still, text-like strokes: the
+detector runs at full resolution on that strip only (a line of type and its margins, a
+fifth of the band), which is as cheap as running it on the whole band at half size and far
+surer — at half size, busy backgrounds hide whole lines from it. Only when the mask knows
+no rows does the detector see the whole band, at half size.
+
+The detector's boxes often stop short of a line's first or last character (a lone "一", a
+"？"); widening them blindly pulls background into the cut-out, which the recogniser then
+reads as stray marks. So a box is widened only over columns where the mask saw strokes.
+Boxes on the same line are joined and the line is read as one piece, so a line the detector
+splits into overlapping boxes is not read with a character twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from accessibility.ocr.band import block_mean_and_min, text_rows
+from accessibility.ocr.recognizer import Box, Recognizer, TextLine
+
+
+@dataclass(frozen=True)
+class LayoutParams:
+    strip_margin: float = 0.6  # line heights of band kept above and below the text rows
+    same_line_overlap: float = 0.5  # boxes overlapping this share of the lower one's height
+    join_gap: float = 0.8  # strokes this many line heights beyond a box still belong to it
+    pad: float = 0.25  # line heights of background left and right of a line's cut-out
+    whole_band_reduce: int = 2
+
+
+def read_lines(recognizer: Recognizer, band: np.ndarray, text_mask: np.ndarray, reduce: int,
+               params: LayoutParams | None = None) -> tuple[TextLine, ...]:
+    """Detect and read the lines of ``band``; ``text_mask`` is its still text-like pixels,
+    reduced ``reduce`` times."""
+    p = params or LayoutParams()
+    height, width = band.shape[:2]
+    rows = text_rows(text_mask)
+    if rows is not None:
+        first, last = rows[0] * reduce, rows[1] * reduce
+        margin = p.strip_margin * max(8, last - first)
+        top, bottom = max(0, int(first - margin)), min(height, int(last + margin))
+        boxes = [(a, b + top, c, d + top) for a, b, c, d in _detect(recognizer, band[top:bottom])]
+    else:
+        sums, _ = block_mean_and_min(band, p.whole_band_reduce)
+        small = (sums // (p.whole_band_reduce ** 2)).astype(np.uint8)
+        f = p.whole_band_reduce
+        boxes = [(a * f, b * f, min(width, c * f), min(height, d * f))
+                 for a, b, c, d in _detect(recognizer, small)]
+    lines = []
+    for box in group_into_lines(boxes, p.same_line_overlap):
+        left, top, right, bottom = widen(box, text_mask, reduce, p.join_gap)
+        pad = int(p.pad * (bottom - top))
+        left, right = max(0, left - pad), min(width, right + pad)
+        if bottom - top < 8 or right - left < 8:
+            continue
+        text, confidence = recognizer.recognise(band[top:bottom, left:right])
+        if text.strip():
+            lines.append(TextLine(text, confidence, (left, top, right, bottom)))
+    return tuple(lines)
+
+
+def _detect(recognizer: Recognizer, picture: np.ndarray) -> list[Box]:
+    if picture.shape[0] < 8 or picture.shape[1] < 8:
+        return []
+    return recognizer.detect(np.ascontiguousarray(picture))
+
+
+def group_into_lines(boxes: list[Box], min_overlap: float = 0.5) -> list[Box]:
+    """Merge boxes that share a text line into one box per line, top line first."""
+    lines: list[list[int]] = []
+    for left, top, right, bottom in sorted(boxes, key=lambda b: (b[1] + b[3]) / 2):
+        for line in lines:
+            overlap = min(bottom, line[3]) - max(top, line[1])
+            if overlap >= min_overlap * min(bottom - top, line[3] - line[1]):
+                line[0], line[1] = min(left, line[0]), min(top, line[1])
+                line[2], line[3] = max(right, line[2]), max(bottom, line[3])
+                break
+        else:
+            lines.append([left, top, right, bottom])
+    return [(a, b, c, d) for a, b, c, d in sorted(lines, key=lambda line: line[1])]
+
+
+def widen(box: Box, text_mask: np.ndarray, reduce: int, join_gap: float) -> Box:
+    """Stretch a box left and right over the mask's strokes in its rows (gaps allowed)."""
+    left, top, right, bottom = box
+    r0, r1 = top // reduce, -(-bottom // reduce)
+    columns: np.ndarray = np.asarray(text_mask[r0:r1].any(axis=0))
+    if not columns.any():
+        return box
+    gap = max(1, int(join_gap * (r1 - r0)))
+    start, end = left // reduce, -(-right // reduce)
+    j, run = start - 1, 0
+    while j >= 0 and run <= gap:
+        if columns[j]:
+            start, run = j, 0
+        else:
+            run += 1
+        j -= 1
+    j, run = end, 0
+    while j < columns.size and run <= gap:
+        if columns[j]:
+            end, run = j + 1, 0
+        else:
+            run += 1
+        j += 1
+    width = text_mask.shape[1] * reduce
+    return (min(left, start * reduce), top, max(right, min(width, end * reduce)), bottom)

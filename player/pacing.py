@@ -1,0 +1,301 @@
+"""Calm pacing in the app: analyse episodes in the background and act as the family chose.
+
+``PacingMonitor`` owns the analysis service (a low-priority worker process) and remembers each
+episode's result. ``PacingController`` turns results into what the viewer sees and hears: a
+badge on each episode, a spoken notice before an episode above the family's threshold, a
+gentle sign before bursts and flashes, even loudness, softer sudden bangs, skipped episodes.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from accessibility.pacing import (
+    LEVEL_NAMES_ZH,
+    AnalysisService,
+    PacingCache,
+    PacingResult,
+    PacingThresholds,
+)
+from accessibility.pacing.result import LEVEL_ORDER, Level
+from player.config.store import Settings
+from player.engine.base import PlaybackEngine
+from player.engine.marshal import EventMarshal
+from player.engine.volume import VolumeControl
+from player.eventlog import EventLog
+from player.library.fetch import is_remote
+from player.library.model import Episode, Series
+
+# The gentle sign appears this long before a burst or flash sequence.
+HINT_AHEAD_S = 3.0
+# Softening: lowered this long before a loud jump, restored this long after it.
+SOFTEN_BEFORE_S = 0.3
+SOFTEN_AFTER_S = 1.5
+# How much of a jump is left after softening (a startle becomes a noticeable rise).
+SOFTEN_KEEP_LU = 4.0
+
+
+def thresholds_from(settings: Settings) -> PacingThresholds:
+    return PacingThresholds(
+        moderate_cuts_per_minute=float(settings.get("pacing.moderate_cpm")),
+        fast_cuts_per_minute=float(settings.get("pacing.fast_cpm")),
+        very_fast_cuts_per_minute=float(settings.get("pacing.very_fast_cpm")),
+    )
+
+
+def at_or_above(level: Level | None, threshold: str) -> bool:
+    """Whether ``level`` reaches the family's choice (``"never"`` never does)."""
+    if level is None or threshold == "never":
+        return False
+    return LEVEL_ORDER.index(level) >= LEVEL_ORDER.index(Level(threshold))
+
+
+def leveling_factor(integrated_lufs: float | None, target_lufs: float) -> float:
+    """Volume factor that brings an episode to the target loudness (never louder than 1)."""
+    if integrated_lufs is None or not math.isfinite(integrated_lufs):
+        return 1.0
+    return min(1.0, 10 ** ((target_lufs - integrated_lufs) / 20))
+
+
+def softening_factor(rise_lu: float) -> float:
+    return max(0.2, min(1.0, 10 ** (-(rise_lu - SOFTEN_KEEP_LU) / 20)))
+
+
+class PacingMonitor(QObject):
+    """Results arrive as ``analysed(location, result_or_None)`` on the GUI thread."""
+
+    analysed = Signal(str, object)
+
+    def __init__(self, settings: Settings, cache_path: Path, events: EventLog,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._events = events
+        self._results: dict[str, PacingResult | None] = {}
+        self._marshal = EventMarshal(self)
+        self._service = AnalysisService(self._from_service_thread,
+                                        cache=PacingCache(cache_path),
+                                        thresholds=thresholds_from(settings))
+        settings.changed.connect(self._on_setting)
+
+    def result(self, location: str) -> PacingResult | None:
+        return self._results.get(location)
+
+    def known(self, location: str) -> bool:
+        return location in self._results
+
+    def level(self, location: str) -> Level | None:
+        result = self._results.get(location)
+        return result.level if result is not None else None
+
+    def schedule(self, current: Episode | None, upcoming: list[Episode]) -> None:
+        """The episode about to play first, then the next ones (local files only)."""
+        local = [e.location for e in ([current] if current else []) + upcoming
+                 if not is_remote(e.location)]
+        if local:
+            self._service.schedule(local[0], local[1:])
+
+    def request_series(self, series: Series, after: int = 100) -> None:
+        """Every episode of a series, behind whatever is already queued (for the badges)."""
+        for offset, episode in enumerate(series.episodes):
+            if not is_remote(episode.location) and episode.location not in self._results:
+                self._service.request(episode.location, priority=after + offset)
+
+    @property
+    def worker_pid(self) -> int | None:
+        return self._service.worker_pid
+
+    def shutdown(self) -> None:
+        self._service.shutdown()
+
+    def _from_service_thread(self, path: Path, result: PacingResult | None) -> None:
+        self._marshal.post(self._deliver, str(path), result)
+
+    def _deliver(self, location: str, result: PacingResult | None) -> None:
+        self._results[location] = result
+        self._events.log("pacing_analysed", location=location,
+                         level=result.level.value if result and result.level else None)
+        self.analysed.emit(location, result)
+
+    def _on_setting(self, key: str, _value: object) -> None:
+        if key.endswith("_cpm"):
+            self._service.set_thresholds(thresholds_from(self._settings))
+            known = list(self._results)
+            self._results.clear()
+            for priority, location in enumerate(known):  # cached: re-summarised, not decoded
+                self._service.request(location, priority=priority)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Pacing", text)
+
+
+class PacingController(QObject):
+    """What the family chose to happen, episode by episode."""
+
+    def __init__(self, window: object, monitor: PacingMonitor, settings: Settings,
+                 engine: PlaybackEngine, volume: VolumeControl, events: EventLog,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from player.ui.mainwindow import MainWindow
+
+        assert isinstance(window, MainWindow)
+        self._window = window
+        self._monitor = monitor
+        self._settings = settings
+        self._engine = engine
+        self._volume = volume
+        self._events = events
+        self._session = window.session
+        self._holding_next = False
+        self._current: PacingResult | None = None
+        monitor.analysed.connect(self._on_analysed)
+        window.series_opened.connect(self._on_series_opened)
+        window.set_play_gate(self._gate)
+        self._session.episode_started.connect(self._on_episode_started)
+        self._session.add_auto_next_guard(self._hold_auto_next)
+        self._session.next_held.connect(self._on_next_held)
+        engine.position_changed.connect(self._on_position)
+        settings.changed.connect(self._on_setting)
+        engine.set_dialogue_clarity(bool(settings.get("sound.dialogue_clarity")))
+
+    # --- badges ------------------------------------------------------------------------------
+    def _on_series_opened(self, series: Series) -> None:
+        for index, episode in enumerate(series.episodes):
+            self._badge(series, index, self._monitor.result(episode.location))
+        self._monitor.request_series(series)
+
+    def _badge(self, series: Series, index: int, result: PacingResult | None) -> None:
+        screen = self._window.series_screen
+        if screen.series is not series:
+            return
+        show = bool(self._settings.get("pacing.badge")) and result is not None \
+            and result.level is not None
+        level = result.level if show and result is not None else None
+        screen.set_pace(index, _tr(LEVEL_NAMES_ZH[level]) if level else None,
+                        level.value if level else None)
+
+    def _on_analysed(self, location: str, result: PacingResult | None) -> None:
+        series = self._window.series_screen.series
+        if series is not None:
+            for index, episode in enumerate(series.episodes):
+                if episode.location == location:
+                    self._badge(series, index, result)
+        episode = self._session.episode
+        if episode is not None and episode.location == location:
+            self._current = result
+            self._apply_leveling()
+
+    # --- before an episode ---------------------------------------------------------------------
+    def _gate(self, series: Series, index: int, start_ms: int, play: object) -> bool:
+        """Decide before ``series.episodes[index]`` plays; True means the gate took over."""
+        level = self._monitor.level(series.episodes[index].location)
+        if at_or_above(level, str(self._settings.get("pacing.skip_from"))):
+            self._skip(series, index)
+            return True
+        if at_or_above(level, str(self._settings.get("pacing.notice_from"))):
+            self._notice(series, index, start_ms, level)
+            return True
+        return False
+
+    def _skip(self, series: Series, index: int) -> None:
+        number = series.episodes[index].number
+        self._events.log("pacing_skipped", episode=number)
+        text = _tr("第 %1 集画面切换太快，已跳过。").replace("%1", str(number))
+        following = index + 1
+        while following < len(series.episodes) and at_or_above(
+                self._monitor.level(series.episodes[following].location),
+                str(self._settings.get("pacing.skip_from"))):
+            following += 1
+        if following < len(series.episodes):
+            self._window.start_playing(series, following, gated=False)
+        else:
+            self._window.leave_playing()
+        self._window.show_message(text, 4.0)
+
+    def _notice(self, series: Series, index: int, start_ms: int, level: Level | None) -> None:
+        word = _tr(LEVEL_NAMES_ZH[level]) if level else ""
+        question = _tr("这一集画面切换%1。").replace("%1", word)
+        self._events.log("pacing_notice", episode=series.episodes[index].number,
+                         level=level.value if level else None)
+
+        def answer(choice: int) -> None:
+            if choice == 0:
+                self._window.start_playing(series, index, start_ms, gated=False)
+            elif index + 1 < len(series.episodes):
+                self._window.start_playing(series, index + 1)
+            else:
+                self._window.leave_playing()
+
+        self._window.ask(question, (_tr("继续看"), _tr("换一集")), answer)
+
+    def _hold_auto_next(self) -> bool:
+        series, index = self._session.series, self._session.index + 1
+        if series is None or index >= len(series.episodes):
+            return False
+        level = self._monitor.level(series.episodes[index].location)
+        self._holding_next = (at_or_above(level, str(self._settings.get("pacing.skip_from")))
+                              or at_or_above(level, str(self._settings.get("pacing.notice_from"))))
+        return self._holding_next
+
+    def _on_next_held(self, series: Series, index: int) -> None:
+        if self._holding_next:
+            self._holding_next = False
+            self._window.start_playing(series, index)
+
+    # --- during an episode ------------------------------------------------------------------------
+    def _on_episode_started(self, series: Series, index: int) -> None:
+        self._current = self._monitor.result(series.episodes[index].location)
+        self._volume.set_factor("soften", 1.0)
+        self._window.playing.show_pace_hint(None)
+        self._apply_leveling()
+        self._monitor.schedule(series.episodes[index], list(series.episodes[index + 1:index + 4]))
+
+    def _apply_leveling(self) -> None:
+        result = self._current
+        on = bool(self._settings.get("sound.leveling"))
+        factor = leveling_factor(result.integrated_lufs if result else None,
+                                 float(self._settings.get("sound.target_lufs"))) if on else 1.0
+        self._volume.set_factor("level", factor)
+
+    def _on_position(self, position_ms: int) -> None:
+        result = self._current
+        if result is None:
+            return
+        t = position_ms / 1000
+        self._update_softening(result, t)
+        self._update_hint(result, t)
+
+    def _update_softening(self, result: PacingResult, t: float) -> None:
+        factor = 1.0
+        if self._settings.get("sound.soften_jumps"):
+            for jump in result.loudness_jumps:
+                if jump.t_s - SOFTEN_BEFORE_S <= t <= jump.t_s + SOFTEN_AFTER_S:
+                    factor = min(factor, softening_factor(jump.rise_lu))
+        if factor != self._volume.factor("soften"):
+            self._volume.set_factor("soften", factor)
+
+    def _update_hint(self, result: PacingResult, t: float) -> None:
+        text = None
+        if self._settings.get("pacing.indicator"):
+            for start, end in [(b.start_s, b.end_s) for b in result.bursts] + \
+                    [(f.start_s, f.end_s) for f in result.flashes]:
+                if start - HINT_AHEAD_S <= t <= end:
+                    text = _tr("前面画面切换很快，请放松观看")
+                    break
+        self._window.playing.show_pace_hint(text)
+
+    def _on_setting(self, key: str, value: object) -> None:
+        if key == "sound.dialogue_clarity":
+            self._engine.set_dialogue_clarity(bool(value))
+        elif key in ("sound.leveling", "sound.target_lufs"):
+            self._apply_leveling()
+        elif key == "sound.soften_jumps" and not value:
+            self._volume.set_factor("soften", 1.0)
+        elif key == "pacing.badge":
+            series = self._window.series_screen.series
+            if series is not None:
+                self._on_series_opened(series)

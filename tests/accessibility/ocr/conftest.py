@@ -1,0 +1,65 @@
+"""Episodes with burned-in subtitles and a recogniser, made once per test session."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from accessibility.ocr.recognizer import Recognizer
+from tests.accessibility.ocr.ocr_media import Script, dialogue_script, render, silent_script
+
+# Fast to encode, and still the blocking and smearing round text that real encoders leave.
+_ENCODER = ("-preset", "ultrafast", "-crf", "26")
+
+
+@dataclass(frozen=True)
+class Episode:
+    path: Path
+    script: Script
+
+
+@pytest.fixture(scope="session")
+def ocr_media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("ocr-media")
+
+
+@pytest.fixture(scope="session")
+def dialogue_episode(ocr_media_dir: Path) -> Episode:
+    script = dialogue_script()
+    return Episode(render(script, ocr_media_dir / "dialogue.mp4", _ENCODER), script)
+
+
+@pytest.fixture(scope="session")
+def silent_episode(ocr_media_dir: Path) -> Episode:
+    script = silent_script()
+    return Episode(render(script, ocr_media_dir / "silent.mp4", _ENCODER), script)
+
+
+@pytest.fixture(scope="session")
+def recognizer() -> Recognizer:
+    from accessibility.ocr.engine import RapidOcrRecognizer
+
+    return RapidOcrRecognizer()
+
+
+@pytest.fixture(scope="session")
+def odd_files(ocr_media_dir: Path, dialogue_episode: Episode) -> dict[str, Path]:
+    garbage = ocr_media_dir / "garbage.mp4"
+    garbage.write_bytes(bytes(range(256)) * 800)
+    empty = ocr_media_dir / "empty.mp4"
+    empty.write_bytes(b"")
+    sound_only = ocr_media_dir / "sound.m4a"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "sine=f=440:d=1", "-c:a", "aac", str(sound_only)], check=True)
+    # Index at the front, so the cut-off copy still opens and decodes up to the damage.
+    faststart = ocr_media_dir / "faststart.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(dialogue_episode.path),
+                    "-c", "copy", "-movflags", "+faststart", str(faststart)], check=True)
+    data = faststart.read_bytes()
+    truncated = ocr_media_dir / "truncated.mp4"
+    truncated.write_bytes(data[: len(data) // 2])
+    return {"garbage": garbage, "empty": empty, "sound_only": sound_only,
+            "truncated": truncated, "missing": ocr_media_dir / "nowhere.mp4"}

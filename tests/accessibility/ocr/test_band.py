@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import numpy as np
+
+from accessibility.ocr.band import (
+    BandParams,
+    block_mean_and_min,
+    dilate,
+    text_like,
+    text_rows,
+)
+from tests.accessibility.ocr.fakes import BAR_H, TEXT_TOP, background, draw_bars
+
+
+def test_block_mean_and_min() -> None:
+    picture = np.array([[0, 4, 8, 8], [4, 8, 8, 8]], np.uint8)
+    sums, mins = block_mean_and_min(picture, 2)
+    assert sums.tolist() == [[16, 32]]
+    assert mins.tolist() == [[0, 8]]
+
+
+def test_dilate_grows_by_the_radius_in_every_direction() -> None:
+    mask = np.zeros((7, 7), bool)
+    mask[3, 3] = True
+    grown = dilate(mask, 2)
+    assert grown.sum() == 25
+    assert grown[1:6, 1:6].all()
+
+
+def test_outlined_strokes_are_text_like_and_the_background_is_not() -> None:
+    band = draw_bars(background(1), 6)
+    mask = text_like(band, BandParams())
+    rows = np.flatnonzero(mask.any(axis=1))
+    assert rows.size > 0
+    assert rows[0] >= TEXT_TOP // 2 - 1
+    assert rows[-1] <= (TEXT_TOP + BAR_H) // 2 + 1
+    assert not text_like(background(1), BandParams()).any()
+
+
+def test_edges_of_bright_areas_and_bright_skies_are_not_text_like() -> None:
+    wall = np.full((60, 120), 30, np.uint8)
+    wall[:, 60:] = 230  # a lit wall beside a dark doorway: dark on one side only
+    sky = np.full((60, 120), 225, np.uint8)
+    assert not text_like(wall, BandParams()).any()
+    assert not text_like(sky, BandParams()).any()
+
+
+def test_a_one_pixel_outline_is_enough() -> None:
+    sky = np.full((40, 80), 225, np.uint8)
+    sky[10:30, 38] = 20
+    sky[10:30, 39:43] = 240
+    sky[10:30, 43] = 20
+    assert text_like(sky, BandParams()).any()
+
+
+def test_text_rows_are_the_rows_carrying_most_of_the_mask() -> None:
+    mask = np.zeros((50, 100), bool)
+    mask[20:30, 10:90:3] = True
+    mask[5, 50] = True  # a speck of texture
+    assert text_rows(mask) == (20, 30)
+    assert text_rows(np.zeros((50, 100), bool)) is None

@@ -77,6 +77,12 @@ def run_app(args: object) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("SilverReel")
     app.setApplicationDisplayName("长辈剧场")
+    app.setDesktopFileName("silverreel")  # matches the installed .desktop entry
+    from PySide6.QtGui import QIcon
+
+    from player.assets import assets_dir
+
+    app.setWindowIcon(QIcon(str(assets_dir() / "icons" / "silverreel.svg")))
     settings = Settings(paths.settings_file)
     language = getattr(args, "language", None) or settings.get("ui.language")
     install_translations(app, language)

@@ -59,9 +59,11 @@ def test_as_a_runtime_hook_it_sets_the_environment_before_the_app_runs(
     bundle = _bundle(tmp_path / "_internal")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
-    monkeypatch.delenv("PYTHON_VLC_LIB_PATH", raising=False)
-    monkeypatch.delenv("PYTHON_VLC_MODULE_PATH", raising=False)
-    monkeypatch.delenv("SILVERREEL_ASSETS", raising=False)
+    for name in ("PYTHON_VLC_LIB_PATH", "PYTHON_VLC_MODULE_PATH", "SILVERREEL_ASSETS"):
+        # Set, then delete: monkeypatch then restores the original state (often "unset")
+        # after the test, instead of leaving what the hook sets to the tests that follow.
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     runpy.run_path(str(PACKAGING / "windows" / "rthook_vlc.py"), run_name="__main__")
     assert os.environ["PYTHON_VLC_LIB_PATH"] == str(bundle / "vlc" / "libvlc.dll")
     assert os.environ["PYTHON_VLC_MODULE_PATH"] == str(bundle / "vlc" / "plugins")
@@ -70,6 +72,7 @@ def test_as_a_runtime_hook_it_sets_the_environment_before_the_app_runs(
 
 def test_outside_a_frozen_app_the_hook_does_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(sys, "frozen", raising=False)
-    monkeypatch.delenv("PYTHON_VLC_LIB_PATH", raising=False)
+    monkeypatch.setenv("PYTHON_VLC_LIB_PATH", "")
+    monkeypatch.delenv("PYTHON_VLC_LIB_PATH")
     runpy.run_path(str(PACKAGING / "windows" / "rthook_vlc.py"), run_name="__main__")
     assert "PYTHON_VLC_LIB_PATH" not in os.environ

@@ -1,0 +1,51 @@
+"""Layers import only what they may (checked on the source with ast, nothing is imported)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# package prefix → module prefixes it must never import
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "player.engine": ("player.ui", "player.library", "player.session", "accessibility",
+                      "PySide6.QtWidgets"),
+    "player.library": ("PySide6", "player.ui", "player.engine", "vlc"),
+    "player.config": ("player.ui", "player.engine", "player.library", "PySide6.QtWidgets"),
+    "player.progress": ("PySide6", "player.ui", "player.engine"),
+    "accessibility.subtitles": ("PySide6", "player", "vlc"),
+    "accessibility.pacing": ("PySide6", "player", "vlc", "cv2"),
+    "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),
+    "accessibility.theme": ("player", "PySide6.QtWidgets"),
+}
+
+
+def _modules() -> list[tuple[str, Path]]:
+    found = []
+    for root in ("player", "accessibility"):
+        for path in (REPO / root).rglob("*.py"):
+            name = ".".join(path.relative_to(REPO).with_suffix("").parts)
+            found.append((name.removesuffix(".__init__"), path))
+    return found
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize(("module", "path"), _modules(), ids=lambda v: str(v))
+def test_layers_import_only_what_they_may(module: str, path: Path) -> None:
+    for layer, forbidden in FORBIDDEN.items():
+        if module == layer or module.startswith(layer + "."):
+            bad = sorted(name for name in _imports(path)
+                         if any(name == f or name.startswith(f + ".") for f in forbidden))
+            assert not bad, f"{module} (layer {layer}) imports {bad}"

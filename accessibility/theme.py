@@ -127,7 +127,8 @@ QPushButton[role="tile"] {{ text-align: center; }}
 QPushButton[watched="true"] {{ color: {ACCENT}; }}
 QPushButton[pace="fast"] {{ border-bottom: {frame}px solid {PACE_FAST}; }}
 QPushButton[pace="very_fast"] {{ border-bottom: {frame}px solid {PACE_VERY_FAST}; }}
-QPushButton[pace="fast"]:focus, QPushButton[pace="very_fast"]:focus {{ border: {frame}px solid {FOCUS}; }}
+QPushButton[pace="fast"]:focus, QPushButton[pace="very_fast"]:focus {{
+    border: {frame}px solid {FOCUS}; }}
 QLabel[role="pace-hint"] {{ color: {PACE_HINT}; font-size: {self.small_px}px; }}
 QFrame[role="panel"] {{ background: {SURFACE}; border-radius: {frame * 2}px; }}
 """

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import (  # noqa: E402
+from benchmarks.common import (
     REPO,
     app_env,
     app_start_and_first_frame,
@@ -87,8 +87,8 @@ def main() -> None:
             bare_firsts.append(_bare_first_frame(episode))
         cpu: dict[str, list[dict[str, float]]] = {"bare": [], "native": [], "callbacks": []}
         for _ in range(args.runs):
-            for mode in cpu:
-                cpu[mode].append(_harness(mode, episode, display))
+            for mode, runs in cpu.items():
+                runs.append(_harness(mode, episode, display))
 
     def med(mode: str, key: str) -> float:
         return median([run[key] for run in cpu[mode]])

@@ -1,4 +1,4 @@
-"""``make bench``: every benchmark, each printing its figures against a baseline from the same run."""
+"""``make bench``: every benchmark, each printing figures against a same-run baseline."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def main() -> int:
         if not script.exists():
             continue
         print(f"\n##### {name}", flush=True)
-        if subprocess.run([sys.executable, str(script), *sys.argv[1:]]).returncode != 0:
+        run = subprocess.run([sys.executable, str(script), *sys.argv[1:]], check=False)
+        if run.returncode != 0:
             failed.append(name)
     if failed:
         print("failed: " + ", ".join(failed))

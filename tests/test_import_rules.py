@@ -42,7 +42,7 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(("module", "path"), _modules(), ids=lambda v: str(v))
+@pytest.mark.parametrize(("module", "path"), _modules(), ids=str)
 def test_layers_import_only_what_they_may(module: str, path: Path) -> None:
     for layer, forbidden in FORBIDDEN.items():
         if module == layer or module.startswith(layer + "."):

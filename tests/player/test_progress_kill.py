@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from player.assets import demo_library
 from player.config.paths import app_paths
 from player.progress import ProgressStore
 from tests.conftest import XDisplay

@@ -29,7 +29,7 @@ def test_mandarin_prefers_the_voice_that_speaks_hanzi_with_tones() -> None:
     without = [v for v in _ESPEAK_VOICES if v[0] != "sit/cmn-latn-pinyin"]
     assert pick_voice(without, wanted) == "sit/cmn"
     # A prefix never picks a Latin-script variant by accident.
-    assert pick_voice(without[:-2] + [("x", ("cmn-latn-other",))], ("cmn-",)) is None
+    assert pick_voice([*without[:-2], ("x", ("cmn-latn-other",))], ("cmn-",)) is None
 
 
 def test_the_chosen_mandarin_voice_really_speaks_mandarin() -> None:

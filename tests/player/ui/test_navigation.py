@@ -65,7 +65,7 @@ def test_back_on_home_asks_with_stay_focused(qtbot: QtBot, build_app: Build) -> 
     press(qtbot, parts, K.Key_Escape)
     overlay = window._overlay
     assert overlay is not None and overlay.isVisible()
-    stay, leave = overlay.buttons()
+    stay, _leave = overlay.buttons()
     assert QApplication.focusWidget() is stay and stay.text() == "不退出"
     press(qtbot, parts, K.Key_Return)  # stay
     assert window._overlay is None and window.isVisible()

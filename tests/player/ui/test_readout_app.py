@@ -18,7 +18,9 @@ def test_focus_is_announced_and_subtitles_are_read_aloud(qtbot: QtBot, build_app
     parts = build_app(demo_library())
     readout = parts.readout
     assert readout is not None
-    qtbot.wait_until(lambda: parts.synthesizer.is_available(), timeout=20_000)  # type: ignore[union-attr]
+    synthesizer = parts.synthesizer
+    assert synthesizer is not None
+    qtbot.wait_until(synthesizer.is_available, timeout=20_000)
     press(qtbot, parts, K.Key_Down, K.Key_Return)  # Series screen
     with qtbot.wait_signal(readout.speaking, timeout=10_000) as spoken:
         press(qtbot, parts, K.Key_Down, K.Key_Right)  # episode 2

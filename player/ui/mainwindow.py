@@ -19,14 +19,15 @@ from player.eventlog import EventLog
 from player.library.model import Series
 from player.progress import ProgressStore
 from player.session import PlaybackSession
-from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
 from player.ui.covers import CoverLoader
+from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
 from player.ui.keys import Action, action_for
 from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playing import PlayingScreen
 from player.ui.screen import Screen
 from player.ui.series import SeriesScreen
 from player.ui.strings import episode_label, playback_error
+
 
 def tell_screen_reader(widget: QWidget, text: str) -> None:
     """Hand ``text`` to a running screen reader (Orca, NVDA, VoiceOver) as an announcement."""
@@ -319,6 +320,7 @@ class MainWindow(QMainWindow):
         self.playing.show_subtitle(text)
         if text:
             tell_screen_reader(self.playing.subtitle, text.replace("\n", ""))
+            self.events.log("subtitle_shown", text=text, position_ms=self.engine.position())
 
     def _on_auto_next(self, series: Series, index: int) -> None:
         text = self.tr("下一集：%1").replace("%1", episode_label(series.episodes[index].number))

@@ -65,6 +65,23 @@ def test_demo_episode_is_on_screen_with_the_apps_own_text(
         enlarged = app.screenshot(tmp_path / "enlarged.png")
         assert _bright_pixels(enlarged, 0, left_edge, 0, xdisplay.height // 2) > normal_text * 1.5
 
+        # Resume, and pause again while the first subtitle line is up: it stands in the right
+        # side band, large and white on a dark box, never over the picture.
+        seen = len(app.events())
+        app.press("Return")
+        app.wait_for_event("subtitle_shown", after=seen)
+        app.press("Return")
+        app.wait_for_event("paused", after=seen)
+        right_band = (left_edge + picture_width, xdisplay.width)
+        subtitle = app.screenshot(tmp_path / "subtitle.png")
+        normal_subtitle = _bright_pixels(subtitle, *right_band, 0, xdisplay.height)
+        assert normal_subtitle > 400
+        app.press("f")  # back to normal size, then enlarged again: the subtitle grows
+        app.wait_for_event("setting_changed", after=seen)
+        smaller = _bright_pixels(app.screenshot(tmp_path / "subtitle-normal.png"), *right_band,
+                                 0, xdisplay.height)
+        assert smaller < normal_subtitle  # the first shot was taken enlarged
+
         app.press("Escape", "Escape", "Escape")  # Playing → Series → Home → "leave?"
         app.press("Right", "Return")  # "不退出" is focused; move to "退出" and confirm
         assert app.process.wait(timeout=20) == 0

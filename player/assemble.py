@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from accessibility.speech.playback import SpeechPlayer
     from accessibility.speech.readout import ReadOut
     from accessibility.speech.synth import SpeechSynthesizer
-    from player.rest import RestReminder
     from player.pacing import PacingController, PacingMonitor
+    from player.rest import RestReminder
     from player.ui.family import FamilyController
 
 

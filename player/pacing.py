@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from accessibility.pacing import (
-    LEVEL_NAMES_ZH,
     AnalysisService,
     PacingCache,
     PacingResult,
@@ -129,8 +128,14 @@ class PacingMonitor(QObject):
                 self._service.request(location, priority=priority)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Pacing", text)
+def _level_word(level: Level) -> str:
+    words = {
+        Level.CALM: QCoreApplication.translate("Pacing", "平缓"),
+        Level.MODERATE: QCoreApplication.translate("Pacing", "适中"),
+        Level.FAST: QCoreApplication.translate("Pacing", "较快"),
+        Level.VERY_FAST: QCoreApplication.translate("Pacing", "很快"),
+    }
+    return words[level]
 
 
 class PacingController(QObject):
@@ -175,7 +180,7 @@ class PacingController(QObject):
         show = bool(self._settings.get("pacing.badge")) and result is not None \
             and result.level is not None
         level = result.level if show and result is not None else None
-        screen.set_pace(index, _tr(LEVEL_NAMES_ZH[level]) if level else None,
+        screen.set_pace(index, _level_word(level) if level else None,
                         level.value if level else None)
 
     def _on_analysed(self, location: str, result: PacingResult | None) -> None:
@@ -204,7 +209,8 @@ class PacingController(QObject):
     def _skip(self, series: Series, index: int) -> None:
         number = series.episodes[index].number
         self._events.log("pacing_skipped", episode=number)
-        text = _tr("第 %1 集画面切换太快，已跳过。").replace("%1", str(number))
+        text = QCoreApplication.translate("Pacing", "第 %1 集画面切换太快，已跳过。")
+        text = text.replace("%1", str(number))
         following = index + 1
         while following < len(series.episodes) and at_or_above(
                 self._monitor.level(series.episodes[following].location),
@@ -217,8 +223,8 @@ class PacingController(QObject):
         self._window.show_message(text, 4.0)
 
     def _notice(self, series: Series, index: int, start_ms: int, level: Level | None) -> None:
-        word = _tr(LEVEL_NAMES_ZH[level]) if level else ""
-        question = _tr("这一集画面切换%1。").replace("%1", word)
+        word = _level_word(level) if level else ""
+        question = QCoreApplication.translate("Pacing", "这一集画面切换%1。").replace("%1", word)
         self._events.log("pacing_notice", episode=series.episodes[index].number,
                          level=level.value if level else None)
 
@@ -230,7 +236,9 @@ class PacingController(QObject):
             else:
                 self._window.leave_playing()
 
-        self._window.ask(question, (_tr("继续看"), _tr("换一集")), answer)
+        answers = (QCoreApplication.translate("Pacing", "继续看"),
+                   QCoreApplication.translate("Pacing", "换一集"))
+        self._window.ask(question, answers, answer)
 
     def _hold_auto_next(self) -> bool:
         series, index = self._session.series, self._session.index + 1
@@ -284,7 +292,7 @@ class PacingController(QObject):
             for start, end in [(b.start_s, b.end_s) for b in result.bursts] + \
                     [(f.start_s, f.end_s) for f in result.flashes]:
                 if start - HINT_AHEAD_S <= t <= end:
-                    text = _tr("前面画面切换很快，请放松观看")
+                    text = QCoreApplication.translate("Pacing", "前面画面切换很快，请放松观看")
                     break
         self._window.playing.show_pace_hint(text)
 

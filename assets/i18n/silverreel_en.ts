@@ -2,245 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
 <context>
-    <name>HomeScreen</name>
-    <message>
-        <location filename="../../player/ui/home.py" line="49"/>
-        <source>长辈剧场</source>
-        <translation>SilverReel</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/home.py" line="51"/>
-        <source>按“确定”键开始看</source>
-        <translation>Press OK to watch</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/home.py" line="65"/>
-        <source>还没有剧集。请家人在“家人设置”里添加。</source>
-        <translation>No episodes yet. Ask your family to add some in Family settings.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/home.py" line="102"/>
-        <source>继续观看  %1 · %2 · 已看 %3%</source>
-        <translation>Continue  %1 · %2 · %3% watched</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/home.py" line="105"/>
-        <source>开始观看  %1 · %2</source>
-        <translation>Start watching  %1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/home.py" line="111"/>
-        <source>已看 %1/%2 集</source>
-        <translation>Watched %1 of %2</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/home.py" line="71"/>
-        <source>家人设置</source>
-        <translation>Family settings</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="39"/>
-        <source>长辈剧场</source>
-        <translation>SilverReel</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="131"/>
-        <source>要退出长辈剧场吗？</source>
-        <translation>Leave SilverReel?</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="132"/>
-        <source>不退出</source>
-        <translation>Stay</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="132"/>
-        <source>退出</source>
-        <translation>Leave</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="193"/>
-        <source>下一集：%1</source>
-        <translation>Next: %1</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="198"/>
-        <source>这部剧已经看完了。</source>
-        <translation>You have finished this series.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="228"/>
-        <source>朗读字幕：开</source>
-        <translation>Reading subtitles aloud: on</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="228"/>
-        <source>朗读字幕：关</source>
-        <translation>Reading subtitles aloud: off</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/mainwindow.py" line="233"/>
-        <source>音量 %1</source>
-        <translation>Volume %1</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <location filename="../../player/ui/strings.py" line="12"/>
-        <source>找不到这一集的文件。</source>
-        <translation>This episode's file cannot be found.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="13"/>
-        <source>这一集的文件是空的，无法播放。</source>
-        <translation>This episode's file is empty and cannot be played.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="14"/>
-        <source>这一集的文件打不开，可能已损坏。</source>
-        <translation>This episode cannot be opened; the file may be damaged.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="17"/>
-        <source>这一集的文件不完整，只能播放一部分。</source>
-        <translation>This episode's file is incomplete; only part of it could be played.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="20"/>
-        <source>网络上的这一集打不开。</source>
-        <translation>This episode could not be opened from the internet.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="21"/>
-        <source>这一集打开太慢，已停止。</source>
-        <translation>This episode took too long to open, so it was stopped.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="28"/>
-        <source>设置文件已损坏，已恢复默认设置，原文件已备份。</source>
-        <translation>The settings file was damaged. Default settings are in use; the old file was kept as a backup.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="31"/>
-        <source>设置文件读不出来，已使用默认设置。</source>
-        <translation>The settings file could not be read. Default settings are in use.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="34"/>
-        <source>有的设置不正确，已改回默认值。</source>
-        <translation>Some settings were not valid and are back to their defaults.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="35"/>
-        <source>设置文件里有不认识的项目，已忽略。</source>
-        <translation>The settings file has items this version does not know; they were ignored.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="36"/>
-        <source>设置文件来自更新的版本，部分设置可能没有用上。</source>
-        <translation>The settings file is from a newer version; some settings may not apply.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="39"/>
-        <source>设置没能保存，请检查磁盘空间。</source>
-        <translation>Settings could not be saved. Please check the disk space.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="42"/>
-        <source>设置有问题，已使用默认设置。</source>
-        <translation>There was a problem with the settings; defaults are in use.</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="47"/>
-        <source>第 %1 集</source>
-        <translation>Episode %1</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/strings.py" line="52"/>
-        <source>还剩 %1</source>
-        <translation>%1 left</translation>
-    </message>
-</context>
-<context>
-    <name>PlayingScreen</name>
-    <message>
-        <location filename="../../player/ui/playing.py" line="39"/>
-        <source>已暂停</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/playing.py" line="52"/>
-        <location filename="../../player/ui/playing.py" line="95"/>
-        <source>暂停</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/playing.py" line="53"/>
-        <source>上一集</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/playing.py" line="54"/>
-        <source>下一集</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/playing.py" line="55"/>
-        <source>放大</source>
-        <translation>Enlarge</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/playing.py" line="56"/>
-        <source>朗读</source>
-        <translation>Read aloud</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/playing.py" line="57"/>
-        <source>返回</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/playing.py" line="95"/>
-        <source>继续</source>
-        <translation>Play</translation>
-    </message>
-</context>
-<context>
-    <name>SeriesScreen</name>
-    <message>
-        <location filename="../../player/ui/series.py" line="62"/>
-        <source>从%1继续</source>
-        <translation>Continue from %1</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/series.py" line="62"/>
-        <source>从%1开始</source>
-        <translation>Start from %1</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/series.py" line="73"/>
-        <source>已看完</source>
-        <translation>watched</translation>
-    </message>
-    <message>
-        <location filename="../../player/ui/series.py" line="73"/>
-        <source>未看</source>
-        <translation>not watched</translation>
-    </message>
-</context>
-<context>
-    <name>VideoView</name>
-    <message>
-        <location filename="../../player/ui/video_view.py" line="26"/>
-        <source>画面</source>
-        <translation>Picture</translation>
-    </message>
-</context>
-<context>
     <name>FamilyController</name>
     <message>
         <location filename="../../player/ui/family/controller.py" line="98"/>
@@ -413,7 +174,7 @@
     <message>
         <location filename="../../player/ui/family/settings_screen.py" line="249"/>
         <source>已套用“%1”。还可以在下面逐项调整。</source>
-        <translation>"%1" applied. Adjust single items below.</translation>
+        <translation>&quot;%1&quot; applied. Adjust single items below.</translation>
     </message>
 </context>
 <context>
@@ -519,7 +280,7 @@
     <message>
         <location filename="../../player/ui/family/first_run.py" line="91"/>
         <source>没有找到 U 盘或视频文件夹。插上 U 盘后选“重新查找”，也可以先看示范剧。</source>
-        <translation>No USB stick or video folder found. Plug in a USB stick and choose "Look again", or watch the demo first.</translation>
+        <translation>No USB stick or video folder found. Plug in a USB stick and choose &quot;Look again&quot;, or watch the demo first.</translation>
     </message>
     <message>
         <location filename="../../player/ui/family/first_run.py" line="93"/>
@@ -552,9 +313,47 @@
         <translation>Choose with the arrows, then press OK.</translation>
     </message>
     <message>
-        <location filename="../../player/ui/family/first_run.py" line="146"/>
+        <location filename="../../player/ui/family/first_run.py" line="152"/>
         <source>第 %1 步，共 %2 步</source>
         <translation>Step %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../player/ui/home.py" line="50"/>
+        <source>长辈剧场</source>
+        <translation>SilverReel</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/home.py" line="52"/>
+        <source>按“确定”键开始看</source>
+        <translation>Press OK to watch</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/home.py" line="66"/>
+        <source>还没有剧集。请家人在“家人设置”里添加。</source>
+        <translation>No episodes yet. Ask your family to add some in Family settings.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/home.py" line="110"/>
+        <source>继续观看  %1 · %2 · 已看 %3%</source>
+        <translation>Continue  %1 · %2 · %3% watched</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/home.py" line="113"/>
+        <source>开始观看  %1 · %2</source>
+        <translation>Start watching  %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/home.py" line="119"/>
+        <source>已看 %1/%2 集</source>
+        <translation>Watched %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/home.py" line="71"/>
+        <source>家人设置</source>
+        <translation>Family settings</translation>
     </message>
 </context>
 <context>
@@ -563,6 +362,167 @@
         <location filename="../../player/ui/family/texts.py" line="19"/>
         <source>zh</source>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="55"/>
+        <source>长辈剧场</source>
+        <translation>SilverReel</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="238"/>
+        <source>要退出长辈剧场吗？</source>
+        <translation>Leave SilverReel?</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="238"/>
+        <source>不退出</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="238"/>
+        <source>退出</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="322"/>
+        <source>这一集的字幕文件读不出来。</source>
+        <translation>This episode's subtitle file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="334"/>
+        <source>下一集：%1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="339"/>
+        <source>这部剧已经看完了。</source>
+        <translation>You have finished this series.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="345"/>
+        <source>网络不好，正在重新连接…</source>
+        <translation>The connection is poor. Reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="351"/>
+        <source>已重新连上，接着播放。</source>
+        <translation>Reconnected. Carrying on.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="380"/>
+        <source>朗读字幕：开</source>
+        <translation>Reading subtitles aloud: on</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="380"/>
+        <source>朗读字幕：关</source>
+        <translation>Reading subtitles aloud: off</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="385"/>
+        <source>音量 %1</source>
+        <translation>Volume %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/mainwindow.py" line="389"/>
+        <source>界面语言将在下次打开时更换。</source>
+        <translation>The new language applies the next time SilverReel starts.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../player/ui/strings.py" line="12"/>
+        <source>找不到这一集的文件。</source>
+        <translation>This episode&apos;s file cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="13"/>
+        <source>这一集的文件是空的，无法播放。</source>
+        <translation>This episode&apos;s file is empty and cannot be played.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="14"/>
+        <source>这一集的文件打不开，可能已损坏。</source>
+        <translation>This episode cannot be opened; the file may be damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="17"/>
+        <source>这一集的文件不完整，只能播放一部分。</source>
+        <translation>This episode&apos;s file is incomplete; only part of it could be played.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="20"/>
+        <source>网络上的这一集打不开。</source>
+        <translation>This episode could not be opened from the internet.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="21"/>
+        <source>这一集打开太慢，已停止。</source>
+        <translation>This episode took too long to open, so it was stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="28"/>
+        <source>设置文件已损坏，已恢复默认设置，原文件已备份。</source>
+        <translation>The settings file was damaged. Default settings are in use; the old file was kept as a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="31"/>
+        <source>设置文件读不出来，已使用默认设置。</source>
+        <translation>The settings file could not be read. Default settings are in use.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="34"/>
+        <source>有的设置不正确，已改回默认值。</source>
+        <translation>Some settings were not valid and are back to their defaults.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="35"/>
+        <source>设置文件里有不认识的项目，已忽略。</source>
+        <translation>The settings file has items this version does not know; they were ignored.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="36"/>
+        <source>设置文件来自更新的版本，部分设置可能没有用上。</source>
+        <translation>The settings file is from a newer version; some settings may not apply.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="39"/>
+        <source>设置没能保存，请检查磁盘空间。</source>
+        <translation>Settings could not be saved. Please check the disk space.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="42"/>
+        <source>设置有问题，已使用默认设置。</source>
+        <translation>There was a problem with the settings; defaults are in use.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="56"/>
+        <source>网上的片单指向了本机文件，已拒绝打开这些文件。</source>
+        <translation>A playlist from the internet pointed at files on this computer; they were not opened.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="59"/>
+        <source>有的网上片源连不上，请检查网络；其余剧集可以正常看。</source>
+        <translation>Some internet sources cannot be reached. Please check the network; the other episodes play as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="62"/>
+        <source>有 %1 个文件或片源打不开，已跳过；其余剧集可以正常看。</source>
+        <translation>%1 files or sources could not be opened and were skipped; the other episodes play as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="68"/>
+        <source>第 %1 集</source>
+        <translation>Episode %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="73"/>
+        <source>还剩 %1</source>
+        <translation>%1 left</translation>
     </message>
 </context>
 <context>
@@ -578,9 +538,57 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../player/ui/family/numberpad.py" line="78"/>
+        <location filename="../../player/ui/family/numberpad.py" line="80"/>
         <source>已输入 %1 位</source>
         <translation>%1 digits typed</translation>
+    </message>
+</context>
+<context>
+    <name>Pacing</name>
+    <message>
+        <location filename="../../player/pacing.py" line="133"/>
+        <source>平缓</source>
+        <translation>calm</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="134"/>
+        <source>适中</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="135"/>
+        <source>较快</source>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="136"/>
+        <source>很快</source>
+        <translation>very fast</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="212"/>
+        <source>第 %1 集画面切换太快，已跳过。</source>
+        <translation>Episode %1 cuts too fast and was skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="226"/>
+        <source>这一集画面切换%1。</source>
+        <translation>This episode cuts %1.</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="238"/>
+        <source>继续看</source>
+        <translation>Watch it</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="238"/>
+        <source>换一集</source>
+        <translation>Another episode</translation>
+    </message>
+    <message>
+        <location filename="../../player/pacing.py" line="292"/>
+        <source>前面画面切换很快，请放松观看</source>
+        <translation>Fast cutting ahead — relax and take it easy</translation>
     </message>
 </context>
 <context>
@@ -607,6 +615,7 @@
     </message>
     <message>
         <location filename="../../player/ui/family/pin_screen.py" line="86"/>
+        <location filename="../../player/ui/family/pin_screen.py" line="154"/>
         <source>请设一个 4 到 6 位数字的密码，以后进家人设置要用它。</source>
         <translation>Choose a PIN of 4 to 6 digits; it opens Family settings from now on.</translation>
     </message>
@@ -617,6 +626,7 @@
     </message>
     <message>
         <location filename="../../player/ui/family/pin_screen.py" line="136"/>
+        <location filename="../../player/ui/family/pin_screen.py" line="164"/>
         <source>密码不对。</source>
         <translation>Wrong PIN. </translation>
     </message>
@@ -647,9 +657,53 @@
     </message>
 </context>
 <context>
+    <name>PlayingScreen</name>
+    <message>
+        <location filename="../../player/ui/playing.py" line="47"/>
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/playing.py" line="62"/>
+        <location filename="../../player/ui/playing.py" line="124"/>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/playing.py" line="63"/>
+        <source>上一集</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/playing.py" line="64"/>
+        <source>下一集</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/playing.py" line="65"/>
+        <source>放大</source>
+        <translation>Enlarge</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/playing.py" line="66"/>
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/playing.py" line="67"/>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/playing.py" line="124"/>
+        <source>继续</source>
+        <translation>Play</translation>
+    </message>
+</context>
+<context>
     <name>RestOverlay</name>
     <message>
-        <location filename="../../player/ui/family/rest_notice.py" line="27"/>
+        <location filename="../../player/ui/family/rest_notice.py" line="30"/>
         <source>继续观看</source>
         <translation>Keep watching</translation>
     </message>
@@ -657,97 +711,42 @@
 <context>
     <name>RestPrompt</name>
     <message>
-        <location filename="../../player/ui/family/rest_notice.py" line="64"/>
+        <location filename="../../player/ui/family/rest_notice.py" line="77"/>
         <source>您已经看了 %1 分钟了。站起来活动活动，喝口水，让眼睛歇一歇吧。</source>
         <translation>You have been watching for %1 minutes. Time to stand up, stretch, have a drink of water and rest your eyes.</translation>
     </message>
 </context>
 <context>
-    <name>Transfer</name>
+    <name>SeriesScreen</name>
     <message>
-        <location filename="../../player/config/transfer.py" line="182"/>
-        <source>设置没能导出：这个地方写不进去。请换一个 U 盘再试。</source>
-        <translation>The settings could not be exported: nothing can be written there. Try another USB stick.</translation>
+        <location filename="../../player/ui/series.py" line="62"/>
+        <source>从%1继续</source>
+        <translation>Continue from %1</translation>
     </message>
     <message>
-        <location filename="../../player/config/transfer.py" line="216"/>
-        <source>文件里的家人设置密码用不了，没有导入，密码保持不变。</source>
-        <translation>The Family settings PIN in the file cannot be used; it was not imported and the PIN stays as it was.</translation>
+        <location filename="../../player/ui/series.py" line="62"/>
+        <source>从%1开始</source>
+        <translation>Start from %1</translation>
     </message>
     <message>
-        <location filename="../../player/config/transfer.py" line="218"/>
-        <source>文件里没有可以导入的设置，设置没有改动。</source>
-        <translation>The file holds nothing that can be imported; nothing was changed.</translation>
+        <location filename="../../player/ui/series.py" line="75"/>
+        <location filename="../../player/ui/series.py" line="101"/>
+        <source>已看完</source>
+        <translation>watched</translation>
     </message>
     <message>
-        <location filename="../../player/config/transfer.py" line="233"/>
-        <source>这个文件读不出来，设置没有改动。</source>
-        <translation>The file cannot be read; nothing was changed.</translation>
+        <location filename="../../player/ui/series.py" line="75"/>
+        <location filename="../../player/ui/series.py" line="101"/>
+        <source>未看</source>
+        <translation>not watched</translation>
     </message>
+</context>
+<context>
+    <name>VideoView</name>
     <message>
-        <location filename="../../player/config/transfer.py" line="246"/>
-        <source>这个文件不是长辈剧场的设置文件，设置没有改动。</source>
-        <translation>This is not a SilverReel settings file; nothing was changed.</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="263"/>
-        <source>设置没能保存，导入没有完成，设置没有改动。请检查磁盘空间。</source>
-        <translation>The settings could not be saved, so the import did not happen and nothing was changed. Please check the disk space.</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="269"/>
-        <source>“%1”不是长辈剧场的设置项，没有导入。</source>
-        <translation>"%1" is not a SilverReel setting; it was not imported.</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="274"/>
-        <source>“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。</source>
-        <translation>"%1": the value %2 does not fit (%3); it was not imported and the old value stays.</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="279"/>
-        <source>这个文件来自更新版本的长辈剧场，有的设置这里可能用不上。</source>
-        <translation>This file comes from a newer SilverReel; some settings may not apply here.</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="280"/>
-        <source>文件里有一项设置不对，没有导入。</source>
-        <translation>One setting in the file is wrong; it was not imported.</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="293"/>
-        <source>应为 true 或 false</source>
-        <translation>should be true or false</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="297"/>
-        <source>应为 %1 到 %2 之间的整数</source>
-        <translation>should be a whole number from %1 to %2</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="299"/>
-        <source>应在 %1 到 %2 之间</source>
-        <translation>should be from %1 to %2</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="302"/>
-        <source>应为数字</source>
-        <translation>should be a number</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="306"/>
-        <source>应为以下之一：%1</source>
-        <translation>should be one of: %1</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="308"/>
-        <source>应为一段文字</source>
-        <translation>should be text</translation>
-    </message>
-    <message>
-        <location filename="../../player/config/transfer.py" line="309"/>
-        <source>应为一组文字</source>
-        <translation>should be a list of text</translation>
+        <location filename="../../player/ui/video_view.py" line="29"/>
+        <source>画面</source>
+        <translation>Picture</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,7 @@ from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playing import PlayingScreen
 from player.ui.screen import Screen
 from player.ui.series import SeriesScreen
-from player.ui.strings import episode_label, playback_error
+from player.ui.strings import episode_label, library_problems, playback_error
 
 
 def tell_screen_reader(widget: QWidget, text: str) -> None:
@@ -119,6 +119,13 @@ class MainWindow(QMainWindow):
     def show_library(self, library: list[Series]) -> None:
         self._library = [series for series in library if series.episodes]
         self.refresh_home()
+        problems = [(p.code, p.where) for series in library for p in series.problems]
+        if problems:
+            self.events.log("library_problems", count=len(problems),
+                            codes=sorted({code for code, _ in problems}))
+        message = library_problems(problems)
+        if message is not None:
+            self.show_message(message)
         self.stack.setCurrentWidget(self.home)
         self.home.focus_initial()
         QTimer.singleShot(0, self._report_home_ready)
@@ -323,9 +330,10 @@ class MainWindow(QMainWindow):
             self.events.log("subtitle_shown", text=text, position_ms=self.engine.position())
 
     def _on_auto_next(self, series: Series, index: int) -> None:
+        # Said and shown beside the picture, not as a pop-up over the episode that starts.
         text = self.tr("下一集：%1").replace("%1", episode_label(series.episodes[index].number))
-        self.banner.show_message(text, 3.0)
         self._announce(text)
+        QTimer.singleShot(0, lambda: self.playing.show_note(text))
 
     def _on_series_finished(self, series: Series) -> None:
         text = self.tr("这部剧已经看完了。")
@@ -377,6 +385,9 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("音量 %1").replace("%1", str(self.volume.level())), 1.5)
 
     def _on_setting(self, key: str, value: object) -> None:
+        if key == "ui.language":
+            self.show_message(self.tr("界面语言将在下次打开时更换。") if value == "zh"
+                              else "The new language applies the next time SilverReel starts.")
         if key in _THEME_KEYS:
             self.apply_theme()
         elif key == "playback.volume":

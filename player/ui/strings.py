@@ -43,6 +43,27 @@ def settings_problem(code: str) -> str:
     )
 
 
+def library_problems(problems: list[tuple[str, str]]) -> str | None:
+    """One short sentence about what was skipped in the library, or None if all was fine.
+
+    ``problems`` are (code, where) pairs from the library's sources.
+    """
+    if not problems:
+        return None
+    network = {"timeout", "unreachable", "http_error"}
+    refused = [w for code, w in problems if code == "refused_local"]
+    if refused:
+        return QCoreApplication.translate(
+            "Messages", "网上的片单指向了本机文件，已拒绝打开这些文件。")
+    if all(code in network for code, _ in problems):
+        return QCoreApplication.translate(
+            "Messages", "有的网上片源连不上，请检查网络；其余剧集可以正常看。")
+    count = len(problems)
+    return QCoreApplication.translate(
+        "Messages", "有 %1 个文件或片源打不开，已跳过；其余剧集可以正常看。").replace(
+        "%1", str(count))
+
+
 def episode_label(number: int) -> str:
     return QCoreApplication.translate("Messages", "第 %1 集").replace("%1", str(number))
 

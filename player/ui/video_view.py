@@ -6,7 +6,6 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-
 # Frames within this many pixels of the target are drawn unscaled.
 _SNAP_PX = 6
 

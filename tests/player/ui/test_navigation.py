@@ -109,3 +109,26 @@ def test_a_series_without_a_cover_image_gets_a_frame_from_its_first_episode(
     parts = build_app(tmp_path / "library")
     qtbot.wait_until(lambda: parts.window.home.has_cover(0), timeout=10_000)
     assert list((tmp_path / "cfg" / "cache" / "covers").glob("*.jpg"))
+
+
+def test_bad_files_in_the_library_are_skipped_with_one_plain_sentence(
+    qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
+) -> None:
+    from tests.media import colour_clip
+
+    good = tmp_path / "library" / "好剧"
+    good.mkdir(parents=True)
+    colour_clip(good / "第1集.mp4", "0x2E7D32", 2.0)
+    (good / "第2集.mp4").write_bytes(b"")  # an interrupted copy
+    (tmp_path / "library" / "空文件夹").mkdir()
+    (tmp_path / "library" / "坏的片单.m3u").write_text("#EXTM3U\n#EXTINF:abc\n\x00\x00\n")
+    parts = build_app(tmp_path / "library")
+    window = parts.window
+    assert window.banner.isVisible()
+    assert "已跳过" in window.banner.text() and "其余剧集可以正常看" in window.banner.text()
+    titles = [series.title for series in window.library]
+    assert "好剧" in titles
+    [good_series] = [s for s in window.library if s.title == "好剧"]
+    assert [e.number for e in good_series.episodes] == [1]
+    with qtbot.wait_signal(parts.engine.first_frame, timeout=10_000):
+        window.start_playing(good_series, 0)  # the rest works

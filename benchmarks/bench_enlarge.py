@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SILVERREEL_AUDIO_OUTPUT", "dummy")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.common import median, print_table  # noqa: E402
+from benchmarks.common import median, print_table
 
 
 def main() -> None:

@@ -6,10 +6,10 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-import tempfile
 from pathlib import Path
 
 from player.eventlog import read_events

@@ -32,8 +32,14 @@ class LayoutParams:
     whole_band_reduce: int = 2
 
 
+@dataclass(frozen=True)
+class Reading:
+    lines: tuple[TextLine, ...]
+    searched: tuple[int, int]  # band rows the detector saw (first, past-last)
+
+
 def read_lines(recognizer: Recognizer, band: np.ndarray, text_mask: np.ndarray, reduce: int,
-               params: LayoutParams | None = None) -> tuple[TextLine, ...]:
+               params: LayoutParams | None = None) -> Reading:
     """Detect and read the lines of ``band``; ``text_mask`` is its still text-like pixels,
     reduced ``reduce`` times."""
     p = params or LayoutParams()
@@ -44,7 +50,9 @@ def read_lines(recognizer: Recognizer, band: np.ndarray, text_mask: np.ndarray, 
         margin = p.strip_margin * max(8, last - first)
         top, bottom = max(0, int(first - margin)), min(height, int(last + margin))
         boxes = [(a, b + top, c, d + top) for a, b, c, d in _detect(recognizer, band[top:bottom])]
+        searched = (top, bottom)
     else:
+        searched = (0, height)
         sums, _ = block_mean_and_min(band, p.whole_band_reduce)
         small = (sums // (p.whole_band_reduce ** 2)).astype(np.uint8)
         f = p.whole_band_reduce
@@ -60,7 +68,7 @@ def read_lines(recognizer: Recognizer, band: np.ndarray, text_mask: np.ndarray, 
         text, confidence = recognizer.recognise(band[top:bottom, left:right])
         if text.strip():
             lines.append(TextLine(text, confidence, (left, top, right, bottom)))
-    return tuple(lines)
+    return Reading(tuple(lines), searched)
 
 
 def _detect(recognizer: Recognizer, picture: np.ndarray) -> list[Box]:

@@ -9,8 +9,9 @@ are then watched every frame, and the line ends at the first frame where most of
 no longer text-like. Its start is moved back to the first frame that already showed most of
 its strokes, so both ends are exact to the frame although readings are rare.
 
-Readings of a band that turns out to hold nothing new back off (0.2 s, 0.4 s, … 1.6 s), so a
-still, busy scene costs a few readings rather than five a second; any line ending resets it.
+Readings of a band that turns out to hold nothing new back off (0.2 s, 0.4 s, … 1.6 s), so
+scenery that keeps settling into new still edges costs a few readings rather than five a
+second; a line ending resets it, and a change as large as a line of type skips it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ class TrackerParams:
     layout: LayoutParams = field(default_factory=LayoutParams)
     stable_frames: int = 3  # text must stand still this many frames before it is read
     min_new_pixels: int = 40  # new still text-like pixels (reduced band) worth a reading
+    # So many new pixels at once are worth a reading even while backing off: a line of four
+    # characters of 720p subtitle type gives about 600, creeping scenery a few dozen.
+    urgent_new_pixels: int = 150
     min_confidence: float = 0.5  # lines read with less are taken for texture, not text
     keep_ratio: float = 0.5  # a line is gone once fewer than this share of its strokes remain
     appear_ratio: float = 0.8  # a line was there from the first frame showing this share
@@ -84,6 +88,7 @@ class BandTextTracker:
         self._ignore: np.ndarray | None = None  # still texture that held no text
         self._segments: list[Segment] = []
         self._next_read_s = float("-inf")
+        self._last_read_s = float("-inf")
         self._read_gap_s = self.params.min_read_gap_s
         self._last_t: float | None = None
         self._frame_s = 0.04
@@ -96,6 +101,11 @@ class BandTextTracker:
             self._frame_s += 0.1 * (t - self._last_t - self._frame_s)
         self._last_t = t
         mask = text_like(band, p.band)
+        if self._history and self._history[-1].mask.shape != mask.shape:
+            # The picture changed size (a damaged or spliced file): start afresh.
+            self._close(t)
+            self._history.clear()
+            self._ignore = None
         self._history.append(_Seen(t, mask))
         while self._history and self._history[0].t < t - p.history_s:
             self._history.popleft()
@@ -121,20 +131,30 @@ class BandTextTracker:
             new &= ~self._ignore
         if self._line is not None:
             new &= ~self._line.near
-        if np.count_nonzero(new) >= p.min_new_pixels and t >= self._next_read_s:
+        count = np.count_nonzero(new)
+        due = t >= self._next_read_s
+        urgent = count >= p.urgent_new_pixels and t >= self._last_read_s + p.min_read_gap_s
+        if count >= p.min_new_pixels and (due or urgent):
             self._read(t, band, still)
 
     def _read(self, t: float, band: np.ndarray, still: np.ndarray) -> None:
         p = self.params
         self.readings += 1
+        self._last_read_s = t
         candidates = still if self._ignore is None else still & ~self._ignore
-        lines = [line for line in read_lines(self._recognizer, band, candidates, p.band.reduce,
-                                             p.layout)
+        factor = p.band.factor(band.shape[1])
+        reading = read_lines(self._recognizer, band, candidates, factor, p.layout)
+        lines = [line for line in reading.lines
                  if line.confidence >= p.min_confidence and clean_text(line.text)]
         log.debug("read at %.2f s: %s", t, [(line.text, round(line.confidence, 3), line.box)
                                             for line in lines])
         zone = self._zone(lines, still.shape, band.shape)
+        # Still pixels the detector saw and found no text in are scenery: stop reading them.
+        # Those outside the strip it was shown were not looked at: they may be text still.
         texture = still & ~zone
+        searched_top, searched_bottom = reading.searched
+        texture[:searched_top // factor] = False
+        texture[-(-searched_bottom // factor):] = False  # rounded up
         self._ignore = dilate(texture, 1) | (self._ignore if self._ignore is not None
                                              else np.zeros_like(texture))
         current = self._line

@@ -127,7 +127,7 @@ class HomeScreen(Screen):
             self._apply_icon_size(self._tiles[series_index])
 
     def cover_size(self) -> QSize:
-        height = round(self.theme.target_px * 1.6) if self._theme is not None else 160
+        height = round(self.theme.target_px * 2.4) if self._theme is not None else 160
         return QSize(round(height * 9 / 16), height)
 
     def has_cover(self, series_index: int) -> bool:
@@ -135,7 +135,7 @@ class HomeScreen(Screen):
 
     def _apply_icon_size(self, tile: QPushButton) -> None:
         if self._theme is not None:
-            height = round(self.theme.target_px * 1.6)
+            height = round(self.theme.target_px * 2.4)
             tile.setIconSize(QSize(round(height * 9 / 16), height))
 
     def _relayout(self) -> None:

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from accessibility.ocr.recognizer import Recognizer
-from tests.accessibility.ocr.ocr_media import Script, dialogue_script, render, silent_script
+from tests.accessibility.ocr.ocr_media import (
+    Line,
+    Script,
+    Shot,
+    dialogue_script,
+    render,
+    silent_script,
+)
 
 # Fast to encode, and still the blocking and smearing round text that real encoders leave.
 _ENCODER = ("-preset", "ultrafast", "-crf", "26")
@@ -36,6 +43,33 @@ def dialogue_episode(ocr_media_dir: Path) -> Episode:
 def silent_episode(ocr_media_dir: Path) -> Episode:
     script = silent_script()
     return Episode(render(script, ocr_media_dir / "silent.mp4", _ENCODER), script)
+
+
+@pytest.fixture(scope="session")
+def landscape_episode(ocr_media_dir: Path) -> Episode:
+    """A 1280×720 clip: another shape, another reduction of the band."""
+    script = Script(1280, 720, 75, (Line(10, 60, "我们明天一早就出发。"),),
+                    (Shot(75, "mandelbrot", 9),), text_top=610, font_px=40, colour="white")
+    return Episode(render(script, ocr_media_dir / "landscape.mp4", _ENCODER), script)
+
+
+@pytest.fixture(scope="session")
+def two_line_episode(ocr_media_dir: Path) -> Episode:
+    """A subtitle of two lines, then a short one, over the game of life."""
+    lines = (Line(10, 60, "孩子，家里永远是你的依靠。\n我们一家人再也不分开了。"),
+             Line(60, 90, "好。"))
+    script = Script(720, 1280, 100, lines, (Shot(100, "life", 3),), text_top=1000,
+                    font_px=44, colour="white")
+    return Episode(render(script, ocr_media_dir / "two-lines.mp4", _ENCODER), script)
+
+
+@pytest.fixture(scope="session")
+def tiny_episode(ocr_media_dir: Path) -> Path:
+    path = ocr_media_dir / "tiny.mp4"
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=s=32x56:r=10:d=1", "-c:v", "libx264", "-preset", "ultrafast",
+                    "-pix_fmt", "yuv420p", str(path)], check=True)
+    return path
 
 
 @pytest.fixture(scope="session")

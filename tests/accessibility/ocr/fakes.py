@@ -13,7 +13,7 @@ import numpy as np
 
 from accessibility.ocr.recognizer import Box
 
-BAND_H, BAND_W = 120, 360
+BAND_H, BAND_W = 120, 720  # as wide as a 720×1280 episode's band: the mask halves it
 TEXT_TOP, BAR_H, BAR_W, STEP, OUTLINE = 40, 30, 4, 16, 3
 
 
@@ -44,13 +44,17 @@ class BarRecognizer:
         self.detections = 0
 
     def detect(self, picture: np.ndarray) -> list[Box]:
+        """One box round each run of rows holding bright bars."""
         self.detections += 1
-        ys, xs = np.nonzero(picture >= 230)
-        if ys.size == 0:
-            return []
-        return [(max(0, int(xs.min()) - 6), max(0, int(ys.min()) - 6),
-                 min(picture.shape[1], int(xs.max()) + 7),
-                 min(picture.shape[0], int(ys.max()) + 7))]
+        bright = picture >= 230
+        rows = np.flatnonzero(bright.any(axis=1))
+        boxes = []
+        for run in np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1) if rows.size else []:
+            xs = np.flatnonzero(bright[run[0]:run[-1] + 1].any(axis=0))
+            boxes.append((max(0, int(xs[0]) - 6), max(0, int(run[0]) - 6),
+                          min(picture.shape[1], int(xs[-1]) + 7),
+                          min(picture.shape[0], int(run[-1]) + 7)))
+        return boxes
 
     def recognise(self, line: np.ndarray) -> tuple[str, float]:
         row = line[line.shape[0] // 2] >= 230

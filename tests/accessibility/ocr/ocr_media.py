@@ -193,7 +193,8 @@ def _filter_path(path: Path) -> str:
 
 def _font_size(script: Script, text: str) -> int:
     # Full-width characters are one em wide, Latin ones about half; keep 5 % margins.
-    ems = sum(0.55 if ord(c) < 0x2E80 else 1.0 for c in text)
+    ems = max(sum(0.55 if ord(c) < 0x2E80 else 1.0 for c in line)
+              for line in text.splitlines())
     return min(script.font_px, int(script.width * 0.9 / ems))
 
 

@@ -46,11 +46,16 @@ def test_edges_of_bright_areas_and_bright_skies_are_not_text_like() -> None:
 
 
 def test_a_one_pixel_outline_is_enough() -> None:
-    sky = np.full((40, 80), 225, np.uint8)
-    sky[10:30, 38] = 20
-    sky[10:30, 39:43] = 240
-    sky[10:30, 43] = 20
+    sky = np.full((40, 720), 225, np.uint8)  # reduced 2×: the outline shares blocks
+    sky[10:30, 358] = 20
+    sky[10:30, 359:363] = 240
+    sky[10:30, 363] = 20
     assert text_like(sky, BandParams()).any()
+
+
+def test_the_reduction_keeps_the_band_about_360_pixels_wide() -> None:
+    params = BandParams()
+    assert [params.factor(w) for w in (360, 540, 720, 1080, 1920, 3840)] == [1, 2, 2, 3, 5, 8]
 
 
 def test_text_rows_are_the_rows_carrying_most_of_the_mask() -> None:

@@ -24,21 +24,27 @@ def test_lines_are_detected_in_the_strip_where_the_mask_saw_text() -> None:
     band = draw_bars(background(3), 5)
     recognizer = BarRecognizer({5: ["谢谢奶奶。"]})
     mask = text_like(band, BandParams())
-    lines = read_lines(recognizer, band, mask, 2)
+    lines = read_lines(recognizer, band, mask, 2).lines
     assert [line.text for line in lines] == ["谢谢奶奶。"]
     left, top, right, bottom = lines[0].box
     assert top <= 40
     assert bottom >= 70
     assert right - left >= 5 * 16 - 12
+    searched = read_lines(recognizer, band, mask, 2).searched
+    assert searched[0] <= top
+    assert searched[1] >= bottom
+    assert searched[1] - searched[0] < 120  # a strip, not the whole band
 
 
 def test_without_a_mask_the_whole_band_is_searched() -> None:
     band = draw_bars(background(3), 4)
     recognizer = BarRecognizer({4: ["你好"]})
-    lines = read_lines(recognizer, band, np.zeros((60, 180), bool), 2)
+    reading = read_lines(recognizer, band, np.zeros((60, 360), bool), 2)
+    lines = reading.lines
+    assert reading.searched == (0, 120)
     assert [line.text for line in lines] == ["你好"]
 
 
 def test_nothing_detected_nothing_read() -> None:
     recognizer = BarRecognizer({})
-    assert read_lines(recognizer, background(2), np.zeros((60, 180), bool), 2) == ()
+    assert read_lines(recognizer, background(2), np.zeros((60, 360), bool), 2).lines == ()

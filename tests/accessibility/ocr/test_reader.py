@@ -56,6 +56,24 @@ def test_no_text_in_the_band_gives_no_cues(silent_episode: Episode,
     assert read_picture_cues(silent_episode.path, recognizer=recognizer) == ()
 
 
+def test_a_landscape_picture_is_read_too(landscape_episode: Episode,
+                                         recognizer: Recognizer) -> None:
+    cues = read_picture_cues(landscape_episode.path, recognizer=recognizer)
+    assert [(c.start_ms, c.end_ms, c.text) for c in cues] == [(400, 2400, "我们明天一早就出发。")]
+
+
+def test_a_subtitle_of_two_lines_is_one_cue_with_both(two_line_episode: Episode,
+                                                      recognizer: Recognizer) -> None:
+    cues = read_picture_cues(two_line_episode.path, recognizer=recognizer)
+    assert [(c.start_ms, c.end_ms, c.text) for c in cues] == [
+        (400, 2400, "孩子，家里永远是你的依靠。\n我们一家人再也不分开了。"), (2400, 3600, "好。")]
+
+
+def test_a_tiny_picture_gives_no_cues_and_no_error(tiny_episode: Path,
+                                                   recognizer: Recognizer) -> None:
+    assert read_picture_cues(tiny_episode, recognizer=recognizer) == ()
+
+
 @pytest.mark.slow
 def test_reading_rides_along_the_pacing_pass(dialogue_episode: Episode, recognizer: Recognizer,
                                             dialogue_cues: tuple[PictureCue, ...]) -> None:

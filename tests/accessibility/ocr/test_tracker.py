@@ -92,6 +92,20 @@ def test_still_texture_that_is_not_text_is_read_rarely() -> None:
     assert 1 <= tracker.readings <= 2
 
 
+def test_a_line_appearing_while_readings_back_off_is_read_at_once() -> None:
+    recognizer = BarRecognizer({8: ["我们明天一早就出发。"]})  # scenery bars read as nothing
+    pictures = []
+    for i in range(150):
+        # Scenery that settles into new still edges twice a second.
+        band = draw_bars(background(i), 2 + (i // 12) % 2, top=80)
+        if 100 <= i < 125:
+            band = draw_bars(band, 8)
+        pictures.append(band)
+    tracker, segments = track(pictures, recognizer)
+    assert spans(segments) == [(4.0, 5.0, "我们明天一早就出发。")]
+    assert tracker.readings <= 12  # the scenery's settling is read twice a second at most
+
+
 def test_a_late_reading_still_finds_the_first_frame_of_the_line() -> None:
     recognizer = BarRecognizer({7: ["这个家不能没有你。"]})
     params = TrackerParams(min_read_gap_s=1.0)  # the texture's reading delays the next one
@@ -99,6 +113,14 @@ def test_a_late_reading_still_finds_the_first_frame_of_the_line() -> None:
     tracker, segments = track(pictures, recognizer, params)
     assert spans(segments) == [(0.8, 3.2, "这个家不能没有你。")]
     assert tracker.readings == 2
+
+
+def test_a_picture_changing_size_ends_the_line_and_starts_afresh() -> None:
+    recognizer = BarRecognizer({6: ["妈，我回来了。"]})
+    pictures = frames(60, [(range(10, 60), 6)])
+    pictures[30:] = [band[:, :600].copy() for band in pictures[30:]]
+    _, segments = track(pictures, recognizer)
+    assert spans(segments) == [(0.4, 1.2, "妈，我回来了。"), (1.2, 2.4, "妈，我回来了。")]
 
 
 @pytest.mark.parametrize("confidence", [0.2, 0.49])

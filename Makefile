@@ -12,6 +12,7 @@ test: setup
 
 bench: setup
 	.venv/bin/python -m pip install -q -e ".[bench]"
+	.venv/bin/python -m pip install -q --no-deps "scenedetect>=0.6.4"  # without GUI OpenCV
 	.venv/bin/python benchmarks/run_all.py
 
 lint: setup

@@ -61,6 +61,9 @@ def install(venv: Path, source: Path, constraints: Path | None) -> None:
     if constraints is not None:
         command += ["--constraint", str(constraints)]
     _run([*command, str(source)], "installing SilverReel and its Python libraries")
+    no_deps = source / "packaging" / "no-deps-requirements.txt"
+    if no_deps.is_file():
+        _run([*command, "--no-deps", "-r", str(no_deps)], "installing the text recogniser")
     # PEP 610 metadata that would record the build machine's temporary source path.
     for direct_url in venv.glob(f"lib/python3*/site-packages/{OWN_DISTRIBUTION}-*.dist-info/"
                                 "direct_url.json"):

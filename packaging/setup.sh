@@ -22,13 +22,14 @@ fi
 
 PYTHON=${PYTHON:-python3}
 stamp=".venv/.silverreel-installed"
-wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+wanted=$(cat pyproject.toml packaging/no-deps-requirements.txt | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q --no-deps -r packaging/no-deps-requirements.txt
     echo "$wanted" > "$stamp"
 fi
 .venv/bin/python packaging/build_translations.py

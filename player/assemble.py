@@ -72,6 +72,7 @@ class Assembly:
         window.set_announcer(readout.announce)
         window.cues_ready.connect(
             lambda load: readout.set_cues(load.track.cues if load.track is not None else ()))
+        window.picture_cues_added.connect(readout.extend_cues)
         cues = window.cues.cues
         if cues:  # an episode already playing
             readout.set_cues(cues)

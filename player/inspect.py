@@ -108,20 +108,29 @@ def inspect(target: str) -> dict[str, Any]:
     result = inspect_episode(target)
     if "error" not in result:
         result["subtitles"] = subtitles_of(target)
-        result["pacing"] = pacing_of(target)
+        result["pacing"], picture = analysis_of(target)
+        result["subtitles"]["picture_cues"] = picture
+        if result["subtitles"]["source"] is None and picture:
+            result["subtitles"]["source"] = "picture"
     return result
 
 
-def pacing_of(target: str) -> dict[str, Any] | None:
-    """Cuts, flashes, loudness and level (docs/pacing.md); ``None`` when it cannot be analysed."""
+def analysis_of(target: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """One decode pass: pacing (docs/pacing.md; ``None`` when it cannot be analysed) and the
+    subtitles read off the picture."""
     if target.lower().startswith(("http://", "https://")):
-        return None
-    from accessibility.pacing import PacingError, analyse_file
+        return None, []
+    from accessibility.ocr import picture_cues_to_json
+    from accessibility.ocr.cue import PictureCue
+    from accessibility.pacing.summary import summarise
+    from accessibility.pacing.worker import measure_safely
 
-    try:
-        return analyse_file(target).to_json()
-    except PacingError:
-        return None
+    measured = measure_safely(target)
+    if measured is None:
+        return None, []
+    cues = [PictureCue(start, end, text, confidence)
+            for start, end, text, confidence in measured.picture_cues]
+    return summarise(measured).to_json(), picture_cues_to_json(cues)
 
 
 def run(target: str) -> int:

@@ -1,5 +1,8 @@
 """Calm pacing in the app: analyse episodes in the background and act as the family chose.
 
+The same background pass reads burned-in subtitles off the picture; they reach the cue
+pipeline here when an episode has no subtitle file or track of its own.
+
 ``PacingMonitor`` owns the analysis service (a low-priority worker process) and remembers each
 episode's result. ``PacingController`` turns results into what the viewer sees and hears: a
 badge on each episode, a spoken notice before an episode above the family's threshold, a
@@ -20,6 +23,7 @@ from accessibility.pacing import (
     PacingThresholds,
 )
 from accessibility.pacing.result import LEVEL_ORDER, Level
+from accessibility.subtitles.model import Cue
 from player.config.store import Settings
 from player.engine.base import PlaybackEngine
 from player.engine.marshal import EventMarshal
@@ -63,10 +67,17 @@ def softening_factor(rise_lu: float) -> float:
     return max(0.2, min(1.0, 10 ** (-(rise_lu - SOFTEN_KEEP_LU) / 20)))
 
 
+def picture_cues_of(raw: tuple[tuple[int, int, str, float], ...]) -> tuple[Cue, ...]:
+    return tuple(Cue(start, end, text) for start, end, text, _confidence in raw)
+
+
 class PacingMonitor(QObject):
-    """Results arrive as ``analysed(location, result_or_None)`` on the GUI thread."""
+    """Results arrive as ``analysed(location, result_or_None)`` on the GUI thread; subtitles
+    read off the picture as ``picture_cues_changed(location)``, a few at a time while the
+    analysis runs, so an episode can use them long before its analysis ends."""
 
     analysed = Signal(str, object)
+    picture_cues_changed = Signal(str)
 
     def __init__(self, settings: Settings, cache_path: Path, events: EventLog,
                  parent: QObject | None = None) -> None:
@@ -74,10 +85,12 @@ class PacingMonitor(QObject):
         self._settings = settings
         self._events = events
         self._results: dict[str, PacingResult | None] = {}
+        self._picture: dict[str, tuple[Cue, ...]] = {}
         self._marshal = EventMarshal(self)
         self._service = AnalysisService(self._from_service_thread,
                                         cache=PacingCache(cache_path),
-                                        thresholds=thresholds_from(settings))
+                                        thresholds=thresholds_from(settings),
+                                        on_cues=self._cues_from_service_thread)
         settings.changed.connect(self._on_setting)
 
     def result(self, location: str) -> PacingResult | None:
@@ -85,6 +98,9 @@ class PacingMonitor(QObject):
 
     def known(self, location: str) -> bool:
         return location in self._results
+
+    def picture_cues(self, location: str) -> tuple[Cue, ...]:
+        return self._picture.get(location, ())
 
     def level(self, location: str) -> Level | None:
         result = self._results.get(location)
@@ -113,8 +129,20 @@ class PacingMonitor(QObject):
     def _from_service_thread(self, path: Path, result: PacingResult | None) -> None:
         self._marshal.post(self._deliver, str(path), result)
 
+    def _cues_from_service_thread(self, path: Path,
+                                  cues: tuple[tuple[int, int, str, float], ...]) -> None:
+        self._marshal.post(self._deliver_cues, str(path), picture_cues_of(cues))
+
+    def _deliver_cues(self, location: str, cues: tuple[Cue, ...]) -> None:
+        if len(cues) > len(self._picture.get(location, ())):
+            self._picture[location] = cues
+            self.picture_cues_changed.emit(location)
+
     def _deliver(self, location: str, result: PacingResult | None) -> None:
         self._results[location] = result
+        if result is not None and result.picture_cues:
+            self._picture[location] = picture_cues_of(result.picture_cues)
+            self.picture_cues_changed.emit(location)
         self._events.log("pacing_analysed", location=location,
                          level=result.level.value if result and result.level else None)
         self.analysed.emit(location, result)
@@ -158,6 +186,9 @@ class PacingController(QObject):
         self._holding_next = False
         self._current: PacingResult | None = None
         monitor.analysed.connect(self._on_analysed)
+        monitor.picture_cues_changed.connect(self._on_picture_cues)
+        window.cues_ready.connect(self._on_cues_ready)
+        self._picture_wanted: str | None = None  # an episode with no subtitles of its own
         window.series_opened.connect(self._on_series_opened)
         window.set_play_gate(self._gate)
         self._session.episode_started.connect(self._on_episode_started)
@@ -254,8 +285,25 @@ class PacingController(QObject):
             self._holding_next = False
             self._window.start_playing(series, index)
 
+    # --- subtitles read off the picture ---------------------------------------------------------
+    def _on_cues_ready(self, load: object) -> None:
+        # A subtitle file or track beside the episode wins; only without one are picture cues used.
+        self._picture_wanted = load.location if load.track is None else None  # type: ignore[attr-defined]
+        if self._picture_wanted is not None:
+            self._on_picture_cues(self._picture_wanted)
+
+    def _on_picture_cues(self, location: str) -> None:
+        episode = self._session.episode
+        if location != self._picture_wanted or episode is None or episode.location != location:
+            return
+        cues = self._monitor.picture_cues(location)
+        if cues:
+            self._events.log("picture_cues", location=location, cues=len(cues))
+            self._window.use_picture_cues(cues)
+
     # --- during an episode ------------------------------------------------------------------------
     def _on_episode_started(self, series: Series, index: int) -> None:
+        self._picture_wanted = None
         self._current = self._monitor.result(series.episodes[index].location)
         self._volume.set_factor("soften", 1.0)
         self._window.playing.show_pace_hint(None)

@@ -9,6 +9,7 @@ player's Qt process.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from pathlib import Path
@@ -49,7 +50,9 @@ class PictureTextError(Exception):
         self.detail = detail
 
 
+@functools.cache
 def default_recognizer() -> Recognizer:
+    """The process's one PP-OCRv4 engine, loaded on first use (0.4 s, ~100 MB) and kept."""
     from accessibility.ocr.engine import RapidOcrRecognizer
 
     return RapidOcrRecognizer()
@@ -107,8 +110,16 @@ class PictureCueReader:
             self.problem = f"text recognition failed: {error!r}"
             log.warning("%s", self.problem)
 
+    def completed(self) -> tuple[PictureCue, ...]:
+        """Cues already certain while the pass goes on. The last one built is held back: a
+        line still on screen may yet merge into it (an OCR wobble of the same words)."""
+        if self._tracker is None:
+            return ()
+        return build_cues(self._tracker.segments(), self._rules)[:-1]
+
     def finish(self) -> tuple[PictureCue, ...]:
-        """The cues read so far (all of them once the pass has ended)."""
+        """The cues read so far: all of them once the pass has ended, or those read before
+        ``problem`` stopped the reading."""
         if self._tracker is None:
             return ()
         return build_cues(self._tracker.finish(), self._rules)

@@ -220,6 +220,10 @@ class BandTextTracker:
         if end_s > line.start_s:
             self._segments.append(Segment(line.start_s, end_s, line.text, line.confidence))
 
+    def segments(self) -> tuple[Segment, ...]:
+        """The lines that have ended so far (the pass goes on)."""
+        return tuple(self._segments)
+
     def finish(self) -> tuple[Segment, ...]:
         """End the line still shown at the last frame and return every segment, in order."""
         if self._last_t is not None:

@@ -27,7 +27,7 @@ from accessibility.pacing.picture import bottom_band, reduction_steps, small_pic
 log = logging.getLogger(__name__)
 
 # Bumped whenever a change to the analysis would change stored measurements.
-ANALYSER_VERSION = 1
+ANALYSER_VERSION = 2  # 2: subtitles read off the picture in the same pass
 _MAX_DECODE_ERRORS = 200  # corrupt packets skipped before the file is given up
 _FALLBACK_FPS = 30.0
 
@@ -64,6 +64,8 @@ class PacingMeasurements:
     block_lufs: tuple[float, ...] = field(repr=False)
     decode_errors: int = 0
     analyser_version: int = ANALYSER_VERSION
+    # Subtitles read off the picture in the same pass: (start_ms, end_ms, text, confidence).
+    picture_cues: tuple[tuple[int, int, str, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,6 +77,7 @@ class PacingMeasurements:
                      "luminance_transition_times", "red_transition_times",
                      "momentary_lufs", "block_lufs"):
             values[name] = tuple(values[name])
+        values["picture_cues"] = tuple(tuple(cue) for cue in values.get("picture_cues", ()))
         return cls(**values)
 
 

@@ -58,6 +58,8 @@ class PacingResult:
     # Not part of the inspect output, but wanted by sound levelling and cut indicators:
     momentary_lufs: tuple[float, ...] = field(default=(), repr=False)  # 400 ms windows, 0.1 s apart
     white_flash_cuts: tuple[float, ...] = ()  # cuts made through a 1–3 frame white flash (闪白)
+    # Subtitles read off the picture: (start_ms, end_ms, text, confidence), in time order.
+    picture_cues: tuple[tuple[int, int, str, float], ...] = ()
 
     @property
     def level_zh(self) -> str | None:

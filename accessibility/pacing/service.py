@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 ResultCallback = Callable[[Path, PacingResult | None], None]
 StartedCallback = Callable[[Path], None]
+# Subtitles read off the picture so far, mid-pass: (start_ms, end_ms, text, confidence).
+CuesCallback = Callable[[Path, tuple[tuple[int, int, str, float], ...]], None]
 
 
 class _Outcome(Enum):
@@ -45,8 +47,10 @@ class _Outcome(Enum):
 class AnalysisService:
     def __init__(self, on_result: ResultCallback, cache: PacingCache | None = None,
                  thresholds: PacingThresholds | None = None, niceness: int = 15,
-                 job_timeout_s: float = 900.0, on_started: StartedCallback | None = None) -> None:
+                 job_timeout_s: float = 900.0, on_started: StartedCallback | None = None,
+                 on_cues: CuesCallback | None = None) -> None:
         self._on_result = on_result
+        self._on_cues = on_cues
         self._on_started = on_started
         self._cache = cache
         self._thresholds = thresholds or PacingThresholds()
@@ -220,10 +224,19 @@ class AnalysisService:
                 return None, _Outcome.TIMED_OUT
             if replies in ready:
                 try:
-                    job_id, measurements = replies.recv()
+                    message = replies.recv()
                 except (EOFError, OSError):
                     self._stop_worker()
                     return None, _Outcome.CRASHED
+                if len(message) == 3:  # ("cues", job, cues): lines read so far, mid-pass
+                    _kind, job_id, cues = message
+                    if job_id == job and self._on_cues is not None:
+                        try:
+                            self._on_cues(path, cues)
+                        except Exception:
+                            log.exception("picture cue callback failed for %s", path)
+                    continue
+                job_id, measurements = message
                 if job_id == job:
                     return measurements, _Outcome.DONE
                 continue  # a late answer to an interrupted job

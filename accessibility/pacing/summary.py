@@ -53,6 +53,7 @@ def summarise(measured: PacingMeasurements,
         level=level,
         momentary_lufs=measured.momentary_lufs,
         white_flash_cuts=measured.white_flash_cut_times,
+        picture_cues=measured.picture_cues,
     )
 
 

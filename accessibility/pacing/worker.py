@@ -8,12 +8,15 @@ answers one request at a time over a pipe.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import sys
+from collections.abc import Callable
 from multiprocessing.connection import Connection
+from typing import Any
 
-from accessibility.pacing.measure import PacingError, PacingMeasurements, measure_file
+from accessibility.pacing.measure import BandTap, PacingError, PacingMeasurements, measure_file
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +35,55 @@ def lower_priority(niceness: int) -> None:
         kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), _IDLE_PRIORITY_CLASS)
 
 
-def measure_safely(path: str) -> PacingMeasurements | None:
-    """Measure a file; any failure to analyse it is None, never an exception."""
+CueTuple = tuple[int, int, str, float]
+
+
+class _PictureReading:
+    """Subtitles read off the picture in the pacing pass, reported as each line completes.
+
+    The text recogniser (OpenCV, ONNX Runtime) is imported here, in the worker process only.
+    """
+
+    def __init__(self, report: Callable[[tuple[CueTuple, ...]], None] | None) -> None:
+        from accessibility.ocr import PictureCueReader
+
+        self._reader = PictureCueReader()
+        self._report = report
+        self._reported = 0
+        tap = self._reader.band_tap()
+        self.tap = BandTap(callback=self._push, fraction=tap.fraction,
+                           every_n_frames=tap.every_n_frames)
+
+    def _push(self, t: float, band: Any) -> None:
+        self._reader.push(t, band)
+        if self._report is None:
+            return
+        done = self._reader.completed()
+        if len(done) > self._reported:
+            self._reported = len(done)
+            self._report(_as_tuples(done))
+
+    def finish(self) -> tuple[CueTuple, ...]:
+        return _as_tuples(self._reader.finish())
+
+
+def _as_tuples(cues: Any) -> tuple[CueTuple, ...]:
+    return tuple((c.start_ms, c.end_ms, c.text, round(float(c.confidence), 3)) for c in cues)
+
+
+def measure_safely(path: str, report_cues: Callable[[tuple[CueTuple, ...]], None] | None = None,
+                   read_picture: bool = True) -> PacingMeasurements | None:
+    """Measure a file (and read its burned-in subtitles); a failure is None, never raised."""
     try:
-        return measure_file(path)
+        reading = _PictureReading(report_cues) if read_picture else None
+    except ImportError as error:  # no text recogniser installed: pacing alone
+        log.warning("no picture subtitles: %s", error)
+        reading = None
+    try:
+        measured = measure_file(path, band_tap=reading.tap if reading else None)
+        if reading is not None:
+            measured = dataclasses.replace(measured, picture_cues=reading.finish())
+        return measured
     except PacingError as error:
         log.info("no pacing for %s: %s", path, error)
     except (MemoryError, RecursionError, ArithmeticError, ValueError, TypeError, IndexError,
@@ -56,7 +104,12 @@ def serve(requests: Connection, replies: Connection, niceness: int) -> None:
         if message is None:
             return
         job_id, path = message
-        result = measure_safely(path)
+
+        def report(cues: tuple[CueTuple, ...], job: int = job_id) -> None:
+            with contextlib.suppress(BrokenPipeError, OSError):
+                replies.send(("cues", job, cues))
+
+        result = measure_safely(path, report_cues=report)
         try:
             replies.send((job_id, result))
         except (BrokenPipeError, OSError):

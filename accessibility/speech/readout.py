@@ -144,6 +144,31 @@ class ReadOut(QObject):
         self._reposition(self._now())
         self._follow(self._now())
 
+    def extend_cues(self, cues: Sequence[Cue]) -> None:
+        """Add cues that start after every cue already known, without silencing anything.
+
+        Cues read off the picture arrive a few at a time, in time order, while the episode
+        plays; earlier ones (already known or already past) are ignored.
+        """
+        last = self._starts[-1] if self._starts else -1
+        lines = sorted(
+            (
+                (cue.start_ms, cue.end_ms, text)
+                for cue in cues
+                if cue.start_ms > last and cue.end_ms >= cue.start_ms
+                and (text := speakable_text(cue.text))
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        if not lines:
+            return
+        first = len(self._cues)
+        self._cues += [_Line(text, first + i, start, end)
+                       for i, (start, end, text) in enumerate(lines)]
+        self._starts = [line.start_ms for line in self._cues]
+        self._prepare_upcoming()
+        self._follow(self._now())
+
     def announce(self, text: str) -> None:
         """Speak ``text`` promptly (see the module notes for what it may interrupt)."""
         if not self._settings.get("readout.announce"):

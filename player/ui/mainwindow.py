@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from accessibility.theme import Theme
 from player.config.store import Settings
+from accessibility.subtitles.model import Cue
 from player.cues import CueFollower, CueLoad, CueLoader
 from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
 from player.engine.volume import VolumeControl
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
     action_handled = Signal(object)  # Action, after it was dispatched
     cues_ready = Signal(object)  # CueLoad for the episode now playing
     series_opened = Signal(object)  # Series, now on the Series screen
+    picture_cues_added = Signal(object)  # tuple[Cue, ...]: subtitles read off the picture
 
     def __init__(self, settings: Settings, engine: PlaybackEngine, events: EventLog,
                  session: PlaybackSession, volume: VolumeControl,
@@ -320,6 +322,11 @@ class MainWindow(QMainWindow):
         self.cues_ready.emit(load)
         if load.problem is not None and load.track is None:
             self.playing.show_note(self.tr("这一集的字幕文件读不出来。"))
+
+    def use_picture_cues(self, cues: tuple[Cue, ...]) -> None:
+        """Subtitles read off the picture, for an episode without its own (all known so far)."""
+        self.cues.set_cues(cues)
+        self.picture_cues_added.emit(cues)
 
     def _on_cue(self, cue: object) -> None:
         show = bool(self.settings.get("subtitles.enabled"))

@@ -92,3 +92,20 @@ def test_inspect_reports_the_pacing_of_an_episode() -> None:
     assert pacing["level"] == "very_fast"
     assert pacing["cuts_per_minute"] > 45
     assert [round(j["t_s"]) for j in pacing["loudness"]["jumps"]] == [9]  # the "dun" at 8.7 s
+
+
+def test_inspect_reports_subtitles_read_off_the_picture_with_their_source() -> None:
+    truth = json.loads((demo_library() / "demo.json").read_text(encoding="utf-8"))
+    burned = truth["episodes"][3]
+    result = _silverreel("inspect", str(demo_library() / burned["file"]), "--json")
+    assert result.returncode == 0, result.stderr
+    subtitles = json.loads(result.stdout)["subtitles"]
+    assert subtitles["source"] == "picture"
+    assert subtitles["cues"] == []  # no file, no track
+    picture = subtitles["picture_cues"]
+    assert [c["text"] for c in picture] == [c["text"] for c in burned["burned_in_cues"]]
+    for read, drawn in zip(picture, burned["burned_in_cues"], strict=True):
+        assert read["source"] == "picture"
+        assert abs(read["start_s"] - drawn["start"]) <= 0.25
+        assert abs(read["end_s"] - drawn["end"]) <= 0.25
+        assert 0.5 < read["confidence"] <= 1.0

@@ -8,7 +8,12 @@ import numpy as np
 import pytest
 
 from accessibility.ocr.cue import PictureCue
-from accessibility.ocr.reader import PictureCueReader, PictureTextError, read_picture_cues
+from accessibility.ocr.reader import (
+    PictureCueReader,
+    PictureTextError,
+    default_recognizer,
+    read_picture_cues,
+)
 from accessibility.ocr.recognizer import Box, Recognizer
 from accessibility.pacing.measure import measure_file
 from tests.accessibility.ocr.conftest import Episode
@@ -141,6 +146,7 @@ def test_an_engine_breaking_down_costs_the_pacing_pass_nothing(
 
 def test_a_missing_engine_is_a_clean_error(dialogue_episode: Episode,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    default_recognizer.cache_clear()  # as in a fresh worker process
     monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
     with pytest.raises(PictureTextError) as caught:
         read_picture_cues(dialogue_episode.path)

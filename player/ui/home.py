@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from accessibility.theme import Theme
 from player.library.model import Series
 from player.ui.keys import Action
 from player.ui.screen import Screen
+from player.ui.scrolling import scroll_area
 from player.ui.strings import episode_label
 
 
@@ -57,12 +57,7 @@ class HomeScreen(Screen):
         self._tiles: list[QPushButton] = []
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self._grid_host)
-        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll = scroll_area(self._grid_host)
         self._empty = QLabel(self.tr("还没有剧集。请家人在“家人设置”里添加。"))
         self._empty.setWordWrap(True)
         self._empty.hide()

@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from accessibility.subtitles.model import Cue
 from accessibility.theme import Theme
 from player.config.store import Settings
-from accessibility.subtitles.model import Cue
 from player.cues import CueFollower, CueLoad, CueLoader
 from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
 from player.engine.volume import VolumeControl

@@ -153,20 +153,15 @@ class PlayingScreen(Screen):
         return list(self._buttons()) if self._controls.isVisible() else []
 
     def handle_action(self, action: Action) -> bool:
-        if action is Action.BACK:
-            self.back_requested.emit()
-            return True
-        if action is Action.PLAY_PAUSE:
-            self.toggle_pause_requested.emit()
-            return True
-        if action is Action.NEXT:
-            self.next_requested.emit()
-            return True
-        if action is Action.PREVIOUS:
-            self.previous_requested.emit()
-            return True
-        if action is Action.STOP:
-            self.back_requested.emit()
+        direct = {
+            Action.BACK: self.back_requested,
+            Action.STOP: self.back_requested,
+            Action.PLAY_PAUSE: self.toggle_pause_requested,
+            Action.NEXT: self.next_requested,
+            Action.PREVIOUS: self.previous_requested,
+        }
+        if action in direct:
+            direct[action].emit()
             return True
         if not self._controls.isVisible():
             if action is Action.OK:

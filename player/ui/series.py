@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +15,7 @@ from accessibility.theme import Theme
 from player.library.model import Series
 from player.ui.keys import Action
 from player.ui.screen import Screen
+from player.ui.scrolling import scroll_area
 from player.ui.strings import episode_label
 
 _COLUMNS = 6
@@ -34,12 +34,7 @@ class SeriesScreen(Screen):
         self._resume.clicked.connect(lambda: self.episode_chosen.emit(self._resume_index))
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self._grid_host)
-        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll = scroll_area(self._grid_host)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._title)
         self._layout.addWidget(self._resume)

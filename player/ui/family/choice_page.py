@@ -10,9 +10,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from accessibility.theme import Theme
-from player.ui.family.scrolling import scroll_area
 from player.ui.keys import Action
 from player.ui.screen import Screen
+from player.ui.scrolling import scroll_area
 
 
 class ChoicePage(Screen):

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from accessibility.theme import Theme
 from player.config.presets import PRESETS
-from player.ui.family.scrolling import fill_with_scrolling
 from player.ui.family.texts import preset_help, preset_label
 from player.ui.keys import Action
 from player.ui.screen import Screen
+from player.ui.scrolling import fill_with_scrolling
 
 TOTAL_STEPS = 4
 _Choice = tuple[str, Callable[[], object]]  # the button's text, what it does

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from accessibility.theme import Theme
 from player.config.pin import PinGate, is_valid_pin
 from player.ui.family.numberpad import NumberPad
-from player.ui.family.scrolling import fill_with_scrolling
 from player.ui.keys import Action
 from player.ui.screen import Screen
+from player.ui.scrolling import fill_with_scrolling
 
 
 class PinMode(enum.Enum):

@@ -24,11 +24,11 @@ from player.config.declaration import OPTIONS, InvalidValue, Kind, Option
 from player.config.presets import PRESETS, apply_preset
 from player.config.store import Settings
 from player.ui.family.option_row import OptionRow
-from player.ui.family.scrolling import scroll_area
 from player.ui.family.texts import group_heading, preset_help, preset_label
 from player.ui.family.values import advanced, is_adjustable, stepped
 from player.ui.keys import Action
 from player.ui.screen import Screen
+from player.ui.scrolling import scroll_area
 
 
 def screen_options() -> list[Option]:

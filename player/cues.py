@@ -50,12 +50,13 @@ def load_cues(episode: Episode) -> CueLoad:
         # PyAV is heavy to import; only this background thread needs it.
         from accessibility.subtitles.embedded import load_embedded_subtitles
 
+        embedded: SubtitleTrack | None
         try:
-            track = load_embedded_subtitles(episode.location)
+            embedded = load_embedded_subtitles(episode.location)
         except SubtitleError:
-            track = None
-        if track is not None:
-            return CueLoad(episode.location, track, "embedded", problem)
+            embedded = None
+        if embedded is not None:
+            return CueLoad(episode.location, embedded, "embedded", problem)
     return CueLoad(episode.location, None, "none", problem)
 
 

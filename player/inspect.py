@@ -83,7 +83,8 @@ def subtitles_of(target: str) -> dict[str, Any]:
     """The subtitles the player would use: a file beside the episode wins, else a track inside."""
     from player.cues import load_cues
 
-    [series] = open_source(target)[:1] or [None]
+    found = open_source(target)
+    series = found[0] if found else None
     if series is None or not series.episodes:
         return {"source": None, "cues": []}
     load = load_cues(series.episodes[0])

@@ -220,8 +220,8 @@ class PacingController(QObject):
             for index, episode in enumerate(series.episodes):
                 if episode.location == location:
                     self._badge(series, index, result)
-        episode = self._session.episode
-        if episode is not None and episode.location == location:
+        playing = self._session.episode
+        if playing is not None and playing.location == location:
             self._current = result
             self._apply_leveling()
 

@@ -40,7 +40,7 @@ def _bind_set_format_callbacks() -> Callable[..., None]:
     func = vlc.dll.libvlc_video_set_format_callbacks
     func.argtypes = [ctypes.c_void_p, _FormatCb, _CleanupCb]
     func.restype = None
-    return func  # type: ignore[no-any-return]
+    return func
 
 
 def _round_up(value: int, step: int) -> int:
@@ -137,5 +137,7 @@ class VlcFrameSink:
             address = self._addresses[index]
             # One copy per frame: the QImage then belongs to the GUI thread alone.
             view = (ctypes.c_char * (pitch * height)).from_address(address)
-            image = QImage(view, width, height, pitch, QImage.Format.Format_RGB32).copy()
+            # PySide accepts any buffer here; its stubs only name bytes-like types.
+            image = QImage(view, width, height, pitch,  # type: ignore[call-overload]
+                           QImage.Format.Format_RGB32).copy()
         self._on_frame(image)

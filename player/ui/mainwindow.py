@@ -237,8 +237,11 @@ class MainWindow(QMainWindow):
         self.open_overlay(overlay, question)
 
     def ask_to_leave(self) -> None:
-        self.ask(self.tr("要退出长辈剧场吗？"), (self.tr("不退出"), self.tr("退出")),
-                 lambda choice: self.close() if choice == 1 else None)
+        def answer(choice: int) -> None:
+            if choice == 1:
+                self.close()
+
+        self.ask(self.tr("要退出长辈剧场吗？"), (self.tr("不退出"), self.tr("退出")), answer)
 
     # --- Series ------------------------------------------------------------------------------
     def open_series(self, series_index: int, focus_index: int | None = None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QTimer, Signal
+from PySide6.QtCore import QRect, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from accessibility.theme import Theme
@@ -78,7 +78,7 @@ class PlayingScreen(Screen):
         self._subtitle_chars = 16
         self._subtitle_area: QRect | None = None
 
-    def _control(self, text: str, signal: Signal) -> QPushButton:
+    def _control(self, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text)
         button.clicked.connect(signal)

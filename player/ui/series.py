@@ -29,6 +29,7 @@ class SeriesScreen(Screen):
         super().__init__(parent)
         self._title = QLabel()
         self._title.setProperty("role", "title")
+        self._resume_index = 0
         self._resume = QPushButton()
         self._resume.setObjectName("resume")
         self._resume.clicked.connect(lambda: self.episode_chosen.emit(self._resume_index))
@@ -40,7 +41,6 @@ class SeriesScreen(Screen):
         self._layout.addWidget(self._resume)
         self._layout.addWidget(self._scroll, 1)
         self._buttons: list[QPushButton] = []
-        self._resume_index = 0
         self._series: Series | None = None
 
     @property

@@ -45,6 +45,8 @@ class Theme:
     tv_mode: bool = False
     subtitle_share: float = 0.06  # line height / screen height, normal size
     subtitle_colours: str = "white_on_dark"
+    subtitles_beside: bool = True  # beside a vertical picture when the side bands allow
+    screen_width: int = 0  # 0: assume 16:9
 
     @property
     def unit(self) -> float:
@@ -93,6 +95,11 @@ class Theme:
     @property
     def subtitle_text_colour(self) -> str:
         return SUBTITLE_TEXT.get(self.subtitle_colours, SUBTITLE_TEXT["white_on_dark"])
+
+    def safe_margins(self) -> tuple[int, int]:
+        """(left/right, top/bottom) margins: 5 % of each dimension in TV mode (overscan)."""
+        width = self.screen_width or round(self.screen_height * 16 / 9)
+        return self.safe_margin(width), self.safe_margin(self.screen_height)
 
     def safe_margin(self, extent: int) -> int:
         return round(extent * SAFE_AREA) if self.tv_mode else round(16 * self.unit)

@@ -145,8 +145,8 @@ class HomeScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.safe_margin(self.height() or theme.screen_height)
-        self._layout.setContentsMargins(margin, margin, margin, margin)
+        across, down = theme.safe_margins()
+        self._layout.setContentsMargins(across, down, across, down)
         self._layout.setSpacing(theme.spacing_px)
         self._grid.setSpacing(theme.spacing_px)
         self._continue.setMinimumHeight(round(theme.target_px * 1.5))

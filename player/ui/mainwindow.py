@@ -6,7 +6,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -398,12 +398,27 @@ class MainWindow(QMainWindow):
         if key == "ui.language":
             self.show_message(self.tr("界面语言将在下次打开时更换。") if value == "zh"
                               else "The new language applies the next time SilverReel starts.")
+        if key == "ui.tv_mode":
+            self._set_tv_mode(bool(value))
         if key in _THEME_KEYS:
             self.apply_theme()
         elif key == "playback.volume":
             self.volume.set_user(int(value))  # type: ignore[call-overload]
         elif key == "sound.max_volume":
             self.volume.set_maximum(int(value))  # type: ignore[call-overload]
+
+    def _set_tv_mode(self, on: bool) -> None:
+        """Full screen without a pointer for the television, or a normal window again."""
+        app = QApplication.instance()
+        if on and not self.isFullScreen():
+            self.setGeometry(self.screen().geometry())
+            self.showFullScreen()
+            if isinstance(app, QApplication):
+                app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        elif not on and self.isFullScreen():
+            self.showNormal()
+            if isinstance(app, QApplication) and app.overrideCursor() is not None:
+                app.restoreOverrideCursor()
 
     def theme(self) -> Theme:
         assert self._theme is not None
@@ -412,6 +427,7 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         screen = self.screen()
         height = self.height() if self.isVisible() else screen.size().height()
+        width = self.width() if self.isVisible() else screen.size().width()
         s = self.settings
         theme = Theme(
             screen_height=max(360, height),
@@ -421,6 +437,8 @@ class MainWindow(QMainWindow):
             tv_mode=bool(s.get("ui.tv_mode")) or self.isFullScreen(),
             subtitle_share=float(s.get("subtitles.size")) / 100,
             subtitle_colours=str(s.get("subtitles.colours")),
+            subtitles_beside=s.get("subtitles.position") == "beside",
+            screen_width=width,
         )
         if theme == self._theme:
             return

@@ -195,23 +195,25 @@ class PlayingScreen(Screen):
         if self._theme is None:
             return
         theme = self.theme
-        margin = theme.safe_margin(self.height())
+        across, down = theme.safe_margins()
         picture = self._picture_rect()
         left = QRect(0, 0, picture.left(), self.height())
         right = QRect(picture.right() + 1, 0, self.width() - picture.right() - 1, self.height())
-        beside = min(left.width(), right.width()) >= self.width() * _MIN_BAND_SHARE
+        beside = (theme.subtitles_beside
+                  and min(left.width(), right.width()) >= self.width() * _MIN_BAND_SHARE)
         controls_height = round(theme.target_px * 1.5)
-        self._controls.setGeometry(0, self.height() - controls_height - margin // 2,
+        self._controls.setGeometry(0, self.height() - controls_height - down // 2,
                                    self.width(), controls_height)
         if beside:
-            self._info.setGeometry(left.adjusted(margin, margin, -margin // 2, -margin))
-            area = right.adjusted(margin // 2, margin, -margin, -controls_height - margin)
+            self._info.setGeometry(left.adjusted(across, down, -across // 2, -down))
+            area = right.adjusted(across // 2, down, -across, -controls_height - down)
         else:
-            self._info.setGeometry(QRect(picture.left() + margin, margin,
-                                         picture.width() - 2 * margin, self.height() // 3))
-            area = QRect(picture.left() + margin, self.height() // 2,
-                         picture.width() - 2 * margin,
-                         self.height() // 2 - controls_height - margin)
+            inset = max(across, round(picture.width() * 0.05))
+            self._info.setGeometry(QRect(picture.left() + inset, down,
+                                         picture.width() - 2 * inset, self.height() // 3))
+            area = QRect(picture.left() + inset, self.height() // 2,
+                         picture.width() - 2 * inset,
+                         self.height() // 2 - controls_height - down)
         chars = self.subtitle.chars_per_line(area.width())
         if chars != self._subtitle_chars:
             self._subtitle_chars = chars

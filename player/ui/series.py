@@ -112,8 +112,8 @@ class SeriesScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.safe_margin(self.height() or theme.screen_height)
-        self._layout.setContentsMargins(margin, margin, margin, margin)
+        across, down = theme.safe_margins()
+        self._layout.setContentsMargins(across, down, across, down)
         self._layout.setSpacing(theme.spacing_px)
         self._grid.setSpacing(theme.spacing_px)
         self._resume.setMinimumHeight(round(theme.target_px * 1.2))

@@ -274,8 +274,8 @@ class FamilySettingsScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.safe_margin(theme.screen_height)
-        self._layout.setContentsMargins(margin, margin, margin, margin)
+        across, down = theme.safe_margins()
+        self._layout.setContentsMargins(across, down, across, down)
         self._layout.setSpacing(round(theme.spacing_px / 2))
         self._list.setSpacing(round(theme.spacing_px / 2))
         # Room on the right for the focus frame, never under a scroll bar.

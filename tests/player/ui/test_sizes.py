@@ -106,3 +106,37 @@ def test_a_long_subtitle_is_never_clipped(qtbot: QtBot, build_app: Build, width:
         # Every page of the cue together gives back the whole line.
         pages = "".join(c.text.replace("\n", "") for c in window.cues._pages)
         assert pages == long_line
+
+
+def test_subtitles_go_over_the_picture_when_the_family_says_so(qtbot: QtBot,
+                                                               build_app: Build) -> None:
+    parts = build_app(demo_library())
+    window = parts.window
+    window.stack.setCurrentWidget(window.playing)
+    window.cues.set_cues((Cue(0, 8000, "奶奶，我回来啦！"),))
+    window.cues.follow(10)
+    picture = window.playing._picture_rect()
+    subtitle = window.playing.subtitle
+    assert subtitle.geometry().left() > picture.right()  # beside, by default
+    parts.settings.set("subtitles.position", "over")
+    window.playing.place_subtitle()
+    assert picture.left() <= subtitle.geometry().left()
+    assert subtitle.geometry().right() <= picture.right()  # now over the picture
+    assert subtitle.geometry().top() > window.height() // 2  # in its lower half
+
+
+def test_tv_mode_switches_to_full_screen_with_safe_margins_and_back(
+    qtbot: QtBot, build_app: Build
+) -> None:
+    parts = build_app(demo_library())
+    window = parts.window
+    parts.settings.set("ui.tv_mode", True)
+    qtbot.wait_until(window.isFullScreen, timeout=5000)
+    assert window.theme().tv_mode
+    assert QApplication.overrideCursor() is not None  # no mouse pointer on the television
+    margins = window.home.layout().contentsMargins()
+    assert margins.left() >= 0.05 * window.width() - 1  # content 5 % in from every edge
+    assert margins.top() >= 0.05 * window.height() - 1
+    parts.settings.set("ui.tv_mode", False)
+    qtbot.wait_until(lambda: not window.isFullScreen(), timeout=5000)
+    assert QApplication.overrideCursor() is None

@@ -77,14 +77,15 @@ class Assembly:
         if cues:  # an episode already playing
             readout.set_cues(cues)
         self.family = FamilyController(window, settings)
+        # Asked first at the end of an episode: a due rest comes before any pacing notice.
+        self.rest = RestReminder(self.engine, self.session, settings, parent=window)
+        RestPrompt(window, self.rest, parent=window)
         from player.pacing import PacingController, PacingMonitor
 
         self.pacing = PacingMonitor(settings, self.paths.data_dir / "pacing.sqlite3",
                                     self.events, parent=window)
         self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
                                                   self.volume, self.events, parent=window)
-        self.rest = RestReminder(self.engine, self.session, settings, parent=window)
-        RestPrompt(window, self.rest, parent=window)
 
     def close(self) -> None:
         if self.closed:

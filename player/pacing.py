@@ -183,7 +183,6 @@ class PacingController(QObject):
         self._volume = volume
         self._events = events
         self._session = window.session
-        self._holding_next = False
         self._current: PacingResult | None = None
         monitor.analysed.connect(self._on_analysed)
         monitor.picture_cues_changed.connect(self._on_picture_cues)
@@ -192,8 +191,9 @@ class PacingController(QObject):
         window.series_opened.connect(self._on_series_opened)
         window.set_play_gate(self._gate)
         self._session.episode_started.connect(self._on_episode_started)
-        self._session.add_auto_next_guard(self._hold_auto_next)
-        self._session.next_held.connect(self._on_next_held)
+        # The next episode passes the same gate as one the viewer chose.
+        self._session.add_auto_next_guard(
+            lambda series, index: self._gate(series, index, 0, None))
         engine.position_changed.connect(self._on_position)
         settings.changed.connect(self._on_setting)
         engine.set_dialogue_clarity(bool(settings.get("sound.dialogue_clarity")))
@@ -270,20 +270,6 @@ class PacingController(QObject):
         answers = (QCoreApplication.translate("Pacing", "继续看"),
                    QCoreApplication.translate("Pacing", "换一集"))
         self._window.ask(question, answers, answer)
-
-    def _hold_auto_next(self) -> bool:
-        series, index = self._session.series, self._session.index + 1
-        if series is None or index >= len(series.episodes):
-            return False
-        level = self._monitor.level(series.episodes[index].location)
-        self._holding_next = (at_or_above(level, str(self._settings.get("pacing.skip_from")))
-                              or at_or_above(level, str(self._settings.get("pacing.notice_from"))))
-        return self._holding_next
-
-    def _on_next_held(self, series: Series, index: int) -> None:
-        if self._holding_next:
-            self._holding_next = False
-            self._window.start_playing(series, index)
 
     # --- subtitles read off the picture ---------------------------------------------------------
     def _on_cues_ready(self, load: object) -> None:

@@ -41,8 +41,7 @@ class RestReminder(QObject):
         self._waiting = False
         engine.state_changed.connect(self._on_state)
         engine.ended.connect(self._on_ended)
-        session.add_auto_next_guard(self.is_due)
-        session.next_held.connect(self._on_next_held)
+        session.add_auto_next_guard(self._take_over_next)
 
     # --- counting -------------------------------------------------------------------------
     def watched_seconds(self) -> float:
@@ -79,10 +78,13 @@ class RestReminder(QObject):
             self._stopped_at = now
 
     # --- the end of an episode ------------------------------------------------------------
-    def _on_next_held(self, series: Series, index: int) -> None:
-        """The session kept the next episode back because a rest is due."""
+    def _take_over_next(self, series: Series, index: int) -> bool:
+        """Keep the next episode back while a rest is due; it starts on 继续观看."""
+        if not self.is_due():
+            return False
         self._held = (series, index)
         self._start_waiting()
+        return True
 
     def _on_ended(self) -> None:
         # The last episode of a series has no next one to hold, but still earns a reminder;

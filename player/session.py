@@ -36,7 +36,6 @@ class PlaybackSession(QObject):
     auto_next = Signal(object, int)  # Series, index of the episode about to start
     series_finished = Signal(object)  # Series
     failed = Signal(object)  # PlaybackError
-    next_held = Signal(object, int)  # Series, index: auto-next was held by a guard
     reconnecting = Signal(int)  # attempt number, from 1
     recovered = Signal(int)  # position (ms) playback continued from
 
@@ -57,15 +56,18 @@ class PlaybackSession(QObject):
         self._retry_timer.timeout.connect(self._retry)
         self._retries = 0
         self._resume_at = 0
-        self._next_guards: list[Callable[[], bool]] = []
+        self._next_guards: list[Callable[[Series, int], bool]] = []
         engine.state_changed.connect(self._on_state)
         engine.first_frame.connect(self._on_first_frame)
         engine.ended.connect(self._on_ended)
         engine.error.connect(self._on_error)
 
-    def add_auto_next_guard(self, hold: Callable[[], bool]) -> None:
-        """``hold()`` is asked at the end of each episode; True keeps the next one from starting."""
-        self._next_guards.append(hold)
+    def add_auto_next_guard(self, take_over: Callable[[Series, int], bool]) -> None:
+        """``take_over(series, index)`` is asked, in the order added, before the next episode
+        starts by itself. Returning True means that guard has taken the episode over (a rest
+        reminder, a pacing notice) and will start it, or not, itself; later guards are not asked.
+        """
+        self._next_guards.append(take_over)
 
     @property
     def series(self) -> Series | None:
@@ -166,10 +168,10 @@ class PlaybackSession(QObject):
         if self._series is None:
             return
         if self.has_next() and self._settings.get("playback.auto_next"):
-            if any(hold() for hold in self._next_guards):
+            following = self._index + 1
+            if any(take_over(self._series, following) for take_over in self._next_guards):
                 self._events.log("auto_next_held",
-                                 to_episode=self._series.episodes[self._index + 1].number)
-                self.next_held.emit(self._series, self._index + 1)
+                                 to_episode=self._series.episodes[following].number)
                 return
             self._events.log("auto_next", to_episode=self._series.episodes[self._index + 1].number)
             self.auto_next.emit(self._series, self._index + 1)

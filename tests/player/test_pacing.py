@@ -164,3 +164,20 @@ def test_leveling_and_softening_amounts() -> None:
     assert leveling_factor(None, -24.0) == 1.0
     assert softening_factor(15.0) == pytest.approx(10 ** (-11 / 20))
     assert softening_factor(2.0) == 1.0
+
+
+def test_auto_next_into_a_fast_episode_gets_the_notice_and_nothing_else(
+    qtbot: QtBot, build_app: Build, config_dir: Path
+) -> None:
+    parts = _open_series(qtbot, build_app, config_dir, pacing__notice_from="very_fast",
+                         readout__enabled=False, readout__announce=False)
+    with qtbot.wait_signal(parts.engine.first_frame, timeout=10_000):
+        press(qtbot, parts, K.Key_Return)  # episode 1 (calm)
+    qtbot.wait_until(lambda: parts.engine.state() is PlaybackState.PLAYING, timeout=10_000)
+    with qtbot.wait_signal(parts.engine.ended, timeout=20_000):
+        parts.session.seek(parts.engine.duration() - 1500)
+    qtbot.wait_until(lambda: parts.window._overlay is not None, timeout=5000)
+    overlay = parts.window._overlay
+    assert "画面切换很快" in overlay.question  # the pacing notice, not a rest reminder
+    assert not parts.rest.holding
+    assert parts.session.index == 0  # episode 2 waits for the viewer's answer

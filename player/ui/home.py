@@ -81,8 +81,13 @@ class HomeScreen(Screen):
         self._target: ContinueTarget | None = None
 
     def show_library(self, summaries: list[SeriesSummary], target: ContinueTarget | None) -> None:
+        same_series = [s.series for s in summaries] == [s.series for s in self._summaries]
         self._summaries = summaries
         self._target = target
+        if same_series and len(self._tiles) == len(summaries):
+            # Back on Home: only progress changed. Keep the tiles, their covers and layout.
+            self._update_texts()
+            return
         for tile in self._tiles:
             tile.deleteLater()
         self._tiles = []

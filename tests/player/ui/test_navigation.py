@@ -132,3 +132,11 @@ def test_bad_files_in_the_library_are_skipped_with_one_plain_sentence(
     assert [e.number for e in good_series.episodes] == [1]
     with qtbot.wait_signal(parts.engine.first_frame, timeout=10_000):
         window.start_playing(good_series, 0)  # the rest works
+
+
+def test_covers_stay_when_coming_back_home(qtbot: QtBot, build_app: Build) -> None:
+    parts = build_app(demo_library())
+    qtbot.wait_until(lambda: parts.window.home.has_cover(0), timeout=10_000)
+    press(qtbot, parts, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Escape)
+    assert parts.window.stack.currentWidget() is parts.window.home
+    assert parts.window.home.has_cover(0)

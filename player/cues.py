@@ -19,8 +19,9 @@ from accessibility.subtitles.model import Cue
 from accessibility.subtitles.text import split_cue_pages
 from accessibility.subtitles.track import SubtitleTrack
 from player.engine.marshal import EventMarshal
-from player.library.fetch import fetch, is_remote
+from player.library.fetch import fetch
 from player.library.model import Episode, SourceProblem
+from player.locations import is_remote
 
 
 @dataclass(frozen=True)

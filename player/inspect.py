@@ -14,12 +14,13 @@ import vlc
 from player.library.export import library_to_json
 from player.library.media import MANIFEST_EXTENSIONS, PLAYLIST_EXTENSIONS, extension
 from player.library.sources import open_source
+from player.locations import is_remote
 
 _PARSE_TIMEOUT_S = 10.0
 
 
 def looks_like_source(target: str) -> bool:
-    if target.lower().startswith(("http://", "https://")):
+    if is_remote(target):
         ext = extension(target.split("?", 1)[0])
         return ext in MANIFEST_EXTENSIONS or (ext in PLAYLIST_EXTENSIONS and ext != ".m3u8") \
             or ext == ""
@@ -29,7 +30,7 @@ def looks_like_source(target: str) -> bool:
 
 def inspect_episode(target: str) -> dict[str, Any]:
     """Duration, picture size and audio as libVLC itself sees them."""
-    remote = target.lower().startswith(("http://", "https://"))
+    remote = is_remote(target)
     if not remote:
         path = Path(target)
         if not path.is_file():
@@ -119,7 +120,7 @@ def inspect(target: str) -> dict[str, Any]:
 def analysis_of(target: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """One decode pass: pacing (docs/pacing.md; ``None`` when it cannot be analysed) and the
     subtitles read off the picture."""
-    if target.lower().startswith(("http://", "https://")):
+    if is_remote(target):
         return None, []
     from accessibility.ocr import picture_cues_to_json
     from accessibility.ocr.cue import PictureCue

@@ -29,8 +29,8 @@ from player.engine.base import PlaybackEngine
 from player.engine.marshal import EventMarshal
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
-from player.library.fetch import is_remote
 from player.library.model import Episode, Series
+from player.locations import is_remote
 
 # The gentle sign appears this long before a burst or flash sequence.
 HINT_AHEAD_S = 3.0

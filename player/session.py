@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.config.store import Settings
 from player.engine.base import ErrorCode, PlaybackEngine, PlaybackError, PlaybackState
-from player.engine.vlc_engine import is_remote
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
+from player.locations import is_remote
 
 PROGRESS_INTERVAL_MS = 5000
 WATCHED_SHARE = 0.95

@@ -24,6 +24,7 @@ from player.engine.base import (
 )
 from player.engine.marshal import EventMarshal
 from player.engine.vlc_video import VlcFrameSink
+from player.locations import is_remote
 
 _CLOCK_INTERVAL_MS = 50
 _OPEN_TIMEOUT_MS = 15_000
@@ -53,10 +54,6 @@ _BASE_ARGS = (
     # CPU for the whole playback (measured, benchmarks/bench_playback.py), no visible loss.
     "--swscale-mode=0",
 )
-
-
-def is_remote(location: str) -> bool:
-    return location.lower().startswith(("http://", "https://"))
 
 
 class VlcEngine(PlaybackEngine):

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from player.library.model import SourceProblem
 from player.library.problems import ProblemCode, problem
+from player.locations import is_remote
 
 DEFAULT_TIMEOUT_S = 5.0
 # A 10,000-episode playlist with long URLs stays under 4 MiB; anything larger is not one.
 MAX_BYTES = 4 * 1024 * 1024
 _CHUNK = 64 * 1024
-_REMOTE_SCHEMES = frozenset({"http", "https"})
 _USER_AGENT = "SilverReel/0.1"
 # Addresses typed or pasted by people often hold Chinese or spaces; these characters are
 # kept as they are when the rest is percent-encoded.
@@ -37,14 +37,6 @@ class Fetched:
     content_type: str = ""  # lower-case media type from the server, "" for local files
     charset: str | None = None
     media_only: bool = False  # the server sent audio/video: the body was not read
-
-
-def is_remote(spec: str) -> bool:
-    spec = spec.strip()
-    try:
-        return urllib.parse.urlsplit(spec).scheme.casefold() in _REMOTE_SCHEMES
-    except ValueError:  # malformed, e.g. "http://[::1"; still meant as an address
-        return spec.casefold().startswith(("http://", "https://"))
 
 
 def fetch(

@@ -13,13 +13,13 @@ from player.library.model import Episode, Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.library.references import (
     failed_series,
-    is_remote_location,
     local_file_problem,
     resolve,
     source_name,
     title_from_location,
 )
 from player.library.textdecode import decode_text
+from player.locations import is_remote
 
 MANIFEST_VERSION = 1
 
@@ -119,7 +119,7 @@ class _ManifestReader:
         location = self._resolve(url, where)
         if location is None:
             return None
-        if not is_remote_location(location):
+        if not is_remote(location):
             unplayable = local_file_problem(location, where)
             if unplayable is not None:
                 self.problems.append(unplayable)

@@ -14,7 +14,6 @@ from player.library.model import Episode, Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.library.references import (
     failed_series,
-    is_remote_location,
     local_file_problem,
     resolve,
     source_name,
@@ -22,6 +21,7 @@ from player.library.references import (
 )
 from player.library.subtitles import SubtitleFinder
 from player.library.textdecode import decode_text
+from player.locations import is_remote
 
 _HLS_TAGS = (
     "#EXT-X-TARGETDURATION",
@@ -115,7 +115,7 @@ class _PlaylistReader:
             self._reject(location)
             return
         subtitle = None
-        if not is_remote_location(location):
+        if not is_remote(location):
             unplayable = local_file_problem(location, where)
             if unplayable is not None:
                 self._reject(unplayable)

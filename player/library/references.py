@@ -18,6 +18,7 @@ import urllib.request
 from player.library.media import stem
 from player.library.model import Series, SourceProblem
 from player.library.problems import ProblemCode, problem
+from player.locations import is_remote
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _DRIVE_PATH = re.compile(r"^[a-zA-Z]:[\\/]")
@@ -80,13 +81,6 @@ def _resolve_local(reference: str, base: str, where: str) -> str | SourceProblem
     return os.path.abspath(os.path.join(os.path.dirname(base), os.path.expanduser(reference)))
 
 
-def is_remote_location(location: str) -> bool:
-    try:
-        return _scheme(location) in _REMOTE_SCHEMES
-    except ValueError:
-        return False
-
-
 def local_file_problem(path: str, where: str) -> SourceProblem | None:
     """Why the local episode file ``path`` cannot be played, or ``None`` if it looks fine."""
     try:
@@ -104,7 +98,7 @@ def local_file_problem(path: str, where: str) -> SourceProblem | None:
 
 def title_from_location(location: str) -> str:
     """A readable name for a path or URL: its last part without the extension."""
-    if is_remote_location(location):
+    if is_remote(location):
         parts = urllib.parse.urlsplit(location)
         name = urllib.parse.unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
         return stem(name) if name else parts.netloc or location
@@ -115,7 +109,7 @@ def title_from_location(location: str) -> str:
 def source_name(spec: str) -> str:
     """How a source is named in series and problems: its address, or its absolute path."""
     spec = spec.strip()
-    return spec if is_remote_location(spec) else os.path.abspath(spec)
+    return spec if is_remote(spec) else os.path.abspath(spec)
 
 
 def failed_series(source: str, reason: SourceProblem) -> Series:

@@ -20,12 +20,12 @@ from player.library.playlist import playlist_from_fetched
 from player.library.problems import ProblemCode, problem
 from player.library.references import (
     failed_series,
-    is_remote_location,
     local_file_problem,
     source_name,
     title_from_location,
 )
 from player.library.subtitles import SubtitleFinder
+from player.locations import is_remote
 
 _PLAYLIST_TYPES = frozenset({
     "application/vnd.apple.mpegurl", "application/x-mpegurl", "audio/mpegurl", "audio/x-mpegurl",
@@ -42,7 +42,7 @@ def open_source(spec: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> list[Series
     if spec.casefold().startswith("file:"):
         spec = _file_url_path(spec)
     source = source_name(spec)
-    if is_remote_location(source):
+    if is_remote(source):
         return [_open_address(source, timeout)]
     if os.path.isdir(source):
         return read_folder(source)

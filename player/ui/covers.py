@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 
 from player.engine.marshal import EventMarshal
-from player.library.fetch import is_remote
 from player.library.model import Series
+from player.locations import is_remote
 
 
 class CoverLoader(QObject):

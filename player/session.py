@@ -56,6 +56,7 @@ class PlaybackSession(QObject):
         self._retry_timer.timeout.connect(self._retry)
         self._retries = 0
         self._resume_at = 0
+        self._was_paused = False
         self._next_guards: list[Callable[[Series, int], bool]] = []
         engine.state_changed.connect(self._on_state)
         engine.first_frame.connect(self._on_first_frame)
@@ -149,8 +150,6 @@ class PlaybackSession(QObject):
         elif state is PlaybackState.PLAYING and self._was_paused:
             self._events.log("resumed", position_ms=self._engine.position())
         self._was_paused = state is PlaybackState.PAUSED
-
-    _was_paused = False
 
     def _on_first_frame(self) -> None:
         self._events.log("first_frame", location=self._engine.location())

@@ -150,10 +150,7 @@ class HomeScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        across, down = theme.safe_margins()
-        self._layout.setContentsMargins(across, down, across, down)
-        self._layout.setSpacing(theme.spacing_px)
-        self._grid.setSpacing(theme.spacing_px)
+        self.lay_out_page(self._layout, self._grid)
         self._continue.setMinimumHeight(round(theme.target_px * 1.5))
         for tile in self._tiles:
             self._apply_icon_size(tile)

@@ -144,8 +144,6 @@ class MainWindow(QMainWindow):
     def refresh_home(self) -> None:
         summaries = [SeriesSummary(series, self.watched_count(series)) for series in self._library]
         self.home.show_library(summaries, self.continue_target())
-        if self._theme is not None:
-            self.home.apply_theme(self._theme)
 
     def watched_count(self, series: Series) -> int:
         if self.progress is None:
@@ -248,8 +246,6 @@ class MainWindow(QMainWindow):
         series = self._library[series_index]
         watched = self.watched_indexes(series)
         self.series_screen.show_series(series, watched, self.resume_index(series), focus_index)
-        if self._theme is not None:
-            self.series_screen.apply_theme(self._theme)
         self.stack.setCurrentWidget(self.series_screen)
         self.series_screen.focus_initial()
         self.series_opened.emit(series)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLayout, QScrollArea, QWidget
 
 from accessibility.theme import Theme
 from player.ui.focus import neighbour
@@ -63,6 +63,13 @@ class Screen(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
+
+    def lay_out_page(self, page: QLayout, *inner: QLayout) -> None:
+        """A full page: clear of the screen edges in TV mode, the theme's spacing inside."""
+        across, down = self.theme.safe_margins()
+        page.setContentsMargins(across, down, across, down)
+        for layout in (page, *inner):
+            layout.setSpacing(self.theme.spacing_px)
 
     def extra_style(self) -> str:
         """Stylesheet rules of this screen's own, added after the theme's."""

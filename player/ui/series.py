@@ -30,6 +30,7 @@ class SeriesScreen(Screen):
         self._title = QLabel()
         self._title.setProperty("role", "title")
         self._resume_index = 0
+        self._pending_focus: int | None = None
         self._resume = QPushButton()
         self._resume.setObjectName("resume")
         self._resume.clicked.connect(lambda: self.episode_chosen.emit(self._resume_index))
@@ -76,7 +77,7 @@ class SeriesScreen(Screen):
         self._pending_focus = focus_index
 
     def initial_focus(self) -> QWidget | None:
-        pending = getattr(self, "_pending_focus", None)
+        pending = self._pending_focus
         if pending is not None and 0 <= pending < len(self._buttons):
             return self._buttons[pending]
         return self._resume
@@ -112,10 +113,7 @@ class SeriesScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        across, down = theme.safe_margins()
-        self._layout.setContentsMargins(across, down, across, down)
-        self._layout.setSpacing(theme.spacing_px)
-        self._grid.setSpacing(theme.spacing_px)
+        self.lay_out_page(self._layout, self._grid)
         self._resume.setMinimumHeight(round(theme.target_px * 1.2))
 
     def handle_action(self, action: Action) -> bool:

@@ -78,7 +78,8 @@ class Assembly:
             readout.set_cues(cues)
         self.family = FamilyController(window, settings)
         # Asked first at the end of an episode: a due rest comes before any pacing notice.
-        self.rest = RestReminder(self.engine, self.session, settings, parent=window)
+        self.rest = RestReminder(self.engine, self.session, settings,
+                                 play=window.start_playing, parent=window)
         RestPrompt(window, self.rest, parent=window)
         from player.pacing import PacingController, PacingMonitor
 

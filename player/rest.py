@@ -28,12 +28,16 @@ class RestReminder(QObject):
 
     def __init__(self, engine: PlaybackEngine, session: PlaybackSession, settings: Settings,
                  clock: Callable[[], float] = time.monotonic,
+                 play: Callable[[Series, int], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self._session = session
         self._settings = settings
         self.clock = clock
+        # How the held episode starts again: the window passes its own start, so the episode
+        # goes through the same gate (pacing notice, skip) as any other.
+        self._play = play or session.play
         self._watched_s = 0.0
         self._playing_since: float | None = None
         self._stopped_at: float | None = None
@@ -105,7 +109,7 @@ class RestReminder(QObject):
         self._waiting = False
         self.restart()
         if held is not None:
-            self._session.play(*held)
+            self._play(*held)
 
     def dismiss(self) -> None:
         """The viewer left instead: nothing is held any more, the count starts again."""

@@ -58,6 +58,7 @@ class ChoiceOverlay(Screen):
         self._question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._buttons = [QPushButton(text) for text in answers]
         row = QHBoxLayout()
+        row.setSpacing(48)  # two clearly separate answers
         row.addStretch(1)
         for index, button in enumerate(self._buttons):
             button.setAccessibleName(button.text())
@@ -72,7 +73,14 @@ class ChoiceOverlay(Screen):
         self.setGeometry(parent.rect())
 
     def extra_style(self) -> str:
-        return "QWidget#screen { background: rgba(0,0,0,0.88); }"
+        sheet = "QWidget#screen { background: rgba(0,0,0,0.88); }"
+        theme = self._theme
+        if theme is not None:
+            # The answers are what the viewer must act on: as large as the question.
+            sheet += (f"QPushButton, QPushButton:focus {{ font-size: {theme.title_px}px;"
+                      f" min-width: {round(theme.target_px * 2.6)}px;"
+                      f" min-height: {round(theme.target_px * 1.1)}px; }}")
+        return sheet
 
     @property
     def question(self) -> str:

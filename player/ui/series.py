@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -36,6 +36,7 @@ class SeriesScreen(Screen):
         self._resume.clicked.connect(lambda: self.episode_chosen.emit(self._resume_index))
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)  # right under 从第 N 集继续
         self._scroll = scroll_area(self._grid_host)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._title)

@@ -22,8 +22,9 @@ _PARSE_TIMEOUT_S = 10.0
 def looks_like_source(target: str) -> bool:
     if is_remote(target):
         ext = extension(target.split("?", 1)[0])
+        # ".xml": a home media server's description address (rootDesc.xml, description.xml)
         return ext in MANIFEST_EXTENSIONS or (ext in PLAYLIST_EXTENSIONS and ext != ".m3u8") \
-            or ext == ""
+            or ext in ("", ".xml")
     path = Path(target)
     return path.is_dir() or extension(path.name) in (MANIFEST_EXTENSIONS | PLAYLIST_EXTENSIONS)
 

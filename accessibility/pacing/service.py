@@ -1,7 +1,8 @@
 """Background pacing analysis: one low-priority worker process, a priority queue, a cache.
 
 The player asks for the episode about to play and the next ones (``schedule``); the service
-answers from the cache when it can, otherwise has its worker process measure the file, and
+answers from the cache when it can, else from a valid sidecar beside the episode
+(``NAME.silverreel.json``, docs/sidecar.md), otherwise has its worker process measure the file, and
 calls ``on_result(path, result)`` on the service's own thread — the caller marshals it to
 the GUI thread. Nothing here ever blocks the caller: requests only touch a dict under a lock.
 
@@ -26,6 +27,7 @@ from accessibility.pacing import worker
 from accessibility.pacing.cache import PacingCache, file_fingerprint
 from accessibility.pacing.measure import PacingMeasurements
 from accessibility.pacing.result import PacingResult
+from accessibility.pacing.sidecar import sidecar_measurements
 from accessibility.pacing.summary import summarise
 from accessibility.pacing.thresholds import PacingThresholds
 
@@ -193,6 +195,11 @@ class AnalysisService:
             entry = self._cache.get(fingerprint)
             if entry is not None:
                 return self._summarise(entry.measurements), _Outcome.DONE
+        shared = sidecar_measurements(path, fingerprint)
+        if shared is not None:  # analysed once for everyone (silverreel analyse)
+            if self._cache is not None:
+                self._cache.put(fingerprint, shared)
+            return self._summarise(shared), _Outcome.DONE
         measurements, outcome = self._measure_in_worker(path)
         if outcome is _Outcome.INTERRUPTED:
             return None, outcome

@@ -15,6 +15,7 @@ from player.library.media import (
     VIDEO_EXTENSIONS,
     extension,
 )
+from player.library.mediaserver import looks_like_device_description, read_media_server
 from player.library.model import Episode, Series, SourceProblem
 from player.library.playlist import playlist_from_fetched
 from player.library.problems import ProblemCode, problem
@@ -33,8 +34,9 @@ _PLAYLIST_TYPES = frozenset({
 
 
 def open_source(spec: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> list[Series]:
-    """The series in ``spec``: a folder, a playlist, a manifest, a video file, or an http(s)
-    address of any of these (or of a stream). Never raises; see ``Series.problems``.
+    """The series in ``spec``: a folder, a playlist, a manifest, a video file, an http(s)
+    address of any of these (or of a stream), or a home media server's UPnP description
+    address (``player.library.mediaserver``). Never raises; see ``Series.problems``.
     """
     spec = spec.strip()
     if not spec:
@@ -43,7 +45,7 @@ def open_source(spec: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> list[Series
         spec = _file_url_path(spec)
     source = source_name(spec)
     if is_remote(source):
-        return [_open_address(source, timeout)]
+        return _open_address(source, timeout)
     if os.path.isdir(source):
         return read_folder(source)
     return [_open_local_file(source)]
@@ -54,16 +56,19 @@ def _file_url_path(url: str) -> str:
     return urllib.request.url2pathname(urllib.parse.urlsplit(url).path)
 
 
-def _open_address(url: str, timeout: float) -> Series:
+def _open_address(url: str, timeout: float) -> list[Series]:
     path_extension = extension(urllib.parse.urlsplit(url).path)
     if path_extension in VIDEO_EXTENSIONS - PLAYLIST_EXTENSIONS:
-        return _single_episode(url, subtitle=None)
+        return [_single_episode(url, subtitle=None)]
     fetched = fetch(url, timeout=timeout)
     if isinstance(fetched, SourceProblem):
-        return failed_series(url, fetched)
+        return [failed_series(url, fetched)]
     if fetched.media_only:
-        return _single_episode(url, subtitle=None)
-    return _from_fetched(fetched, url, path_extension)
+        return [_single_episode(url, subtitle=None)]
+    if looks_like_device_description(fetched.data):
+        # A home media server's description address (http://nas:8200/rootDesc.xml).
+        return read_media_server(fetched.location)
+    return [_from_fetched(fetched, url, path_extension)]
 
 
 def _open_local_file(path: str) -> Series:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 import aiohttp
-from async_upnp_client.client import UpnpRequester
+from async_upnp_client.client import UpnpDevice, UpnpRequester
 from async_upnp_client.client_factory import UpnpFactory
 from async_upnp_client.const import HttpRequest, HttpResponse
 from async_upnp_client.exceptions import (
@@ -41,6 +41,7 @@ from async_upnp_client.exceptions import (
     UpnpError,
 )
 from async_upnp_client.profiles.dlna import DmsDevice
+from async_upnp_client.profiles.profile import find_device_of_type
 from async_upnp_client.search import async_search
 from didl_lite import didl_lite
 
@@ -67,6 +68,7 @@ _SUBTITLE_TYPES = frozenset({
     "text/x-ass", "application/x-ass", "application/x-ssa",
 })  # fmt: skip
 _SEC_NS = "http://www.sec.co.kr/"
+_CONTENT_DIRECTORY = "urn:upnp-org:serviceId:ContentDirectory"
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,23 @@ def _host_title(location: str) -> str:
     return urllib.parse.urlsplit(location).hostname or location
 
 
+def is_media_server(device: UpnpDevice) -> bool:
+    """A MediaServer device (or one embedded) with a ContentDirectory: all Browse needs.
+
+    Laxer than ``DmsDevice.is_profile_device``, which also wants a ConnectionManager that
+    some NAS firmwares leave out.
+    """
+    try:
+        server = find_device_of_type(device, DmsDevice.DEVICE_TYPES)
+    except UpnpError:
+        return False
+    return any(service.service_id == _CONTENT_DIRECTORY for service in server.all_services)
+
+
 async def _read(location: str) -> list[Series]:
     requester = BoundedRequester()
     device = await UpnpFactory(requester, non_strict=True).async_create_device(location)
-    if not DmsDevice.is_profile_device(device):
+    if not is_media_server(device):
         return [_failed(location, problem(ProblemCode.UNSUPPORTED, location,
                                           "not a media server"))]
     server = DmsDevice(device, None)
@@ -346,6 +361,6 @@ async def _discover(wait_s: float, source_ip: str | None) -> list[FoundServer]:
         except (UpnpError, ElementTree.ParseError, ValueError, OSError) as error:
             log.info("media server at %s unreadable: %s", location, error)
             continue
-        if DmsDevice.is_profile_device(device):
+        if is_media_server(device):
             servers.append(FoundServer((device.friendly_name or location)[:80], location))
     return sorted(servers, key=lambda s: natural_key(s.name))

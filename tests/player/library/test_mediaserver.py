@@ -1,0 +1,187 @@
+"""A media server's ContentDirectory read as series: a real HTTP server on 127.0.0.1 answering
+Browse with DIDL-Lite a test chooses (tests/player/library/fake_media_server.py).
+
+The real MiniDLNA is in test_mediaserver_minidlna.py; these cover what a NAS firmware or a
+hostile device may send that MiniDLNA never does.
+"""
+
+from __future__ import annotations
+
+import random
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from player.library import mediaserver
+from player.library.model import Series
+from player.library.sources import open_source
+from tests.player.library.fake_media_server import FakeServer, serving
+
+VIDEO = "http-get:*:video/mp4:DLNA.ORG_PN=AVC_MP4_BL_L31_HD_AAC;DLNA.ORG_OP=01"
+SRT = "http-get:*:text/srt:*"
+
+
+def _by_title(library: list[Series]) -> dict[str, Series]:
+    return {s.title: s for s in library if s.episodes}
+
+
+def _problems(library: list[Series]) -> list[tuple[str, str]]:
+    return [(p.code, p.where) for s in library for p in s.problems]
+
+
+@pytest.fixture
+def server() -> Iterator[FakeServer]:
+    with serving(FakeServer()) as running:
+        yield running
+
+
+def test_views_of_the_same_video_give_one_episode_each(server: FakeServer) -> None:
+    base = "http://127.0.0.1:9/media"
+    server.children = {
+        "0": [server.container("64", "按文件夹"), server.container("2", "所有视频")],
+        "64": [server.container("64$1", "春风又起", "64")],
+        "64$1": [server.item(f"64$1${n}", name, (f"{base}/{n}.mp4", VIDEO))
+                 for n, name in enumerate(["第十集", "第二集", "第一集"])],
+        # the same videos again, once as references, once under other ids
+        "2": [server.item("2$0", "第十集", (f"{base}/0.mp4", VIDEO), ref_id="64$1$0"),
+              server.item("2$1", "第二集", (f"{base}/1.mp4", VIDEO))],
+    }
+    library = open_source(server.url)
+    found = _by_title(library)
+    assert list(found) == ["春风又起"]
+    assert [e.title for e in found["春风又起"].episodes] == ["第一集", "第二集", "第十集"]
+    assert [e.number for e in found["春风又起"].episodes] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("seed", [3, 17, 99])
+def test_long_folders_are_read_page_by_page_in_natural_order(server: FakeServer,
+                                                             seed: int) -> None:
+    names = [f"EP{n}" for n in range(1, 24)]
+    shuffled = names[:]
+    random.Random(seed).shuffle(shuffled)
+    server.page_limit = 5
+    server.children = {
+        "0": [server.container("1", "长剧")],
+        "1": [server.item(f"1.{i}", name, (f"http://127.0.0.1:9/{name}.mp4", VIDEO))
+              for i, name in enumerate(shuffled)],
+    }
+    [series] = open_source(server.url)
+    assert [e.title for e in series.episodes] == names
+
+
+def test_subtitles_from_res_caption_info_and_sibling_items(server: FakeServer) -> None:
+    base = "http://127.0.0.1:9"
+    caption = f'<sec:CaptionInfoEx sec:type="srt">{base}/cap/2.srt</sec:CaptionInfoEx>'
+    server.children = {
+        "0": [server.container("1", "外婆的夏天",
+                               extra=f"<upnp:albumArtURI>{base}/cover.jpg</upnp:albumArtURI>")],
+        "1": [
+            server.item("a", "第1集", (f"{base}/1.mp4", VIDEO), (f"{base}/1.srt", SRT)),
+            server.item("b", "第2集", (f"{base}/2.mp4", VIDEO), extra=caption),
+            server.item("c", "第3集", (f"{base}/3.mp4", VIDEO)),
+            server.item("d", "第3集.srt", (f"{base}/files/3.srt", "http-get:*:text/plain:*"),
+                        upnp_class="object.item.textItem"),
+            server.item("e", "第4集", (f"{base}/4.mp4", VIDEO)),
+        ],
+    }
+    [series] = open_source(server.url)
+    assert [e.subtitle for e in series.episodes] == [
+        f"{base}/1.srt", f"{base}/cap/2.srt", f"{base}/files/3.srt", None]
+    assert series.cover == f"{base}/cover.jpg"
+
+
+@pytest.mark.parametrize("address", [
+    "file:///etc/passwd", "/etc/passwd", "smb://nas/share/1.mp4", "ftp://nas/1.mp4",
+    "javascript:alert(1)", "C:\\剧\\1.mp4",
+])
+def test_items_pointing_anywhere_but_http_are_refused_and_named(server: FakeServer,
+                                                                address: str) -> None:
+    server.children = {
+        "0": [server.container("1", "短剧")],
+        "1": [server.item("1.1", "第1集", ("http://127.0.0.1:9/1.mp4", VIDEO),
+                          ("file:///etc/shadow", SRT)),
+              server.item("1.2", "第2集", (address, VIDEO)),
+              server.item("1.3", "第3集", ("http://127.0.0.1:9/3.mp4", VIDEO),
+                          extra=f"<upnp:albumArtURI>{address}</upnp:albumArtURI>")],
+    }
+    library = open_source(server.url)
+    [series] = [s for s in library if s.episodes]
+    assert [(e.title, e.location, e.subtitle) for e in series.episodes] == [
+        ("第1集", "http://127.0.0.1:9/1.mp4", None), ("第3集", "http://127.0.0.1:9/3.mp4", None)]
+    assert series.cover is None
+    refused = [where for code, where in _problems(library) if code == "refused_local"]
+    assert any(address in where for where in refused)
+    assert any("/etc/shadow" in where for where in refused)
+
+
+def test_an_oversized_answer_is_a_problem_not_a_hang(server: FakeServer) -> None:
+    server.children = {"0": [server.item("1", "第1集", ("http://127.0.0.1:9/1.mp4", VIDEO))]}
+    server.browse_padding = mediaserver.MAX_RESPONSE_BYTES + 1
+    library = open_source(server.url)
+    assert not any(s.episodes for s in library)
+    assert library[0].problems and library[0].problems[0].code == "unsupported"
+
+
+def test_deep_folders_are_read_to_a_bound(server: FakeServer,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mediaserver, "MAX_DEPTH", 3)
+    server.children = {str(n): [server.container(str(n + 1), f"层{n + 1}", str(n))]
+                       for n in range(0, 30)}
+    server.children["2"].append(server.item("v", "第1集", ("http://127.0.0.1:9/v.mp4", VIDEO)))
+    server.children["20"].append(server.item("w", "第9集", ("http://127.0.0.1:9/w.mp4", VIDEO)))
+    library = open_source(server.url)
+    assert [s.title for s in library if s.episodes] == ["层2"]
+    assert "too_large" in [code for code, _where in _problems(library)]
+    assert len(server.browsed) <= 4 + 1
+
+
+def test_garbage_instead_of_didl_is_a_problem(server: FakeServer) -> None:
+    server.children = {"0": ["<item id='1'><dc:title>unclosed", "&bogus;"]}
+    library = open_source(server.url)
+    assert not any(s.episodes for s in library)
+    assert library[0].problems
+
+
+def test_a_server_that_never_answers_is_given_up_in_time() -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])  # and never answer
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        [series] = mediaserver.read_media_server(f"http://127.0.0.1:{port}/rootDesc.xml",
+                                                 timeout=2.0)
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+    assert series.episodes == ()
+    assert series.problems[0].code == "timeout"
+
+
+def test_nothing_listening_is_unreachable() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    [series] = mediaserver.read_media_server(f"http://127.0.0.1:{port}/rootDesc.xml")
+    assert series.problems[0].code == "unreachable"
+
+
+def test_inspect_takes_a_description_address_as_a_source() -> None:
+    from player.inspect import looks_like_source
+
+    assert looks_like_source("http://192.168.1.20:8200/rootDesc.xml")
+    assert looks_like_source("http://nas.local:9000/description.xml")

@@ -1,4 +1,5 @@
-"""Start SilverReel: ``silverreel`` (the app) or ``silverreel inspect SOURCE --json``."""
+"""Start SilverReel: ``silverreel [PATH_OR_URL]`` (the app), ``silverreel inspect SOURCE --json``
+or ``silverreel analyse SOURCE`` (sidecar files, docs/sidecar.md)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from player.cli import build_inspect_parser, build_parser
+from player.cli import build_analyse_parser, build_inspect_parser, build_parser
 
 NO_DISPLAY_MESSAGE = (
     "SilverReel 需要一个屏幕才能运行，但没有找到显示器（DISPLAY 未设置）。"
@@ -27,6 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from player.inspect import run
 
         return run(build_inspect_parser().parse_args(arguments[1:]).target)
+    if arguments[:1] in (["analyse"], ["analyze"]):
+        from player.analyse import run as analyse
+
+        options = build_analyse_parser().parse_args(arguments[1:])
+        return analyse(options.source, force=options.force)
     args = build_parser().parse_args(arguments)
     if args.reset_pin:
         return reset_pin_command(args.config_dir)
@@ -88,19 +94,27 @@ def run_app(args: object) -> int:
     install_translations(app, language)
 
     run_sources = list(getattr(args, "library", []) or [])
-    first_run = settings.was_new and not run_sources
+    # `silverreel PATH_OR_URL` (打开方式 → 长辈剧场): listed first, then played or opened.
+    from player.open_directly import DirectOpener, Opened, normalise_target
+
+    targets = [normalise_target(t) for t in getattr(args, "targets", None) or []]
+    first_run = settings.was_new and not run_sources and not targets
     sources = run_sources or settings.get("library.sources")
-    if not sources:
+    if not sources and not targets:
         from player.assets import demo_library
 
         sources = [str(demo_library())]
     listed: Future[list[Series]] = Future()
+    opened: list[Opened] = []
 
     def list_library() -> None:
         # Started before the window is built, so the disk is read while Qt sets up; remote
         # sources can take seconds and the window stays responsive meanwhile.
         try:
-            listed.set_result([series for spec in sources for series in open_source(spec)])
+            opened.extend(Opened(target, open_source(target)) for target in targets)
+            named = [series for item in opened for series in item.series]
+            listed.set_result(named + [series for spec in sources
+                                       for series in open_source(spec)])
         except Exception as error:
             listed.set_exception(error)
 
@@ -142,6 +156,7 @@ def run_app(args: object) -> int:
     else:
         marshal = EventMarshal()
         window.home_ready.connect(lambda: QTimer.singleShot(0, finish))
+        DirectOpener(window, opened, events)
         listed.add_done_callback(
             lambda done: marshal.post(window.show_library, done.result()))
     code = app.exec()

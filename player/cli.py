@@ -11,8 +11,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="silverreel",
         description="SilverReel 长辈剧场 — a micro-drama player for older viewers.",
         epilog="silverreel inspect PATH_OR_URL --json  prints what the player sees of a "
-        "source or an episode.",
+        "source or an episode; silverreel analyse SOURCE  writes analysis sidecar files "
+        "beside the episodes.",
     )
+    parser.add_argument("targets", nargs="*", metavar="PATH_OR_URL",
+                        help="a video to play at once, or a folder, playlist or address to "
+                        "show as a series (what 打开方式 → 长辈剧场 passes)")
     parser.add_argument("--library", action="append", default=[], metavar="PATH_OR_URL",
                         help="a folder, playlist, manifest or web address (repeatable); "
                         "overrides the saved sources for this run")
@@ -37,4 +41,15 @@ def build_inspect_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", required=True,
                         help="print JSON (the only format)")
     parser.add_argument("--config-dir", type=Path, default=None, metavar="DIR")
+    return parser
+
+
+def build_analyse_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="silverreel analyse",
+        description="Analyse every episode of a source once and write the result beside it "
+        "as NAME.silverreel.json (docs/sidecar.md), for every player that shares the library.")
+    parser.add_argument("source", metavar="SOURCE", help="a folder, playlist, manifest or file")
+    parser.add_argument("--force", action="store_true",
+                        help="analyse again even where a current sidecar exists")
     return parser

@@ -54,6 +54,22 @@ def open_directly(qtbot: QtBot, tmp_path: Path) -> Iterator[Open]:
         parts.close()
 
 
+@pytest.mark.parametrize(("given", "expected"), [
+    ("file:///media/U%E7%9B%98/%E7%AC%AC1%E9%9B%86.mp4", "/media/U盘/第1集.mp4"),  # %U
+    ("file:///media/U盘/第 1 集.mp4", "/media/U盘/第 1 集.mp4"),
+    ("/media/U盘/春风又起/", "/media/U盘/春风又起"),  # %F
+    ("https://example.com/剧/第1集.mp4", "https://example.com/剧/第1集.mp4"),
+])
+def test_what_a_file_manager_passes_becomes_a_path(given: str, expected: str) -> None:
+    assert normalise_target(given) == expected
+
+
+def test_a_relative_path_is_taken_from_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert normalise_target("第1集.mp4") == str(tmp_path / "第1集.mp4")
+
+
 @pytest.fixture(scope="module")
 def episodes(media_dir: Path) -> Path:
     return colour_clip(media_dir / "direct.mp4", "0xAD1457", 2.0)

@@ -16,6 +16,7 @@ import json
 import logging
 import math
 import os
+import stat
 import tempfile
 import types
 import typing
@@ -121,14 +122,22 @@ def read_local_sidecar(episode: str | Path) -> bytes | Rejected | None:
     """The bytes of the sidecar beside a local episode, ``None`` if there is none."""
     path = sidecar_path(episode)
     try:
-        with open(path, "rb") as file:
-            if not os.path.isfile(path):
-                return Rejected("not a regular file")
-            data = file.read(MAX_BYTES + 1)
+        # O_NONBLOCK: a FIFO planted at the sidecar's name must not hang the reader.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                             | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
     except OSError as error:
         return Rejected(f"unreadable: {error.strerror or error}")
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return Rejected("not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        return Rejected(f"unreadable: {error.strerror or error}")
+    finally:
+        os.close(descriptor)
     if len(data) > MAX_BYTES:
         return Rejected("too large")
     return data

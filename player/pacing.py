@@ -22,7 +22,9 @@ from accessibility.pacing import (
     PacingResult,
     PacingThresholds,
 )
+from accessibility.pacing.measure import PacingMeasurements
 from accessibility.pacing.result import LEVEL_ORDER, Level
+from accessibility.pacing.summary import summarise
 from accessibility.subtitles.model import Cue
 from player.config.store import Settings
 from player.engine.base import PlaybackEngine
@@ -31,6 +33,7 @@ from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
 from player.locations import is_remote
+from player.remote_sidecar import RemoteSidecars
 
 # The gentle sign appears this long before a burst or flash sequence.
 HINT_AHEAD_S = 3.0
@@ -91,6 +94,9 @@ class PacingMonitor(QObject):
                                         cache=PacingCache(cache_path),
                                         thresholds=thresholds_from(settings),
                                         on_cues=self._cues_from_service_thread)
+        # http(s) episodes are never decoded here; a sidecar beside them is used if current.
+        self._remote = RemoteSidecars(self._from_remote_sidecar)
+        self._remote_measured: dict[str, PacingMeasurements] = {}
         settings.changed.connect(self._on_setting)
 
     def result(self, location: str) -> PacingResult | None:
@@ -107,16 +113,24 @@ class PacingMonitor(QObject):
         return result.level if result is not None else None
 
     def schedule(self, current: Episode | None, upcoming: list[Episode]) -> None:
-        """The episode about to play first, then the next ones (local files only)."""
+        """The episode about to play first, then the next ones (local files analysed, http(s)
+        ones looked up in their sidecars, docs/sidecar.md)."""
         local = [e.location for e in ([current] if current else []) + upcoming
                  if not is_remote(e.location)]
+        for episode in ([current] if current else []) + upcoming:
+            if is_remote(episode.location) and episode.location not in self._results:
+                self._remote.request(episode.location)
         if local:
             self._service.schedule(local[0], local[1:])
 
     def request_series(self, series: Series, after: int = 100) -> None:
         """Every episode of a series, behind whatever is already queued (for the badges)."""
         for offset, episode in enumerate(series.episodes):
-            if not is_remote(episode.location) and episode.location not in self._results:
+            if episode.location in self._results:
+                continue
+            if is_remote(episode.location):
+                self._remote.request(episode.location)
+            else:
                 self._service.request(episode.location, priority=after + offset)
 
     @property
@@ -125,6 +139,12 @@ class PacingMonitor(QObject):
 
     def shutdown(self) -> None:
         self._service.shutdown()
+        self._remote.shutdown()
+
+    def _from_remote_sidecar(self, url: str, measurements: PacingMeasurements) -> None:
+        self._remote_measured[url] = measurements
+        result = summarise(measurements, thresholds_from(self._settings))
+        self._marshal.post(self._deliver, url, result)
 
     def _from_service_thread(self, path: Path, result: PacingResult | None) -> None:
         self._marshal.post(self._deliver, str(path), result)
@@ -153,7 +173,10 @@ class PacingMonitor(QObject):
             known = list(self._results)
             self._results.clear()
             for priority, location in enumerate(known):  # cached: re-summarised, not decoded
-                self._service.request(location, priority=priority)
+                if location in self._remote_measured:
+                    self._from_remote_sidecar(location, self._remote_measured[location])
+                else:
+                    self._service.request(location, priority=priority)
 
 
 def _level_word(level: Level) -> str:

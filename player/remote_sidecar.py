@@ -1,0 +1,157 @@
+"""Analysis sidecars beside http(s) episodes (a NAS, a media server, a web folder).
+
+The player never downloads a whole remote episode to analyse it, so a sidecar written by
+``silverreel analyse`` on the machine that holds the files is the only way such an episode
+gets its pacing badge, levelling and picture subtitles. Before it is used, the sidecar is
+validated like any untrusted input (``accessibility.pacing.sidecar.parse_sidecar``) and
+checked against the episode itself: its size, and the same sampled-content fingerprint the
+local cache uses, read with three HTTP range requests of 1 MiB. A server that does not honour
+range requests cannot prove the sidecar current, so its sidecars are not used.
+
+``RemoteSidecars`` does this on one background thread, one episode at a time, bounded in
+size and time; results come back through a callback on that thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import logging
+import queue
+import re
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+
+from accessibility.pacing.cache import SAMPLE_BYTES
+from accessibility.pacing.measure import PacingMeasurements
+from accessibility.pacing.sidecar import (
+    MAX_BYTES,
+    EpisodeIdentity,
+    Rejected,
+    check_identity,
+    parse_sidecar,
+    sidecar_url,
+)
+from player.library.fetch import ascii_url, fetch
+from player.library.model import SourceProblem
+from player.locations import is_remote
+
+log = logging.getLogger(__name__)
+
+TIMEOUT_S = 5.0
+_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+)")
+
+
+class _NoRanges(Exception):
+    pass
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    # Only http(s) handlers: a redirect can never lead to file: or anything else.
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.ProxyHandler(), urllib.request.UnknownHandler(),
+                    urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+                    urllib.request.HTTPDefaultErrorHandler(),
+                    urllib.request.HTTPRedirectHandler(), urllib.request.HTTPErrorProcessor()):
+        opener.add_handler(handler)
+    return opener
+
+
+def _read_range(url: str, start: int, length: int, timeout: float) -> tuple[bytes, int]:
+    """``length`` bytes from ``start`` (fewer at the end) and the resource's total size."""
+    request = urllib.request.Request(ascii_url(url), headers={
+        "Range": f"bytes={start}-{start + length - 1}", "User-Agent": "SilverReel/0.1"})
+    with _opener().open(request, timeout=timeout) as response:
+        if not is_remote(response.geturl()):
+            raise _NoRanges("redirected away from http")
+        match = _CONTENT_RANGE.fullmatch((response.headers.get("Content-Range") or "").strip())
+        if response.status != 206 or match is None or int(match.group(1)) != start:
+            raise _NoRanges(f"no range answer (status {response.status})")
+        total = int(match.group(3))
+        wanted = max(0, min(length, total - start))
+        data = response.read(wanted + 1)
+        if len(data) != wanted:
+            raise _NoRanges("range answer of the wrong length")
+        return data, total
+
+
+def remote_identity(url: str, timeout: float = TIMEOUT_S) -> EpisodeIdentity | None:
+    """Size and fingerprint of an http(s) episode, as ``cache.file_fingerprint`` would give
+    for the same bytes on disk; None when the server cannot answer range requests."""
+    try:
+        first, size = _read_range(url, 0, SAMPLE_BYTES, timeout)
+        if size <= 0:
+            return None
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(size.to_bytes(8, "little"))
+        for offset in sorted({0, max(0, size // 2 - SAMPLE_BYTES // 2),
+                              max(0, size - SAMPLE_BYTES)}):
+            digest.update(first if offset == 0 else
+                          _read_range(url, offset, SAMPLE_BYTES, timeout)[0])
+    except (_NoRanges, OSError, http.client.HTTPException, ValueError) as error:
+        log.info("cannot fingerprint %s: %s", url, error)
+        return None
+    name = url.split("?", 1)[0].rstrip("/").rpartition("/")[2]
+    return EpisodeIdentity(name, size, f"{size}-{digest.hexdigest()}")
+
+
+def remote_measurements(url: str, timeout: float = TIMEOUT_S) -> PacingMeasurements | None:
+    """The measurements of a valid, current sidecar beside an http(s) episode, else None."""
+    where = sidecar_url(url)
+    fetched = fetch(where, timeout=timeout, max_bytes=MAX_BYTES)
+    if isinstance(fetched, SourceProblem):
+        if fetched.code != "http_error" or not fetched.detail.startswith("404"):
+            log.info("no sidecar at %s: %s %s", where, fetched.code, fetched.detail)
+        return None
+    parsed = parse_sidecar(fetched.data)
+    if isinstance(parsed, Rejected):
+        log.warning("sidecar %s ignored: %s", where, parsed.reason)
+        return None
+    actual = remote_identity(url, timeout)
+    if actual is None:
+        log.warning("sidecar %s ignored: the episode cannot be checked (no range requests)",
+                    where)
+        return None
+    stale = check_identity(parsed, actual)
+    if stale is not None:
+        log.warning("sidecar %s ignored: %s", where, stale.reason)
+        return None
+    log.info("pacing of %s read from its sidecar", url)
+    return parsed.measurements
+
+
+class RemoteSidecars:
+    """Looks for sidecars beside remote episodes on one daemon thread, each address once."""
+
+    def __init__(self, on_found: Callable[[str, PacingMeasurements], None],
+                 lookup: Callable[[str], PacingMeasurements | None] = remote_measurements
+                 ) -> None:
+        self._on_found = on_found
+        self._lookup = lookup
+        self._asked: set[str] = set()
+        self._queue: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="remote-sidecars", daemon=True)
+        self._thread.start()
+
+    def request(self, url: str) -> None:
+        if is_remote(url) and url not in self._asked:
+            self._asked.add(url)
+            self._queue.put(url)
+
+    def shutdown(self) -> None:
+        self._queue.put(None)
+
+    def _run(self) -> None:
+        while (url := self._queue.get()) is not None:
+            try:
+                found = self._lookup(url)
+            except Exception:  # a bug on one odd server must not end the lookups
+                log.exception("sidecar lookup for %s failed", url)
+                continue
+            if found is not None:
+                try:
+                    self._on_found(url, found)
+                except Exception:
+                    log.exception("sidecar result for %s not delivered", url)

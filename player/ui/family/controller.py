@@ -19,10 +19,12 @@ from player.config.presets import PRESETS_BY_KEY, apply_preset
 from player.config.store import Settings
 from player.config.transfer import PlaceFinder, export_settings, import_settings
 from player.engine.marshal import EventMarshal
+from player.library.mediaserver import FoundServer
 from player.library.sources import open_source
 from player.ui.family.choice_page import ChoicePage
 from player.ui.family.first_run import FirstRunScreen, Step, step_text
 from player.ui.family.pin_screen import PinMode, PinScreen
+from player.ui.family.server_sources import NETWORK_CHOICE, ServerSearch, server_label
 from player.ui.family.settings_screen import FamilySettingsScreen
 from player.ui.mainwindow import MainWindow
 
@@ -43,6 +45,7 @@ class FamilyController(QObject):
         self._settings = settings
         self.places = places or PlaceFinder()
         self.pin_gate = gate or PinGate(settings)
+        self.server_search = ServerSearch(parent=self)  # its finder can be replaced (tests)
         # Sources given on the command line for this run, used instead of the saved ones.
         self.run_sources: list[str] = []
         self.pin_screen = PinScreen(self.pin_gate)
@@ -164,19 +167,49 @@ class FamilyController(QObject):
         current = set(self._settings.get(key))
         removable = self.places.removable()
         places = [p for p in self.places.media_folders() if str(p) not in current]
-        if not places:
-            self._window.show_message(self.tr("没有找到新的 U 盘或视频文件夹。请插上 U 盘再试。"))
-            return
         choices: list[tuple[str, object]] = [
             (f"{self._place_label(p, removable)}", str(p)) for p in places]
+        # A NAS or media server at home (MiniDLNA, Jellyfin): searched for only when chosen.
+        choices.append((self.tr("家里网络上的媒体服务器（NAS）"), NETWORK_CHOICE))
+        lines = [self.tr("选一个放着剧集的 U 盘或文件夹。")] if places else \
+            [self.tr("没有找到新的 U 盘或视频文件夹。请插上 U 盘再试。")]
 
         def add(value: object) -> None:
+            if value is NETWORK_CHOICE:
+                self._search_servers(key)
+                return
             self._settings.set(key, [*self._settings.get(key), str(value)])
             self._show_settings()
             self._window.show_message(self.tr("已添加剧集来源。"))
 
-        self._ask(self.tr("添加剧集来源"), [self.tr("选一个放着剧集的 U 盘或文件夹。")],
-                  choices, add, self._show_settings)
+        self._ask(self.tr("添加剧集来源"), lines, choices, add, self._show_settings)
+
+    def _search_servers(self, key: str) -> None:
+        self._window.show_message(self.tr("正在查找家里网络上的媒体服务器，请稍等……"), 4.0)
+
+        def found(servers: list[FoundServer]) -> None:
+            self.server_search.found.disconnect(found)
+            self._window.banner.hide()  # "正在查找…" is answered now
+            current = set(self._settings.get(key))
+            new = [s for s in servers if s.location not in current]
+            if not new:
+                self._show_settings()
+                text = self.tr(
+                    "没有找到新的媒体服务器。请确认 NAS 已经开机，并和电视连在同一个网络上。")
+                self._window.show_message(text, 10.0)
+                return
+
+            def add(value: object) -> None:
+                self._settings.set(key, [*self._settings.get(key), str(value)])
+                self._show_settings()
+                self._window.show_message(self.tr("已添加剧集来源。"))
+
+            self._ask(self.tr("选择媒体服务器"), [self.tr("它的每个文件夹会成为一部剧。")],
+                      [(server_label(s, self.tr), s.location) for s in new], add,
+                      self._show_settings)
+
+        self.server_search.found.connect(found)
+        self.server_search.search()
 
     def confirm_source_removal(self, key: str, entry: str) -> None:
         def answer(remove: object) -> None:

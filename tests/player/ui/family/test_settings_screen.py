@@ -149,7 +149,8 @@ def test_sources_are_added_from_a_usb_stick_and_removed_after_asking(
     press_until(qtbot, parts, K.Key_Down, add)
     press(qtbot, parts, K.Key_Return)
     assert parts.window.stack.currentWidget() is chooser
-    assert [b.text() for b in chooser.buttons()] == [f"U 盘：{short_library.name}"]
+    assert [b.text() for b in chooser.buttons()] == [f"U 盘：{short_library.name}",
+                                                     "家里网络上的媒体服务器（NAS）"]
     press(qtbot, parts, K.Key_Escape)  # Back: nothing added
     assert parts.window.stack.currentWidget() is screen
     assert parts.settings.get("library.sources") == []

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
 <context>
+    <name>DirectOpen</name>
+    <message>
+        <location filename="../../player/open_directly.py" line="1"/>
+        <source>连不上“%1”，请检查网络后再试。</source>
+        <translation>Cannot reach “%1”. Please check the network and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/open_directly.py" line="1"/>
+        <source>找不到“%1”。请检查 U 盘是否插好。</source>
+        <translation>“%1” cannot be found. Please check that the USB stick is plugged in.</translation>
+    </message>
+    <message>
+        <location filename="../../player/open_directly.py" line="1"/>
+        <source>“%1”打不开：没有读取的权限。</source>
+        <translation>“%1” cannot be opened: no permission to read it.</translation>
+    </message>
+    <message>
+        <location filename="../../player/open_directly.py" line="1"/>
+        <source>“%1”里没有能播放的视频。</source>
+        <translation>There is no playable video in “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../player/open_directly.py" line="1"/>
+        <source>“%1”不是能播放的视频或片单。</source>
+        <translation>“%1” is not a playable video or playlist.</translation>
+    </message>
+</context>
+<context>
     <name>FamilyController</name>
     <message>
         <location filename="../../player/ui/family/controller.py" line="98"/>
@@ -102,6 +130,36 @@
         <location filename="../../player/ui/family/controller.py" line="269"/>
         <source>设置好了。以后可以在主页最下面的“家人设置”里修改。</source>
         <translation>All set. Change things later in Family settings, at the bottom of Home.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>家里网络上的媒体服务器（NAS）</source>
+        <translation>A media server on the home network (NAS)</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>正在查找家里网络上的媒体服务器，请稍等……</source>
+        <translation>Looking for media servers on the home network, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>没有找到新的媒体服务器。请确认 NAS 已经开机，并和电视连在同一个网络上。</source>
+        <translation>No new media server was found. Please check that the NAS is switched on and on the same network as the TV.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>选择媒体服务器</source>
+        <translation>Choose a media server</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>它的每个文件夹会成为一部剧。</source>
+        <translation>Each of its folders becomes a series.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>媒体服务器：%1</source>
+        <translation>Media server: %1</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from player.library.sources import open_source
 from player.ui.family.choice_page import ChoicePage
 from player.ui.family.first_run import FirstRunScreen, Step, step_text
 from player.ui.family.pin_screen import PinMode, PinScreen
-from player.ui.family.server_sources import NETWORK_CHOICE, ServerSearch, server_label
+from player.ui.family.server_sources import NETWORK_CHOICE, ServerSearch
 from player.ui.family.settings_screen import FamilySettingsScreen
 from player.ui.mainwindow import MainWindow
 
@@ -204,9 +204,10 @@ class FamilyController(QObject):
                 self._show_settings()
                 self._window.show_message(self.tr("已添加剧集来源。"))
 
+            choices: list[tuple[str, object]] = [
+                (self.tr("媒体服务器：%1").replace("%1", s.name), s.location) for s in new]
             self._ask(self.tr("选择媒体服务器"), [self.tr("它的每个文件夹会成为一部剧。")],
-                      [(server_label(s, self.tr), s.location) for s in new], add,
-                      self._show_settings)
+                      choices, add, self._show_settings)
 
         self.server_search.found.connect(found)
         self.server_search.search()

@@ -62,7 +62,3 @@ class ServerSearch(QObject):
     def _done(self, servers: list[FoundServer]) -> None:
         self._running = False
         self.found.emit(servers)
-
-
-def server_label(server: FoundServer, translate: Callable[[str], str]) -> str:
-    return translate("媒体服务器：%1").replace("%1", server.name)

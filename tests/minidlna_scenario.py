@@ -8,7 +8,9 @@ namespace's loopback, its own db and log folders, no inotify), waits for its sca
 - ``inspect``: ``silverreel inspect http://127.0.0.1:PORT/rootDesc.xml --json`` (a process);
 - ``discover``: the app's SSDP discovery (M-SEARCH) finds the server by name;
 - ``play``: the first episode with a subtitle (else the first) plays in the real libVLC
-  engine (first frame, then a moving position), and its subtitle address answers.
+  engine (first frame, then a moving position), and its subtitle loads as the app loads it;
+- ``app``: ``silverreel EPISODE_URL --library DESCRIPTION`` plays that episode at once and
+  lists the server's series on Home.
 
 It prints one JSON object with what it saw, and stops MiniDLNA whatever happens.
 """
@@ -20,7 +22,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -108,9 +109,43 @@ def play_step(library: list[Any]) -> dict[str, Any]:
     engine.shutdown()
     del app
     if episode.subtitle:
-        with urllib.request.urlopen(episode.subtitle, timeout=10) as response:
-            seen["subtitle_text"] = response.read(4096).decode("utf-8", "replace")
+        from player.cues import load_cues
+
+        load = load_cues(episode)  # what the Playing screen shows and reads out
+        seen["subtitle_cues"] = [c.text for c in load.track.cues] if load.track else []
     return seen
+
+
+def app_step(library: list[Any], work: Path) -> dict[str, Any]:
+    """The app itself: ``silverreel EPISODE_URL --library DESCRIPTION`` plays the episode at
+    once and lists the server's series (offscreen: Xvfb's socket would be outside)."""
+    episode = [e for s in library for e in s.episodes][-1]
+    log = work / "events.jsonl"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SILVERREEL_AUDIO_OUTPUT": "dummy"}
+    app = subprocess.Popen([sys.executable, "-m", "player", episode.location, "--library",
+                            DESCRIPTION, "--config-dir", str(work / "cfg"), "--event-log",
+                            str(log)], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    from player.eventlog import read_events
+
+    events: list[dict[str, Any]] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and app.poll() is None:
+            events = read_events(log) if log.exists() else []
+            if any(e["event"] == "first_frame" for e in events):
+                break
+            time.sleep(0.2)  # another process's log: polled, with a deadline
+    finally:
+        app.terminate()
+        try:
+            app.wait(10)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()
+    return {"location": episode.location,
+            "home_series": [e["series"] for e in events if e["event"] == "home_ready"],
+            "first_frames": [e["location"] for e in events if e["event"] == "first_frame"]}
 
 
 def main(argv: list[str]) -> int:
@@ -127,6 +162,7 @@ def main(argv: list[str]) -> int:
             "inspect": inspect_step(),
             "discover": discover_step(),
             "play": play_step(library),
+            "app": app_step(library, work),
         }
         print(json.dumps(report, ensure_ascii=False))
         return 0

@@ -86,7 +86,7 @@ def test_subtitle_resources_are_used(report: dict) -> None:
                 for e in s["episodes"]}
     assert episodes["第九集"]["subtitle"].startswith("http://127.0.0.1:")
     assert episodes["第十集"]["subtitle"] is None
-    assert "奶奶，我回来啦！" in report["play"]["subtitle_text"]
+    assert report["play"]["subtitle_cues"] == ["奶奶，我回来啦！"]
 
 
 def test_discovery_finds_the_server_by_name(report: dict) -> None:
@@ -100,3 +100,10 @@ def test_an_episode_from_the_server_plays_in_libvlc(report: dict) -> None:
     assert play["first_frame"] is True
     moving = sorted({p for p in play["positions"] if p > 0})
     assert len(moving) >= 2 and moving[-1] > moving[0]
+
+
+def test_the_app_lists_the_server_and_plays_an_episode_named_on_the_command_line(
+        report: dict) -> None:
+    app = report["app"]
+    assert app["home_series"] and app["home_series"][0] >= len(SERIES)
+    assert app["first_frames"][:1] == [app["location"]]

@@ -75,8 +75,9 @@ def inspect_step() -> dict[str, Any]:
 def discover_step() -> list[dict[str, str]]:
     from player.library.mediaserver import discover_media_servers
 
+    # As 家人设置 asks: no interface chosen (the namespace's only one is the loopback).
     return [{"name": s.name, "location": s.location}
-            for s in discover_media_servers(wait_s=2.0, source_ip="127.0.0.1")]
+            for s in discover_media_servers(wait_s=2.0)]
 
 
 def play_step(library: list[Any]) -> dict[str, Any]:

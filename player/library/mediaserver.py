@@ -342,11 +342,27 @@ def discover_media_servers(wait_s: float = 3.0, source_ip: str | None = None) ->
         return []
 
 
+def _answering_host(location: str, host: str) -> str:
+    """MiniDLNA answers an M-SEARCH sent from an unbound socket with ``LOCATION:
+    http://0.0.0.0:8200/…``; the address that answered is the one to use then."""
+    try:
+        parts = urllib.parse.urlsplit(location)
+        if parts.hostname in ("0.0.0.0", "::") and host:
+            netloc = f"[{host}]" if ":" in host else host
+            if parts.port:
+                netloc += f":{parts.port}"
+            return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        return ""
+    return location
+
+
 async def _discover(wait_s: float, source_ip: str | None) -> list[FoundServer]:
     locations: list[str] = []
 
     async def found(headers: Mapping[str, str]) -> None:
-        location = str(headers.get("location") or "").strip()
+        location = _answering_host(str(headers.get("location") or "").strip(),
+                                   str(headers.get("_host") or ""))
         if is_remote(location) and location not in locations and len(locations) < 50:
             locations.append(location)
 

@@ -185,3 +185,15 @@ def test_inspect_takes_a_description_address_as_a_source() -> None:
 
     assert looks_like_source("http://192.168.1.20:8200/rootDesc.xml")
     assert looks_like_source("http://nas.local:9000/description.xml")
+
+
+@pytest.mark.parametrize(("location", "host", "expected"), [
+    ("http://0.0.0.0:8200/rootDesc.xml", "192.168.1.20", "http://192.168.1.20:8200/rootDesc.xml"),
+    ("http://[::]:8200/rootDesc.xml", "fe80::1", "http://[fe80::1]:8200/rootDesc.xml"),
+    ("http://192.168.1.5:8200/rootDesc.xml", "192.168.1.20",
+     "http://192.168.1.5:8200/rootDesc.xml"),
+    ("http://0.0.0.0:8200/rootDesc.xml", "", "http://0.0.0.0:8200/rootDesc.xml"),
+])
+def test_an_unspecified_address_in_a_discovery_answer_is_the_answering_host(
+        location: str, host: str, expected: str) -> None:
+    assert mediaserver._answering_host(location, host) == expected

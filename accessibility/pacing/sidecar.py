@@ -2,7 +2,7 @@
 
 ``silverreel analyse SOURCE`` writes one beside each episode it can write to; a player about
 to analyse an episode first looks for one and uses it when it belongs to the very same file
-(size and sampled-content fingerprint, see ``cache.file_fingerprint``). A sidecar is
+(size and sampled-content fingerprint, see ``EpisodeIdentity``). A sidecar is
 untrusted input, like any file on a shared NAS: ``parse_sidecar`` checks its size, shape,
 every field's type and range, and the analyser version, and returns a ``Rejected`` with a
 short reason rather than raising.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import json
 import logging
 import math
@@ -20,6 +21,7 @@ import stat
 import tempfile
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,14 +42,45 @@ MAX_CUE_TEXT = 500
 MAX_DURATION_S = 24 * 3600.0
 
 
+QUICK_SAMPLE_BYTES = 64 * 1024
+
+
 @dataclass(frozen=True)
 class EpisodeIdentity:
-    """Which file a sidecar describes; ``fingerprint`` is ``cache.file_fingerprint``."""
+    """Which file a sidecar describes.
+
+    ``fingerprint`` is ``cache.file_fingerprint`` (size + three 1 MiB samples), checked for a
+    local file; ``quick`` hashes the size and the first and last 64 KiB, checked for an http(s)
+    episode, where reading 3 MiB per episode just to show badges would be too much. Either is
+    ``None`` when not known (a remote episode's full fingerprint is never read).
+    """
 
     name: str
     size: int
-    fingerprint: str
+    fingerprint: str | None
     mtime: float | None = None  # informative: copies keep their content, not their mtime
+    quick: str | None = None
+
+
+def quick_fingerprint(size: int, read_at: Callable[[int, int], bytes]) -> str:
+    """``SIZE-HASH`` over the size and the first and last 64 KiB; ``read_at(offset, length)``
+    returns the bytes there (fewer at the end)."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(size.to_bytes(8, "little"))
+    for offset in sorted({0, max(0, size - QUICK_SAMPLE_BYTES)}):
+        digest.update(read_at(offset, QUICK_SAMPLE_BYTES))
+    return f"{size}-{digest.hexdigest()}"
+
+
+def file_quick_fingerprint(path: str | Path) -> str:
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+
+        def read_at(offset: int, length: int) -> bytes:
+            handle.seek(offset)
+            return handle.read(length)
+
+        return quick_fingerprint(size, read_at)
 
 
 @dataclass(frozen=True)
@@ -91,6 +124,7 @@ def to_json(sidecar: Sidecar) -> dict[str, Any]:
             "name": identity.name,
             "size": identity.size,
             "fingerprint": identity.fingerprint,
+            "quick": identity.quick,
             "mtime": identity.mtime,
         },
         "measurements": sidecar.measurements.to_dict(),
@@ -147,16 +181,23 @@ def check_identity(sidecar: Sidecar, actual: EpisodeIdentity) -> Rejected | None
     """``None`` when the sidecar describes the file ``actual``; otherwise why not."""
     if sidecar.episode.size != actual.size:
         return Rejected("stale: size differs")
-    if sidecar.episode.fingerprint != actual.fingerprint:
-        return Rejected("stale: content differs")
-    return None
+    if actual.fingerprint is not None:
+        if sidecar.episode.fingerprint != actual.fingerprint:
+            return Rejected("stale: content differs")
+        return None
+    if actual.quick is not None and sidecar.episode.quick is not None:
+        if sidecar.episode.quick != actual.quick:
+            return Rejected("stale: content differs")
+        return None
+    return Rejected("cannot be checked against the episode")
 
 
 def identity_of(path: str | Path, fingerprint: str | None = None) -> EpisodeIdentity:
     """The identity of a local file; raises ``OSError`` when it cannot be read."""
     status = os.stat(path)
     return EpisodeIdentity(Path(path).name, status.st_size,
-                           fingerprint or file_fingerprint(path), status.st_mtime)
+                           fingerprint or file_fingerprint(path), status.st_mtime,
+                           file_quick_fingerprint(path))
 
 
 def sidecar_measurements(episode: str | Path, fingerprint: str) -> PacingMeasurements | None:
@@ -232,11 +273,14 @@ def _sidecar(document: object) -> Sidecar:
     fingerprint = episode.get("fingerprint")
     if not isinstance(fingerprint, str) or not 0 < len(fingerprint) <= 128:
         raise _Invalid("episode.fingerprint")
+    quick = episode.get("quick")
+    if quick is not None and (not isinstance(quick, str) or not 0 < len(quick) <= 128):
+        raise _Invalid("episode.quick")
     mtime = episode.get("mtime")
     if mtime is not None and not _finite_number(mtime):
         raise _Invalid("episode.mtime")
     identity = EpisodeIdentity(name, size, fingerprint,
-                               float(mtime) if mtime is not None else None)
+                               float(mtime) if mtime is not None else None, quick)
     measurements = _measurements(_object(top.get("measurements"), "measurements"))
     if measurements.analyser_version != ANALYSER_VERSION:
         raise _Invalid("measurements.analyser_version")

@@ -4,6 +4,7 @@ using what it finds; stale, hostile and unverifiable sidecars are ignored and lo
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import random
@@ -18,9 +19,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from accessibility.pacing.cache import file_fingerprint
 from accessibility.pacing.measure import PacingMeasurements
-from accessibility.pacing.sidecar import identity_of, sidecar_path, write_sidecar
+from accessibility.pacing.sidecar import (
+    file_quick_fingerprint,
+    identity_of,
+    sidecar_path,
+    write_sidecar,
+)
 from player.config.store import Settings
 from player.eventlog import EventLog, read_events
 from player.library.model import Episode
@@ -96,15 +101,15 @@ def _invented(cuts: tuple[float, ...]) -> PacingMeasurements:
         red_transition_times=(), integrated_lufs=-20.0, momentary_lufs=(), block_lufs=())
 
 
-@pytest.mark.parametrize("size", [1, 1000, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 77,
-                                  5 * (1 << 20) + 12345])
+@pytest.mark.parametrize("size", [1, 1000, 65536, 65537, 131072, 131073, 3 * (1 << 20) + 77])
 def test_the_fingerprint_over_http_is_the_one_on_disk(folder: Path, web: str, size: int) -> None:
     data = random.Random(size).randbytes(size)
     (folder / "第1集.mp4").write_bytes(data)
     identity = remote_identity(f"{web}/%E7%AC%AC1%E9%9B%86.mp4")
     assert identity is not None
     assert identity.size == size
-    assert identity.fingerprint == file_fingerprint(folder / "第1集.mp4")
+    assert identity.quick == file_quick_fingerprint(folder / "第1集.mp4")
+    assert identity.fingerprint is None  # the 3 MiB fingerprint is never read over http
 
 
 def test_a_current_sidecar_beside_an_http_episode_is_used(
@@ -161,3 +166,17 @@ def test_the_app_gives_a_remote_episode_its_level_from_the_sidecar(
     finally:
         monitor.shutdown()
         events.close()
+
+
+def test_a_change_in_the_middle_only_is_caught_locally(folder: Path) -> None:
+    # The quick check (first and last 64 KiB) is for http; a local file is checked in full.
+    from accessibility.pacing.sidecar import Sidecar, check_identity, parse_sidecar, to_json
+
+    episode = folder / "第1集.mp4"
+    data = bytearray(random.Random(5).randbytes(4 << 20))
+    episode.write_bytes(bytes(data))
+    written = Sidecar(identity_of(episode), _invented((1.0,)))
+    parsed = parse_sidecar(json.dumps(to_json(written)).encode())
+    data[2 << 20] ^= 0xFF
+    episode.write_bytes(bytes(data))
+    assert check_identity(parsed, identity_of(episode)) is not None

@@ -53,7 +53,8 @@ def measurements(draw: st.DrawFn) -> PacingMeasurements:
 identities = st.builds(EpisodeIdentity, name=st.text(min_size=1, max_size=40),
                        size=st.integers(1, 2**40),
                        fingerprint=st.text("0123456789abcdef-", min_size=1, max_size=64),
-                       mtime=st.none() | st.floats(0, 2e9))
+                       mtime=st.none() | st.floats(0, 2e9),
+                       quick=st.none() | st.text("0123456789abcdef-", min_size=1, max_size=64))
 
 
 def _bytes(document: Any) -> bytes:
@@ -155,6 +156,9 @@ def test_a_stale_sidecar_is_told_apart() -> None:
         Rejected("stale: size differs")
     assert check_identity(parsed, EpisodeIdentity("第1集.mp4", 1000, "1000-cd")) == \
         Rejected("stale: content differs")
+    # Over http only the quick fingerprint is read; a sidecar without one cannot be checked.
+    assert check_identity(parsed, EpisodeIdentity("第1集.mp4", 1000, None, quick="1000-q")) == \
+        Rejected("cannot be checked against the episode")
 
 
 def test_names_beside_local_and_http_episodes() -> None:

@@ -18,6 +18,12 @@ if ((${#missing[@]})); then
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    # minidlna is only for the tests, which start their own inside a private network namespace.
+    # Debian starts its system service on install, which would share /var/lib/minidlna and
+    # announce itself on the real network: stop and disable the one we just installed.
+    if [[ " ${missing[*]} " == *" minidlna "* ]] && command -v systemctl >/dev/null 2>&1; then
+        $SUDO systemctl disable --now minidlna >/dev/null 2>&1 || true
+    fi
 fi
 
 PYTHON=${PYTHON:-python3}

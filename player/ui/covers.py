@@ -47,6 +47,10 @@ class CoverLoader(QObject):
 
     def _cover_image(self, series: Series) -> QImage | None:
         path = series.cover
+        if path is not None and is_remote(path):  # a media server's albumArtURI, a manifest's
+            remote = _remote_image(path)
+            if remote is not None:
+                return remote
         if path is None or is_remote(path):
             path = self._frame_from_first_episode(series)
         if path is None:
@@ -65,3 +69,15 @@ class CoverLoader(QObject):
     def _deliver(self, generation: int, index: int, image: QImage) -> None:
         if generation == self._generation:
             self.ready.emit(index, image)
+
+
+def _remote_image(url: str) -> QImage | None:
+    """A cover at an http(s) address: read with the library's caps (size, time, http only)."""
+    from player.library.fetch import fetch
+    from player.library.model import SourceProblem
+
+    fetched = fetch(url, timeout=5.0, max_bytes=4 * 1024 * 1024)
+    if isinstance(fetched, SourceProblem) or not fetched.data:
+        return None
+    image = QImage.fromData(fetched.data)
+    return None if image.isNull() else image

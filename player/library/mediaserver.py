@@ -92,7 +92,10 @@ def read_media_server(location: str, *, timeout: float = TOTAL_TIMEOUT_S) -> lis
         return [_failed(location, problem(ProblemCode.UNSUPPORTED, location,
                                           "a media server is an http address"))]
     try:
-        return asyncio.run(asyncio.wait_for(_read(location), timeout))
+        # The walk stops itself at ``timeout`` and keeps what it read; this is the hard stop
+        # for a request that hangs past its own time-out.
+        return asyncio.run(asyncio.wait_for(_read(location, timeout),
+                                            timeout + REQUEST_TIMEOUT_S))
     except TimeoutError:
         return [_failed(location, problem(ProblemCode.TIMEOUT, location,
                                           f"not listed within {timeout:g} s"))]
@@ -127,14 +130,15 @@ def is_media_server(device: UpnpDevice) -> bool:
     return any(service.service_id == _CONTENT_DIRECTORY for service in server.all_services)
 
 
-async def _read(location: str) -> list[Series]:
+async def _read(location: str, timeout: float) -> list[Series]:
     requester = BoundedRequester()
     device = await UpnpFactory(requester, non_strict=True).async_create_device(location)
     if not is_media_server(device):
         return [_failed(location, problem(ProblemCode.UNSUPPORTED, location,
                                           "not a media server"))]
     server = DmsDevice(device, None)
-    walk = _Walk(server, location, device.friendly_name or _host_title(location))
+    walk = _Walk(server, location, device.friendly_name or _host_title(location),
+                 deadline=time.monotonic() + timeout)
     await walk.run()
     return walk.series()
 
@@ -149,7 +153,7 @@ class _Folder:
 
 
 class _Walk:
-    def __init__(self, server: DmsDevice, location: str, name: str) -> None:
+    def __init__(self, server: DmsDevice, location: str, name: str, deadline: float) -> None:
         self._server = server
         self._location = location
         self._name = name
@@ -158,7 +162,7 @@ class _Walk:
         self._browsed = 0
         self._items = 0
         self.problems: list[SourceProblem] = []
-        self._deadline = time.monotonic() + TOTAL_TIMEOUT_S
+        self._deadline = deadline
 
     async def run(self) -> None:
         await self._folder("0", (), self._name, None, depth=0)
@@ -167,6 +171,9 @@ class _Walk:
                       cover: str | None, depth: int) -> None:
         if self._browsed >= MAX_FOLDERS:
             self._note(ProblemCode.TOO_LARGE, f"more than {MAX_FOLDERS} folders")
+            return
+        if time.monotonic() > self._deadline:
+            self._note(ProblemCode.TIMEOUT, "listing stopped at its time limit")
             return
         self._browsed += 1
         folder = _Folder(path, title, cover=cover)
@@ -190,6 +197,9 @@ class _Walk:
             returned = page.number_returned or len(page.result)
             start += returned
             if returned <= 0 or start >= page.total_matches:
+                break
+            if time.monotonic() > self._deadline:
+                self._note(ProblemCode.TIMEOUT, "listing stopped at its time limit")
                 break
         if depth + 1 > MAX_DEPTH:
             if children:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class FakeServer:
     children: dict[str, list[str]] = field(default_factory=dict)
     browse_padding: int = 0  # extra bytes in every Browse answer (an oversized server)
     page_limit: int = 0  # at most this many children per answer (0: all); tests paging
+    browse_delay_s: float = 0.0  # a slow NAS: each Browse answer waits this long
     url: str = ""
     browsed: list[str] = field(default_factory=list)
 
@@ -103,6 +105,8 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             object_id = html.unescape(re.search(r"<ObjectID>(.*?)</ObjectID>", body).group(1))
             start = int(re.search(r"<StartingIndex>(\d+)</StartingIndex>", body).group(1))
             server.browsed.append(object_id)
+            if server.browse_delay_s:
+                time.sleep(server.browse_delay_s)  # the slowness under test
             every = server.children.get(object_id, [])
             chosen = every[start:start + server.page_limit] if server.page_limit else every[start:]
             didl = _DIDL_OPEN + "".join(chosen) + "</DIDL-Lite>"

@@ -197,3 +197,17 @@ def test_inspect_takes_a_description_address_as_a_source() -> None:
 def test_an_unspecified_address_in_a_discovery_answer_is_the_answering_host(
         location: str, host: str, expected: str) -> None:
     assert mediaserver._answering_host(location, host) == expected
+
+
+def test_a_slow_server_is_listed_up_to_the_time_limit_and_what_was_read_kept(
+        server: FakeServer) -> None:
+    server.browse_delay_s = 0.4
+    server.children = {"0": [server.container(str(n), f"剧{n}") for n in range(1, 16)]}
+    for n in range(1, 16):
+        server.children[str(n)] = [
+            server.item(f"{n}.1", "第1集", (f"http://127.0.0.1:9/{n}.mp4", VIDEO))]
+    library = mediaserver.read_media_server(server.url, timeout=2.0)
+    listed = [s.title for s in library if s.episodes]
+    assert 0 < len(listed) < 15
+    assert listed == [f"剧{n}" for n in range(1, len(listed) + 1)]
+    assert "timeout" in [code for code, _where in _problems(library)]

@@ -174,7 +174,7 @@ class AVTransportService(CastService):
         "RelativeCounterPosition": create_state_var("i4", default="2147483647"),
         "AbsoluteCounterPosition": create_state_var("i4", default="2147483647"),
         "CurrentTransportActions": _string(""),
-        "LastChange": create_event_var("string", default="", max_rate=0.2),
+        "LastChange": create_event_var("string", default=""),
         "A_ARG_TYPE_SeekMode": _string("REL_TIME", ["REL_TIME", "ABS_TIME", "TRACK_NR"]),
         "A_ARG_TYPE_SeekTarget": _string(""),
         "A_ARG_TYPE_InstanceID": create_state_var("ui4", default="0"),
@@ -303,7 +303,7 @@ class RenderingControlService(CastService):
                                                                        "step": "1"}),
         "Mute": create_state_var("boolean", default="0"),
         "PresetNameList": _string("FactoryDefaults"),
-        "LastChange": create_event_var("string", default="", max_rate=0.2),
+        "LastChange": create_event_var("string", default=""),
         "A_ARG_TYPE_Channel": _string("Master", ["Master"]),
         "A_ARG_TYPE_PresetName": _string("FactoryDefaults", ["FactoryDefaults"]),
         "A_ARG_TYPE_InstanceID": create_state_var("ui4", default="0"),
@@ -420,8 +420,10 @@ def renderer_device_class(bridge: CastBridge, friendly_name: str, udn: str,
 
 
 def publish_last_change(device: UpnpServerDevice, snapshot: Snapshot) -> None:
-    """Put ``snapshot`` into both LastChange variables (on the server loop): subscribers
-    are sent the change (at most every 0.2 s per variable, as AVTransport:1 asks)."""
+    """Put ``snapshot`` into both LastChange variables (on the server loop); subscribers are
+    sent each change at once. The library's own ``max_rate`` deferral is not used (in 0.49 it
+    schedules on the wall clock with the loop's monotonic timer, so a deferred event never
+    comes); ``CastServer`` spaces changes 0.2 s apart itself, as AVTransport:1 asks."""
     for service in device.all_services:
         if service.service_type.endswith(":AVTransport:1"):
             service.state_variable("LastChange").value = avt_last_change(snapshot)

@@ -31,6 +31,7 @@ from player.cast.vetting import vet_cast_uri
 MAX_BODY_BYTES = 64 * 1024  # a SOAP call with its DIDL-Lite metadata is a few kilobytes
 REQUEST_TIMEOUT_S = 10.0
 START_TIMEOUT_S = 10.0
+EVENT_INTERVAL_S = 0.2  # AVTransport:1 / RenderingControl:1: LastChange at most 5 times a second
 _LOG = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -78,7 +79,9 @@ class _BoundedUpnpServer(UpnpServer):
                                  partial(upnp.subscribe_handler, service))
             app.router.add_route("UNSUBSCRIBE", definition.event_sub_url,
                                  partial(upnp.unsubscribe_handler, service))
-        runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
+        # No handler cancellation: SUBSCRIBE keeps working after its reply is sent (the
+        # library sends the first event, then records the subscriber).
+        runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         self._site = web.SockSite(runner, self.listening)  # type: ignore[assignment]
         await self._site.start()
@@ -170,9 +173,22 @@ class CastServer:
         assert device is not None
         self.description_url = f"{server.base_uri}{device.device_url}"
         loop = asyncio.get_running_loop()
-        self._bridge.on_snapshot = lambda _old, new: loop.call_soon_threadsafe(
-            _publish, device, new)
-        _publish(device, self._bridge.snapshot)
+        pending: list[asyncio.TimerHandle] = []
+        last_sent = [0.0]
+
+        def send() -> None:
+            pending.clear()
+            last_sent[0] = loop.time()
+            _publish(device, self._bridge.snapshot)  # the newest state, not a queued one
+
+        def changed() -> None:
+            # LastChange at most every EVENT_INTERVAL_S, always ending on the newest state.
+            if not pending:
+                delay = max(0.0, last_sent[0] + EVENT_INTERVAL_S - loop.time())
+                pending.append(loop.call_later(delay, send))
+
+        self._bridge.on_snapshot = lambda _old, _new: loop.call_soon_threadsafe(changed)
+        send()
         self._ready.set()
         # The stop request arrives through a threading.Event, waited for without busy work.
         await loop.run_in_executor(None, self._stopped.wait)

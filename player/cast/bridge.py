@@ -66,6 +66,9 @@ class CastBridge:
         self._lock = threading.Lock()
         self._allowed: frozenset[str] = frozenset()
         self._asking: str | None = None
+        # The last address SetAVTransportURI accepted, set on the server thread at once: a
+        # Play right behind it must not depend on the GUI thread having caught up.
+        self.accepted_uri = ""
         self.wake: Callable[[], None] = lambda: None  # set by the GUI side
         self.on_snapshot: Callable[[Snapshot, Snapshot], None] = lambda _old, _new: None
 

@@ -195,13 +195,14 @@ class AVTransportService(CastService):
                         if REFUSAL_ERRORS[verdict.refusal] == ERROR_ILLEGAL_MIME
                         else "Resource not found")
         title = title_from_metadata(CurrentURIMetaData, verdict.location).title
+        self.bridge.accepted_uri = verdict.location
         self._post("set_uri", verdict.location, title, CurrentURIMetaData[:32768], CurrentURI)
         return {}
 
     @callable_action("Play", {"InstanceID": "A_ARG_TYPE_InstanceID",
                               "Speed": "TransportPlaySpeed"}, {})
     async def play(self, InstanceID: int, Speed: str) -> dict[str, Any]:  # noqa: N803
-        if not self.snapshot.uri:
+        if not (self.snapshot.uri or self.bridge.accepted_uri):
             raise _fail(ERROR_NO_CONTENTS, "No contents")
         self._post("play")
         return {}

@@ -64,6 +64,14 @@ class _BoundedUpnpServer(UpnpServer):
     """
 
     listening: socket.socket
+    ssdp = True
+    _runner: web.AppRunner | None = None
+
+    async def async_start(self) -> None:
+        self._create_device()
+        await self._async_start_http_server()
+        if self.ssdp:
+            await self._async_start_ssdp()
 
     async def _async_start_http_server(self) -> None:
         device = self._device
@@ -83,8 +91,14 @@ class _BoundedUpnpServer(UpnpServer):
         # library sends the first event, then records the subscriber).
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
+        self._runner = runner
         self._site = web.SockSite(runner, self.listening)  # type: ignore[assignment]
         await self._site.start()
+
+    async def async_stop(self) -> None:
+        await super().async_stop()
+        if self._runner is not None:  # closes open connections too, even a stuck one
+            await self._runner.cleanup()
 
 
 def stable_udn(seed: str) -> str:
@@ -113,12 +127,15 @@ class CastServer:
 
     def __init__(self, bridge: CastBridge, friendly_name: str, udn: str,
                  address: str | None = None,
-                 vet: Callable[[str], Any] = vet_cast_uri) -> None:
+                 vet: Callable[[str], Any] = vet_cast_uri, *, ssdp: bool = True) -> None:
+        """``ssdp=False``: HTTP only (description, SOAP, GENA) and no multicast at all, for
+        tests that may not leave the loopback without a private network namespace."""
         self._bridge = bridge
         self._friendly_name = friendly_name
         self._udn = udn
         self._address = address
         self._vet = vet
+        self._ssdp = ssdp
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._server: _BoundedUpnpServer | None = None
@@ -167,6 +184,7 @@ class CastServer:
         server = _BoundedUpnpServer(device_class, (address, 0), http_port=port,
                                     boot_id=int(time.time()) % 2**31)
         server.listening = listening
+        server.ssdp = self._ssdp
         self._server = server
         await server.async_start()
         device = server._device

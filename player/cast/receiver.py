@@ -122,8 +122,10 @@ class CastReceiver(QObject):
     def shutdown(self) -> None:
         server, self.server = self.server, None
         if server is not None:
-            if is_cast(self._session.series):
+            if is_cast(self._session.series) and self._series is not None:
                 self._stop_cast("receiver_off")
+                if self._window.stack.currentWidget() is self._window.playing:
+                    self._window.leave_playing()
             server.stop()
             self._events.log("cast_receiver", on=False)
 

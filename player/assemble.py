@@ -21,9 +21,9 @@ from player.ui.mainwindow import MainWindow
 
 if TYPE_CHECKING:
     from accessibility.speech.playback import SpeechPlayer
-    from player.cast.receiver import CastReceiver
     from accessibility.speech.readout import ReadOut
     from accessibility.speech.synth import SpeechSynthesizer
+    from player.cast.receiver import CastReceiver
     from player.pacing import PacingController, PacingMonitor
     from player.rest import RestReminder
     from player.ui.family import FamilyController

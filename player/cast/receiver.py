@@ -133,9 +133,9 @@ class CastReceiver(QObject):
         if key == ENABLED_KEY:
             self._apply_switch()
         elif key == DEVICES_KEY:
-            self.bridge.set_allowed(frozenset(value))  # type: ignore[arg-type]
+            self.bridge.set_allowed(frozenset(self._settings.get(DEVICES_KEY)))
 
-    # --- commands from the phone (queued by the server thread) -------------------------------------
+    # --- commands from the phone (queued by the server thread) ------------------------------------
     def _drain(self) -> None:
         while (command := self.bridge.take()) is not None:
             if self.server is None:
@@ -265,7 +265,7 @@ class CastReceiver(QObject):
             self._session.stop()
         self._publish()
 
-    # --- what the phone is told ----------------------------------------------------------------------
+    # --- what the phone is told -------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         volume = int(self._settings.get("playback.volume"))
         base = Snapshot(uri=self._uri, metadata=self._metadata, volume=volume,
@@ -280,7 +280,8 @@ class CastReceiver(QObject):
             transport_state=_STATES.get(state, "STOPPED"),
             transport_status="ERROR_OCCURRED" if state is PlaybackState.ERROR else "OK",
             position_ms=max(0, engine.position()), duration_ms=max(0, engine.duration()),
-            measured_at=time.monotonic(), rate=engine.rate() if state is PlaybackState.PLAYING else 1.0)
+            measured_at=time.monotonic(),
+            rate=engine.rate() if state is PlaybackState.PLAYING else 1.0)
 
     def _publish(self) -> None:
         if self.server is not None:

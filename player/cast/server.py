@@ -15,8 +15,8 @@ import socket
 import threading
 import time
 import uuid
-from functools import partial
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 import async_upnp_client.server as upnp
@@ -92,8 +92,9 @@ class _BoundedUpnpServer(UpnpServer):
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         self._runner = runner
-        self._site = web.SockSite(runner, self.listening)  # type: ignore[assignment]
-        await self._site.start()
+        site = web.SockSite(runner, self.listening)
+        await site.start()
+        self._site = site  # type: ignore[assignment]  # stopped by the library like its own
 
     async def async_stop(self) -> None:
         await super().async_stop()
@@ -205,7 +206,10 @@ class CastServer:
                 delay = max(0.0, last_sent[0] + EVENT_INTERVAL_S - loop.time())
                 pending.append(loop.call_later(delay, send))
 
-        self._bridge.on_snapshot = lambda _old, _new: loop.call_soon_threadsafe(changed)
+        def on_snapshot(_old: Snapshot, _new: Snapshot) -> None:
+            loop.call_soon_threadsafe(changed)
+
+        self._bridge.on_snapshot = on_snapshot
         send()
         self._ready.set()
         # The stop request arrives through a threading.Event, waited for without busy work.

@@ -353,7 +353,7 @@ def test_turning_the_receiver_off_says_goodbye_and_stops_answering(renderer: Ren
         renderer.parts.settings.set("cast.enabled", False)
         assert renderer.parts.cast is not None and not renderer.parts.cast.running
         assert renderer.description not in renderer.wait(phone.submit(phone.search()))
-        with pytest.raises(OSError):
+        with pytest.raises(ConnectionRefusedError):
             socket.create_connection(
                 (urllib.parse.urlsplit(renderer.description).hostname,
                  urllib.parse.urlsplit(renderer.description).port), timeout=2)

@@ -21,7 +21,8 @@ DIDL = ('<DIDL-Lite xmlns="urn:schemas-upnp-org:metadata-1-0/DIDL-Lite/" '
 
 
 def test_the_title_comes_from_the_metadata() -> None:
-    assert title_from_metadata(DIDL.format("闪婚后 第12集"), "http://x/a.mp4").title == "闪婚后 第12集"
+    title = title_from_metadata(DIDL.format("闪婚后 第12集"), "http://x/a.mp4").title
+    assert title == "闪婚后 第12集"
 
 
 def test_without_usable_metadata_the_file_name_is_the_title() -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 INSIDE = "SILVERREEL_PRIVATE_NETWORK"
+SETTLE_S = 15.0
 
 
 def reexec_in_private_network() -> int:
@@ -117,7 +118,7 @@ def run_app(display: str, folder: Path, episode: str, phone: str, runs: int,
             raise RuntimeError("Home never became ready")
         if cast and not wait_for(lambda: bool(events("cast_receiver")), 30):
             raise RuntimeError("the receiver never started")
-        time.sleep(2.0)  # let start-up work settle before measuring idle
+        time.sleep(SETTLE_S)  # start-up work (read-out, analysis set-up) settles first
         before = cpu_seconds(process.pid)
         time.sleep(idle_seconds)
         idle = (cpu_seconds(process.pid) - before) / idle_seconds

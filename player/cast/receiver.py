@@ -31,8 +31,11 @@ if TYPE_CHECKING:  # the network side (aiohttp, async-upnp-client) loads only wh
 ENABLED_KEY = "cast.enabled"
 DEVICES_KEY = "cast.allowed_devices"
 CAST_SOURCE = "cast:"  # Series.source of a cast: never saved to progress, never in the library
+# While libVLC opens an accepted cast the phone is told PLAYING, not TRANSITIONING: several
+# apps give up on a renderer that answers Play with TRANSITIONING (docs/casting.md). The
+# position does not move until the engine really plays.
 _STATES = {
-    PlaybackState.OPENING: "TRANSITIONING",
+    PlaybackState.OPENING: "PLAYING",
     PlaybackState.PLAYING: "PLAYING",
     PlaybackState.PAUSED: "PAUSED_PLAYBACK",
 }
@@ -280,7 +283,7 @@ class CastReceiver(QObject):
             transport_state=_STATES.get(state, "STOPPED"),
             transport_status="ERROR_OCCURRED" if state is PlaybackState.ERROR else "OK",
             position_ms=max(0, engine.position()), duration_ms=max(0, engine.duration()),
-            measured_at=time.monotonic(),
+            measured_at=time.monotonic() if state is PlaybackState.PLAYING else 0.0,
             rate=engine.rate() if state is PlaybackState.PLAYING else 1.0)
 
     def _publish(self) -> None:

@@ -29,7 +29,8 @@ def inside_private_network() -> bool:
     return os.environ.get(INSIDE) == "1"
 
 
-def run_in_private_network(node: str, timeout_s: float = 300) -> None:
+def run_in_private_network(node: str, timeout_s: float = 300,
+                           env: dict[str, str] | None = None) -> None:
     """Run the pytest node ``node`` (relative to the repository) in a new network namespace."""
     for tool in ("unshare", "ip"):
         if shutil.which(tool) is None:
@@ -39,7 +40,8 @@ def run_in_private_network(node: str, timeout_s: float = 300) -> None:
     command = (f"ip link set lo up && ip link set lo multicast on && exec {sys.executable} "
                f"-m pytest -x -q -p no:cacheprovider {node}")
     result = subprocess.run(["unshare", "--net", "sh", "-c", command], cwd=REPO,
-                            env={**os.environ, INSIDE: "1"}, capture_output=True, text=True,
+                            env={**os.environ, **(env or {}), INSIDE: "1"},
+                            capture_output=True, text=True,
                             timeout=timeout_s, check=False)
     if result.returncode != 0:
         pytest.fail(f"{node} failed inside its private network:\n{result.stdout[-6000:]}"

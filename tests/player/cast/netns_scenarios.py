@@ -359,3 +359,73 @@ def test_turning_the_receiver_off_says_goodbye_and_stops_answering(renderer: Ren
                  urllib.parse.urlsplit(renderer.description).port), timeout=2)
     finally:
         phone.shutdown()
+
+
+def _screenshot_until(app: Any, path: Path, good: Any, timeout_s: float = 15.0) -> Any:
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    shot = app.screenshot(path)
+    while not good(shot) and time.monotonic() < deadline:
+        shot = app.screenshot(path)
+    return shot
+
+
+@pytest.mark.x11
+def test_the_first_cast_question_in_a_real_window(tmp_path: Path, media_dir: Path) -> None:
+    """Run with SILVERREEL_XDISPLAY (an Xvfb started outside) and SILVERREEL_SHOTS set by
+    test_cast_x11.py; the screenshots stay there to be looked at."""
+    import os
+
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.conftest import XDisplay
+    from tests.x11 import running_app
+
+    display = XDisplay(os.environ["SILVERREEL_XDISPLAY"], 1920, 1080)
+    shots = Path(os.environ["SILVERREEL_SHOTS"])
+    served = tmp_path / "www"
+    served.mkdir()
+    shutil.copy(colour_clip(media_dir / "cast-x11.mp4", "0x2E7D32", 20.0, size="720x1280"),
+                served / "episode.mp4")
+    with episode_server(served) as (base, _requested), \
+            running_app(display, tmp_path, "--cast") as app:
+        app.wait_for_event("home_ready")
+        description = app.wait_for_event("cast_receiver")["description"]
+        episode = f"{base}/episode.mp4"
+        metadata = DIDL.format(title="婆婆的秘密 第1集", uri=episode)
+        _upnp_client("call-action", description, "AVT/SetAVTransportURI", "InstanceID=0",
+                     f"CurrentURI={episode}", f"CurrentURIMetaData={metadata}")
+        _upnp_client("call-action", description, "AVT/Play", "InstanceID=0", "Speed=1")
+        app.wait_for_event("cast_question")
+        focus = QColor("#FFD21F")
+
+        def framed(shot: QImage) -> int:  # pixels of the focused answer's thick yellow frame
+            return sum(1 for y in range(300, 900, 3) for x in range(200, 1720, 3)
+                       if abs(shot.pixelColor(x, y).red() - focus.red()) < 20
+                       and abs(shot.pixelColor(x, y).green() - focus.green()) < 20
+                       and shot.pixelColor(x, y).blue() < 80)
+
+        # The overlay is painted on the next frame after the event: look until it is there.
+        shot = _screenshot_until(app, shots / "cast-question.png", lambda s: framed(s) > 150)
+        assert framed(shot) > 150
+        app.press("Right", "Return")  # 可以
+        app.wait_for_event("first_frame")
+        green = QColor("#2E7D32")
+
+        def picture(shot: QImage) -> bool:
+            colour = shot.pixelColor(960, 700)
+            return abs(colour.green() - green.green()) < 25 and colour.red() < 90
+
+        shot = _screenshot_until(app, shots / "cast-playing.png", picture)
+        assert picture(shot)
+        assert min(shot.pixelColor(40, 540).getRgb()[:3]) < 30  # the dark side band
+        info = json.loads(_upnp_client("call-action", description, "AVT/GetTransportInfo",
+                                       "InstanceID=0").strip().splitlines()[-1])
+        assert info["out_parameters"]["CurrentTransportState"] == "PLAYING"
+        app.press("Escape")  # Back: the cast stops and Home comes back
+        stopped = app.wait_for_event("cast_stopped")
+        assert stopped["by"] == "back"
+        info = json.loads(_upnp_client("call-action", description, "AVT/GetTransportInfo",
+                                       "InstanceID=0").strip().splitlines()[-1])
+        assert info["out_parameters"]["CurrentTransportState"] == "STOPPED"

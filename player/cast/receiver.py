@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from player.cast.bridge import CastBridge, Command, Snapshot
 from player.cast.metadata import Device
@@ -23,6 +23,7 @@ from player.engine.base import PlaybackState
 from player.engine.marshal import EventMarshal
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
+from player.ui.keys import Action
 from player.ui.mainwindow import MainWindow
 
 if TYPE_CHECKING:  # the network side (aiohttp, async-upnp-client) loads only when switched on
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # the network side (aiohttp, async-upnp-client) loads only wh
 
 ENABLED_KEY = "cast.enabled"
 DEVICES_KEY = "cast.allowed_devices"
+QUESTION_RETRY_MS = 1000
+QUESTION_WAITS = 60  # a minute for another open question to be answered, then refused
 CAST_SOURCE = "cast:"  # Series.source of a cast: never saved to progress, never in the library
 # While libVLC opens an accepted cast the phone is told PLAYING, not TRANSITIONING: several
 # apps give up on a renderer that answers Play with TRANSITIONING (docs/casting.md). The
@@ -81,6 +84,7 @@ class CastReceiver(QObject):
         self._asking: Device | None = None
         self._series: Series | None = None
         self._volume_before_mute = 0
+        self._waits = 0
         self._session.skip_progress_for(is_cast)
         engine = self._engine
         engine.state_changed.connect(lambda _state: self._publish())
@@ -90,6 +94,7 @@ class CastReceiver(QObject):
         engine.ended.connect(self._on_ended)
         self._session.episode_started.connect(self._on_episode_started)
         window.playing.back_requested.connect(self._on_back)
+        window.action_handled.connect(self._on_action)
         settings.changed.connect(self._on_setting)
         self._apply_switch()
 
@@ -211,6 +216,17 @@ class CastReceiver(QObject):
             return
         if self._asking is not None:
             return  # one question at a time; the phone may ask again later
+        if self._window.has_overlay():
+            # Another question is open (a rest reminder, a pacing notice): ask after it.
+            if self._waits < QUESTION_WAITS:
+                self._waits += 1
+                QTimer.singleShot(QUESTION_RETRY_MS, lambda: self._start(device))
+            else:
+                self._waits = 0
+                self._events.log("cast_refused", uri=self._uri, reason="busy",
+                                 device=device.key)
+            return
+        self._waits = 0
         self._asking = device
         self.bridge.set_asking(device.key)
         who = device.name or tr("一部手机")
@@ -256,6 +272,11 @@ class CastReceiver(QObject):
     def _on_back(self) -> None:
         # The window leaves the Playing screen itself; the phone is told the cast stopped.
         if is_cast(self._session.series) or is_cast(self._series):
+            self._stop_cast("back")
+
+    def _on_action(self, action: object) -> None:
+        if action is Action.HOME and self._series is not None \
+                and self._window.stack.currentWidget() is not self._window.playing:
             self._stop_cast("back")
 
     def _stop_cast(self, by: str) -> None:

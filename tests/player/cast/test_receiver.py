@@ -158,6 +158,21 @@ def test_yes_plays_with_the_title_and_remembers_the_phone(cast: Cast) -> None:
     assert not any(e["location"].startswith("http") for e in cast.events("progress_saved"))
 
 
+def test_a_cast_question_waits_for_a_question_already_open(cast: Cast) -> None:
+    window = cast.parts.window
+    cast.parts.settings.set("cast.enabled", True)
+    answered: list[int] = []
+    window.ask("要休息一下吗？", ("休息", "继续看"), answered.append)
+    cast.send(XIAOMING)
+    cast.qtbot.wait(300)
+    first = cast.overlay()
+    assert first.question == "要休息一下吗？"  # not covered, not replaced
+    press(cast.qtbot, cast.parts, K.Key_Return)
+    assert answered == [0]
+    cast.qtbot.waitUntil(lambda: isinstance(window._overlay, ChoiceOverlay)
+                         and window._overlay.question.startswith("小明的手机"), timeout=5000)
+
+
 def test_a_phone_not_allowed_cannot_steer_a_cast(cast: Cast) -> None:
     bridge = cast.receiver.bridge
     cast.parts.settings.set("cast.allowed_devices", [XIAOMING.key])

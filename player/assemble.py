@@ -92,7 +92,8 @@ class Assembly:
                                                   self.volume, self.events, parent=window)
         from player.cast.receiver import CastReceiver
 
-        self.cast = CastReceiver(window, settings, self.events, forced=self.cast_forced)
+        self.cast = CastReceiver(window, settings, self.events, forced=self.cast_forced,
+                                 pacing=self.pacing, cache_dir=self.paths.cache_dir / "cast")
 
     def close(self) -> None:
         if self.closed:

@@ -24,7 +24,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # Only player.cast.receiver (on the GUI thread) joins it to the app.
     **{f"player.cast.{name}": ("PySide6", "player.ui", "player.engine", "player.session",
                                "player.library", "vlc")
-       for name in ("bridge", "device", "metadata", "server", "timecode", "vetting")},
+       for name in ("bridge", "copy", "device", "metadata", "server", "timecode", "vetting")},
 }
 
 

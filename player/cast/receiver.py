@@ -1,5 +1,5 @@
 """The cast receiver on the GUI thread: the family's switch, the first-cast question, and a
-cast played like any episode.
+cast played like any episode (its local copy analysed for subtitles, leveling and pacing).
 
 The network side (``CastServer``) runs on its own thread and meets this object only through
 ``CastBridge``: commands arrive through the bridge's queue and are handled here, on the GUI
@@ -12,11 +12,13 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from player.cast.bridge import CastBridge, Command, Snapshot
+from player.cast.copy import CastCopier
 from player.cast.metadata import Device
 from player.config.store import Settings
 from player.engine.base import PlaybackState
@@ -28,6 +30,7 @@ from player.ui.mainwindow import MainWindow
 
 if TYPE_CHECKING:  # the network side (aiohttp, async-upnp-client) loads only when switched on
     from player.cast.server import CastServer
+    from player.pacing import PacingMonitor
 
 ENABLED_KEY = "cast.enabled"
 DEVICES_KEY = "cast.allowed_devices"
@@ -62,6 +65,7 @@ class CastReceiver(QObject):
     def __init__(self, window: MainWindow, settings: Settings, events: EventLog, *,
                  forced: bool = False, address: str | None = None,
                  server_factory: Callable[[CastBridge], CastServer] | None = None,
+                 pacing: PacingMonitor | None = None, cache_dir: Path | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent or window)
         self._window = window
@@ -85,6 +89,13 @@ class CastReceiver(QObject):
         self._series: Series | None = None
         self._volume_before_mute = 0
         self._waits = 0
+        # Subtitles off the picture, leveling and pacing: analysed from a local copy.
+        self._pacing = pacing
+        self._copier = CastCopier(cache_dir, self._copied_on_thread) \
+            if pacing is not None and cache_dir is not None else None
+        self._copy: str | None = None
+        if pacing is not None:
+            pacing.analysed.connect(self._on_analysed)
         self._session.skip_progress_for(is_cast)
         engine = self._engine
         engine.state_changed.connect(lambda _state: self._publish())
@@ -129,6 +140,9 @@ class CastReceiver(QObject):
 
     def shutdown(self) -> None:
         server, self.server = self.server, None
+        if self._copier is not None:
+            self._copier.cancel()
+            self._copier.clear()
         if server is not None:
             if is_cast(self._session.series) and self._series is not None:
                 self._stop_cast("receiver_off")
@@ -261,6 +275,8 @@ class CastReceiver(QObject):
     def _on_episode_started(self, series: Series, _index: int) -> None:
         if is_cast(series):
             self._window.playing.show_note(tr("手机投屏"))
+            if self._copier is not None:
+                self._copier.start(series.episodes[0].location)
         elif self._series is not None:  # the viewer chose an episode of their own instead
             self._stop_cast("viewer")
         self._publish()
@@ -278,6 +294,24 @@ class CastReceiver(QObject):
         if action is Action.HOME and self._series is not None \
                 and self._window.stack.currentWidget() is not self._window.playing:
             self._stop_cast("back")
+
+    # --- analysis of a local copy (never waited for) -------------------------------------------
+    def _copied_on_thread(self, uri: str, path: Path | None, problem: str | None) -> None:
+        self._marshal.post(self._copied, uri, path, problem)
+
+    def _copied(self, uri: str, path: Path | None, problem: str | None) -> None:
+        playing = self._session.episode
+        if not is_cast(self._session.series) or playing is None or playing.location != uri:
+            return
+        self._events.log("cast_analysis", uri=uri, copied=path is not None, problem=problem)
+        if path is not None and self._pacing is not None:
+            self._copy = str(path)
+            self._pacing.analyse_copy(uri, str(path))
+
+    def _on_analysed(self, location: str, _result: object) -> None:
+        if self._copy is not None and location == self._copy and self._copier is not None:
+            self._copy = None
+            self._copier.clear()  # what was found is kept in the pacing cache
 
     def _stop_cast(self, by: str) -> None:
         if self._series is None:

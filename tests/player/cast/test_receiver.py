@@ -222,3 +222,45 @@ def test_remembered_phones_are_listed_and_forgotten_in_family_settings(cast: Cas
     assert parts.settings.get("cast.allowed_devices") == [STRANGER.key]
     assert [b.text() for b in screen.list_buttons("cast.allowed_devices")] == [
         f"忘记：{STRANGER.key}"]
+
+
+def test_a_cast_gets_its_burned_in_subtitles_read_off_the_picture_and_spoken(
+        cast: Cast, tmp_path: Path) -> None:
+    """The demo's 第4集 has its subtitles only in the picture; cast from an address, they are
+    read off a local copy in the background, then shown large and read out."""
+    import json
+
+    demo = demo_library()
+    truth = json.loads((demo / "demo.json").read_text(encoding="utf-8"))
+    burned = truth["episodes"][3]
+    served = tmp_path / "burned"
+    served.mkdir()
+    shutil.copy(demo / burned["file"], served / "ep4.mp4")
+    parts, qtbot = cast.parts, cast.qtbot
+    parts.settings.update({"cast.enabled": True, "cast.allowed_devices": [XIAOMING.key],
+                           "pacing.notice_from": "never", "pacing.skip_from": "never"})
+    assert parts.readout is not None
+    spoken: list[str] = []
+    parts.readout.speaking.connect(spoken.append)
+    with episode_server(served) as (base, _requested):
+        uri = f"{base}/ep4.mp4"
+        bridge = cast.receiver.bridge
+        bridge.post(Command("set_uri", XIAOMING, (uri, "春风又起 第4集", "", uri)))
+        with qtbot.wait_signal(parts.engine.first_frame, timeout=15_000):
+            bridge.post(Command("play", XIAOMING))  # playback does not wait for analysis
+        assert not parts.pacing.known(uri)  # type: ignore[union-attr]
+        texts = {cue["text"] for cue in burned["burned_in_cues"]}
+
+        def shown() -> set[str]:
+            return {e["text"].replace("\n", "") for e in cast.events("subtitle_shown")}
+
+        # Lines come a few at a time as the copy is read (on a busy machine playback may be
+        # past the first ones by then); each line that comes is shown large and read out.
+        qtbot.wait_until(lambda: bool(shown() & texts), timeout=90_000)
+        qtbot.wait_until(lambda: bool(set(spoken) & texts), timeout=30_000)
+        assert shown() <= texts
+        qtbot.wait_until(lambda: any(e["location"] == uri
+                                     for e in cast.events("pacing_analysed")), timeout=60_000)
+        assert cast.events("cast_analysis")[-1]["copied"] is True
+        copies = parts.paths.cache_dir / "cast"
+        qtbot.wait_until(lambda: not any(copies.glob("*.video")), timeout=10_000)

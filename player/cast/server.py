@@ -22,6 +22,7 @@ from typing import Any
 import async_upnp_client.server as upnp
 from aiohttp import web
 from async_upnp_client.server import UpnpServer, UpnpServerDevice
+from async_upnp_client.ssdp import build_ssdp_packet
 
 from player.cast.bridge import CastBridge, Snapshot
 from player.cast.device import current_device, publish_last_change, renderer_device_class
@@ -72,6 +73,23 @@ class _BoundedUpnpServer(UpnpServer):
         await self._async_start_http_server()
         if self.ssdp:
             await self._async_start_ssdp()
+            self._announce_everything()
+
+    def _announce_everything(self) -> None:
+        """ssdp:alive for the root device, its uuid, MediaRenderer:1 and each service, now.
+
+        The library's announcer sends one of these every 30 s in turn, so a phone listening
+        for MediaRenderer:1 could wait a minute; UPnP asks for all of them at start. The
+        packets are the library's own (its advertisement builder and packet format).
+        """
+        announcer, device = self._advertisement_announcer, self._device
+        transport = getattr(announcer, "_transport", None)
+        if announcer is None or device is None or transport is None:
+            return
+        protocol = transport.get_protocol()
+        for headers in upnp._build_advertisements(announcer.target, device):
+            protocol.send_ssdp_packet(build_ssdp_packet("NOTIFY * HTTP/1.1", headers),
+                                      announcer.target)
 
     async def _async_start_http_server(self) -> None:
         device = self._device

@@ -429,3 +429,46 @@ def test_the_first_cast_question_in_a_real_window(tmp_path: Path, media_dir: Pat
         info = json.loads(_upnp_client("call-action", description, "AVT/GetTransportInfo",
                                        "InstanceID=0").strip().splitlines()[-1])
         assert info["out_parameters"]["CurrentTransportState"] == "STOPPED"
+
+
+def test_ssdp_alive_on_start_and_byebye_on_stop_are_heard(build_app: Build,
+                                                          qtbot: QtBot) -> None:
+    from async_upnp_client.advertisement import SsdpAdvertisementListener
+
+    parts = build_app(demo_library())
+    heard: list[tuple[str, str]] = []  # (NTS, NT) of every NOTIFY a phone would hear
+    phone = ControlPoint()
+
+    async def listen() -> SsdpAdvertisementListener:
+        listener = SsdpAdvertisementListener(
+            on_alive=lambda h: heard.append(("ssdp:alive", str(h.get("NT")))),
+            on_byebye=lambda h: heard.append(("ssdp:byebye", str(h.get("NT")))),
+            source=("127.0.0.1", 0))
+        await listener.async_start()
+        return listener
+
+    listener = renderer_wait(qtbot, phone.submit(listen()))
+    try:
+        parts.settings.set("cast.enabled", True)
+        assert parts.cast is not None and parts.cast.server is not None
+        kinds = {"upnp:rootdevice", parts.cast.server._udn,
+                 "urn:schemas-upnp-org:device:MediaRenderer:1",
+                 "urn:schemas-upnp-org:service:AVTransport:1",
+                 "urn:schemas-upnp-org:service:RenderingControl:1",
+                 "urn:schemas-upnp-org:service:ConnectionManager:1"}
+
+        def announced(nts: str) -> set[str]:
+            return {nt for kind, nt in list(heard) if kind == nts}
+
+        # All of them at once on start (not one every 30 s), all of them again on stop.
+        qtbot.wait_until(lambda: kinds <= announced("ssdp:alive"), timeout=10000)
+        parts.settings.set("cast.enabled", False)
+        qtbot.wait_until(lambda: kinds <= announced("ssdp:byebye"), timeout=10000)
+    finally:
+        renderer_wait(qtbot, phone.submit(listener.async_stop()))
+        phone.shutdown()
+
+
+def renderer_wait(qtbot: QtBot, future: Future[T]) -> T:
+    qtbot.waitUntil(future.done, timeout=20000)
+    return future.result()

@@ -17,6 +17,7 @@ SCENARIOS = "tests/player/cast/netns_scenarios.py"
     "test_local_and_redirected_addresses_are_refused_and_nothing_local_opens",
     "test_a_huge_body_a_never_ending_request_and_a_flood_do_not_stall_playback",
     "test_turning_the_receiver_off_says_goodbye_and_stops_answering",
+    "test_ssdp_alive_on_start_and_byebye_on_stop_are_heard",
 ])
 def test_cast_scenario_in_a_private_network(scenario: str) -> None:
     run_in_private_network(f"{SCENARIOS}::{scenario}")

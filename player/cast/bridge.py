@@ -17,6 +17,7 @@ from typing import Any
 from player.cast.metadata import Device
 
 MAX_PENDING_COMMANDS = 64
+MAX_EXTRAPOLATION_S = 1.0  # libVLC reports the position several times a second while playing
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,13 @@ class Snapshot:
     muted: bool = False
 
     def position_now(self) -> int:
-        """The position at this moment: between engine updates a playing clock moves on."""
+        """The position at this moment: between engine updates a playing clock moves on, but
+        never more than ``MAX_EXTRAPOLATION_S`` past the engine's last word (a stalled stream
+        must not be reported as moving)."""
         position = self.position_ms
         if self.transport_state == "PLAYING" and self.measured_at:
-            position += round((time.monotonic() - self.measured_at) * 1000 * self.rate)
+            ahead = min(time.monotonic() - self.measured_at, MAX_EXTRAPOLATION_S)
+            position += round(ahead * 1000 * self.rate)
         if self.duration_ms > 0:
             position = min(position, self.duration_ms)
         return max(0, position)

@@ -274,7 +274,7 @@ class CastReceiver(QObject):
 
     def _on_episode_started(self, series: Series, _index: int) -> None:
         if is_cast(series):
-            self._window.playing.show_note(tr("手机投屏"))
+            self._window.playing.show_source(tr("手机投屏"))  # not "第 1 集"
             if self._copier is not None:
                 self._copier.start(series.episodes[0].location)
         elif self._series is not None:  # the viewer chose an episode of their own instead

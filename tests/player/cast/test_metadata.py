@@ -95,3 +95,22 @@ def test_any_seek_target_is_a_time_or_refused(text: str) -> None:
 @given(st.integers(min_value=0, max_value=99 * 3600 * 1000))
 def test_times_survive_a_round_trip_to_the_second(ms: int) -> None:
     assert parse_time(format_time(ms)) == ms // 1000 * 1000
+
+
+def test_a_playing_position_moves_with_the_clock_but_not_past_a_stall() -> None:
+    import time
+
+    from player.cast.bridge import MAX_EXTRAPOLATION_S, Snapshot
+
+    now = time.monotonic()
+    fresh = Snapshot(transport_state="PLAYING", position_ms=5000, duration_ms=60000,
+                     measured_at=now - 0.5)
+    assert 5400 <= fresh.position_now() <= 5000 + MAX_EXTRAPOLATION_S * 1000
+    stalled = Snapshot(transport_state="PLAYING", position_ms=5000, duration_ms=60000,
+                       measured_at=now - 30)
+    assert stalled.position_now() == 5000 + MAX_EXTRAPOLATION_S * 1000
+    paused = Snapshot(transport_state="PAUSED_PLAYBACK", position_ms=5000, measured_at=now - 30)
+    assert paused.position_now() == 5000
+    near_end = Snapshot(transport_state="PLAYING", position_ms=59900, duration_ms=60000,
+                        measured_at=now - 0.9)
+    assert near_end.position_now() == 60000

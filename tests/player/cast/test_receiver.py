@@ -140,6 +140,7 @@ def test_yes_plays_with_the_title_and_remembers_the_phone(cast: Cast) -> None:
     cast.qtbot.waitUntil(lambda: bool(cast.events("first_frame")), timeout=15000)
     assert window.stack.currentWidget() is window.playing
     assert window.playing._series_label.text() == "闪婚后 第7集"
+    assert window.playing._episode_label.text() == "手机投屏"  # not a made-up 第 1 集
     assert cast.parts.settings.get("cast.allowed_devices") == [XIAOMING.key]
     assert cast.receiver.snapshot().transport_state in ("PLAYING", "TRANSITIONING")
 

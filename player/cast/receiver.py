@@ -103,6 +103,7 @@ class CastReceiver(QObject):
         engine.duration_changed.connect(lambda _ms: self._publish())
         engine.volume_changed.connect(lambda _level: self._publish())
         engine.ended.connect(self._on_ended)
+        self._session.failed.connect(self._on_failed)
         self._session.episode_started.connect(self._on_episode_started)
         window.playing.back_requested.connect(self._on_back)
         window.action_handled.connect(self._on_action)
@@ -280,6 +281,11 @@ class CastReceiver(QObject):
         elif self._series is not None:  # the viewer chose an episode of their own instead
             self._stop_cast("viewer")
         self._publish()
+
+    def _on_failed(self, _problem: object) -> None:
+        # The window already says why in plain words; the phone reads STOPPED.
+        if is_cast(self._session.series) and self._series is not None:
+            self._stop_cast("error")
 
     def _on_ended(self) -> None:
         if is_cast(self._session.series) and self._series is not None:

@@ -265,3 +265,23 @@ def test_a_cast_gets_its_burned_in_subtitles_read_off_the_picture_and_spoken(
         assert cast.events("cast_analysis")[-1]["copied"] is True
         copies = parts.paths.cache_dir / "cast"
         qtbot.wait_until(lambda: not any(copies.glob("*.video")), timeout=10_000)
+
+
+def test_a_cast_that_cannot_be_played_is_said_plainly_and_the_phone_reads_stopped(
+        cast: Cast, tmp_path: Path) -> None:
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "broken.mp4").write_bytes(b"this is not a video\n" * 2000)
+    parts = cast.parts
+    parts.settings.update({"cast.enabled": True, "cast.allowed_devices": [XIAOMING.key]})
+    with episode_server(junk) as (base, _requested):
+        uri = f"{base}/broken.mp4"
+        bridge = cast.receiver.bridge
+        bridge.post(Command("set_uri", XIAOMING, (uri, "坏掉的视频", "", uri)))
+        bridge.post(Command("play", XIAOMING))
+        cast.qtbot.wait_until(lambda: bool(cast.events("cast_stopped")), timeout=60_000)
+    assert cast.events("cast_stopped")[-1]["by"] == "error"
+    assert parts.window.stack.currentWidget() is not parts.window.playing
+    assert parts.window.banner.isVisible() and parts.window.banner.text()
+    assert parts.window.banner.text() in cast.spoken
+    assert cast.receiver.snapshot().transport_state == "STOPPED"

@@ -178,7 +178,7 @@ class CastReceiver(QObject):
         self._requester = command.device
         self._events.log("cast_requested", uri=asked_for, title=title,
                          device=command.device.key)
-        if is_cast(self._session.series):
+        if self._casting():
             # A new address while a cast plays: AVTransport says it replaces the old one.
             self._start(command.device)
         self._publish()
@@ -186,28 +186,33 @@ class CastReceiver(QObject):
     def _do_play(self, command: Command) -> None:
         if not self._uri:
             return
-        if is_cast(self._session.series) and self._engine.location() == self._uri \
+        if self._casting() and self._engine.location() == self._uri \
                 and self._engine.state() is PlaybackState.PAUSED:
             if self.bridge.may_control(command.device):
                 self._engine.resume()
             return
-        if is_cast(self._session.series) and self._engine.location() == self._uri \
+        if self._casting() and self._engine.location() == self._uri \
                 and self._engine.state() in (PlaybackState.PLAYING, PlaybackState.OPENING):
             return
         self._start(command.device)
 
+    def _casting(self) -> bool:
+        """A cast is what the engine is playing now (not a cast the viewer has left)."""
+        return self._series is not None and is_cast(self._session.series)
+
     def _do_pause(self, _command: Command) -> None:
-        if is_cast(self._session.series) and self._engine.state() is PlaybackState.PLAYING:
+        if self._casting() and self._engine.state() is PlaybackState.PLAYING:
             self._engine.pause()
 
     def _do_stop(self, _command: Command) -> None:
-        if is_cast(self._session.series):
+        if self._casting():
             self._stop_cast("phone")
-            self._window.leave_playing()
+            if self._window.stack.currentWidget() is self._window.playing:
+                self._window.leave_playing()
         self._publish()
 
     def _do_seek(self, command: Command) -> None:
-        if is_cast(self._session.series):
+        if self._casting():
             self._session.seek(int(command.args[0]))
             self._publish()
 
@@ -226,6 +231,8 @@ class CastReceiver(QObject):
 
     # --- asking, playing, stopping ---------------------------------------------------------------
     def _start(self, device: Device) -> None:
+        if self.server is None or not self._uri:
+            return  # switched off, or the address was refused, while this waited
         if device.key in self._settings.get(DEVICES_KEY):
             self._play_now()
             return

@@ -285,3 +285,20 @@ def test_a_cast_that_cannot_be_played_is_said_plainly_and_the_phone_reads_stoppe
     assert parts.window.banner.isVisible() and parts.window.banner.text()
     assert parts.window.banner.text() in cast.spoken
     assert cast.receiver.snapshot().transport_state == "STOPPED"
+
+
+def test_a_phone_stopping_a_cast_the_viewer_already_left_does_not_move_the_viewer(
+        cast: Cast) -> None:
+    window = cast.parts.window
+    cast.parts.settings.update({"cast.enabled": True, "cast.allowed_devices": [XIAOMING.key]})
+    cast.send(XIAOMING)
+    cast.qtbot.waitUntil(lambda: bool(cast.events("first_frame")), timeout=15000)
+    press(cast.qtbot, cast.parts, K.Key_Escape)  # Back to Home
+    window.open_series(0)  # the viewer goes on to their own series
+    bridge = cast.receiver.bridge
+    assert bridge.post(Command("stop", XIAOMING))
+    assert bridge.post(Command("pause", XIAOMING))
+    cast.qtbot.waitUntil(bridge._commands.empty, timeout=2000)  # handled on the GUI thread
+    cast.qtbot.wait(100)
+    assert window.stack.currentWidget() is window.series_screen
+    assert [e["by"] for e in cast.events("cast_stopped")] == ["back"]

@@ -121,7 +121,8 @@ def run_app(args: object) -> int:
     if not first_run:
         threading.Thread(target=list_library, name="library", daemon=True).start()
 
-    parts = assemble(paths, events, settings, defer=True)
+    parts = assemble(paths, events, settings, defer=True,
+                     cast=bool(getattr(args, "cast", False)))
     window = parts.window
 
     fullscreen = bool(getattr(args, "fullscreen", False) or settings.get("ui.tv_mode"))

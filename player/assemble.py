@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from accessibility.speech.playback import SpeechPlayer
     from accessibility.speech.readout import ReadOut
     from accessibility.speech.synth import SpeechSynthesizer
+    from player.cast.receiver import CastReceiver
     from player.pacing import PacingController, PacingMonitor
     from player.rest import RestReminder
     from player.ui.family import FamilyController
@@ -45,6 +46,8 @@ class Assembly:
     pacing_controller: PacingController | None = None
     synthesizer: SpeechSynthesizer | None = None
     speech_player: SpeechPlayer | None = None
+    cast: CastReceiver | None = None
+    cast_forced: bool = False  # `silverreel --cast`: the receiver on for this run
 
     closed: bool = False
 
@@ -87,11 +90,17 @@ class Assembly:
                                     self.events, parent=window)
         self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
                                                   self.volume, self.events, parent=window)
+        from player.cast.receiver import CastReceiver
+
+        self.cast = CastReceiver(window, settings, self.events, forced=self.cast_forced,
+                                 pacing=self.pacing, cache_dir=self.paths.cache_dir / "cast")
 
     def close(self) -> None:
         if self.closed:
             return
         self.closed = True
+        if self.cast is not None:
+            self.cast.shutdown()  # phones are told goodbye (ssdp:byebye)
         self.session.stop()
         self.window.close()
         for part in (self.readout, self.speech_player, self.synthesizer, self.pacing):
@@ -102,7 +111,8 @@ class Assembly:
 
 
 def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None,
-             engine: PlaybackEngine | None = None, *, defer: bool = False) -> Assembly:
+             engine: PlaybackEngine | None = None, *, defer: bool = False,
+             cast: bool = False) -> Assembly:
     """The app's parts, wired. With ``defer`` the secondary parts wait for ``finish()``."""
     settings = settings or Settings(paths.settings_file)
     settings.changed.connect(lambda key, value: events.log(
@@ -114,7 +124,8 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
     session = PlaybackSession(engine, settings, events, progress)
     window = MainWindow(settings, engine, events, session, volume, progress=progress,
                         cache_dir=paths.cache_dir / "covers")
-    parts = Assembly(settings, engine, volume, progress, session, window, events, paths)
+    parts = Assembly(settings, engine, volume, progress, session, window, events, paths,
+                     cast_forced=cast)
     if not defer:
         parts.finish()
     return parts

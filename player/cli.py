@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write playback events as JSON lines to FILE")
     parser.add_argument("--language", choices=("zh", "en"), default=None,
                         help="interface language for this run")
+    parser.add_argument("--cast", action="store_true",
+                        help="receive casts from phones (DLNA 投屏) for this run, even when "
+                        "允许手机投屏 is off in the family settings")
     parser.add_argument("--reset-pin", action="store_true",
                         help="forget the family settings PIN (a new one is chosen on the "
                         "next visit) and exit")

@@ -89,6 +89,7 @@ class PacingMonitor(QObject):
         self._events = events
         self._results: dict[str, PacingResult | None] = {}
         self._picture: dict[str, tuple[Cue, ...]] = {}
+        self._aliases: dict[str, str] = {}  # local copy -> the address it was copied from
         self._marshal = EventMarshal(self)
         self._service = AnalysisService(self._from_service_thread,
                                         cache=PacingCache(cache_path),
@@ -157,6 +158,8 @@ class PacingMonitor(QObject):
         if len(cues) > len(self._picture.get(location, ())):
             self._picture[location] = cues
             self.picture_cues_changed.emit(location)
+        if location in self._aliases:
+            self._deliver_cues(self._aliases[location], cues)
 
     def _deliver(self, location: str, result: PacingResult | None) -> None:
         self._results[location] = result
@@ -166,6 +169,14 @@ class PacingMonitor(QObject):
         self._events.log("pacing_analysed", location=location,
                          level=result.level.value if result and result.level else None)
         self.analysed.emit(location, result)
+        if location in self._aliases:
+            self._deliver(self._aliases.pop(location), result)
+
+    def analyse_copy(self, location: str, copy: str) -> None:
+        """Analyse the local file ``copy`` first and deliver what it finds as ``location``
+        (a cast: it plays from its address while a downloaded copy is analysed)."""
+        self._aliases[copy] = location
+        self._service.schedule(copy)
 
     def _on_setting(self, key: str, _value: object) -> None:
         if key.endswith("_cpm"):

@@ -58,6 +58,7 @@ class PlaybackSession(QObject):
         self._resume_at = 0
         self._was_paused = False
         self._next_guards: list[Callable[[Series, int], bool]] = []
+        self._unsaved: list[Callable[[Series], bool]] = []
         engine.state_changed.connect(self._on_state)
         engine.first_frame.connect(self._on_first_frame)
         engine.ended.connect(self._on_ended)
@@ -69,6 +70,11 @@ class PlaybackSession(QObject):
         reminder, a pacing notice) and will start it, or not, itself; later guards are not asked.
         """
         self._next_guards.append(take_over)
+
+    def skip_progress_for(self, unsaved: Callable[[Series], bool]) -> None:
+        """Never keep watching progress of a series for which ``unsaved(series)`` is True
+        (a cast: its address belongs to the phone, and 继续观看 must not point at it)."""
+        self._unsaved.append(unsaved)
 
     @property
     def series(self) -> Series | None:
@@ -132,6 +138,8 @@ class PlaybackSession(QObject):
     def save_progress(self) -> None:
         episode = self.episode
         if self._progress is None or self._series is None or episode is None:
+            return
+        if any(unsaved(self._series) for unsaved in self._unsaved):
             return
         position, duration = self._engine.position(), self._engine.duration()
         if duration <= 0 or self._engine.location() != episode.location:

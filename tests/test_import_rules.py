@@ -20,6 +20,11 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "accessibility.pacing": ("PySide6", "player", "vlc", "cv2"),
     "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),
     "accessibility.theme": ("player", "PySide6.QtWidgets"),
+    # The cast receiver's network side runs on its own thread: no Qt, no engine, no screens.
+    # Only player.cast.receiver (on the GUI thread) joins it to the app.
+    **{f"player.cast.{name}": ("PySide6", "player.ui", "player.engine", "player.session",
+                               "player.library", "vlc")
+       for name in ("bridge", "copy", "device", "metadata", "server", "timecode", "vetting")},
 }
 
 

@@ -807,4 +807,86 @@
         <translation>Picture</translation>
     </message>
 </context>
+<context>
+    <name>Cast</name>
+    <message>
+        <location filename="../../player/cast/receiver.py" line="1"/>
+        <source>手机投屏没能打开，请检查网络后再试。</source>
+        <translation>Casting from phones could not be turned on. Please check the network and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../player/cast/receiver.py" line="1"/>
+        <source>手机发来的视频地址不能在这里播放，已拒绝。</source>
+        <translation>The video address sent by the phone cannot be played here; it was refused.</translation>
+    </message>
+    <message>
+        <location filename="../../player/cast/receiver.py" line="1"/>
+        <source>一部手机</source>
+        <translation>A phone</translation>
+    </message>
+    <message>
+        <location filename="../../player/cast/receiver.py" line="1"/>
+        <source>%1想在电视上播放视频，可以吗？</source>
+        <translation>%1 wants to play a video on the TV. Allow it?</translation>
+    </message>
+    <message>
+        <location filename="../../player/cast/receiver.py" line="1"/>
+        <source>不可以</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../player/cast/receiver.py" line="1"/>
+        <source>可以</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../player/cast/receiver.py" line="1"/>
+        <source>手机投屏</source>
+        <translation>Cast from a phone</translation>
+    </message>
+</context>
+<context>
+    <name>FamilySettingsScreen</name>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="1"/>
+        <source>忘记：%1</source>
+        <translation>Forget: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="1"/>
+        <source>忘记这部手机：%1</source>
+        <translation>Forget this phone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/settings_screen.py" line="1"/>
+        <source>手机第一次投屏时会先询问；在下面选中一部手机可以忘记它。</source>
+        <translation>A phone is asked about the first time it casts; choose a phone below to forget it.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyController</name>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>要忘记这部手机吗？它下次投屏时会再询问。</source>
+        <translation>Forget this phone? It will be asked about again the next time it casts.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>不忘记</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/controller.py" line="1"/>
+        <source>忘记</source>
+        <translation>Forget</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTexts</name>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="1"/>
+        <source>手机投屏</source>
+        <translation>Casting from phones</translation>
+    </message>
+</context>
 </TS>

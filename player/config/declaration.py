@@ -206,6 +206,13 @@ OPTIONS: tuple[Option, ...] = (
     # --- library ---------------------------------------------------------------------------------
     Option("library.sources", Kind.TEXT_LIST, [], "剧集来源", "Episode sources",
            "文件夹、U 盘、播放列表或网址。", "Folders, USB sticks, playlists or web addresses."),
+    # --- casting (投屏) ----------------------------------------------------------------------------
+    Option("cast.enabled", Kind.BOOL, False, "允许手机投屏", "Allow casting from phones",
+           "打开后，家里手机上的视频软件可以把视频投到这台电视上播放（DLNA 投屏）。第一次投屏的手机会先在屏幕上询问。",
+           "When on, video apps on the family's phones can cast to this TV (DLNA). A phone casting for the first time is asked about on screen first."),
+    Option("cast.allowed_devices", Kind.TEXT_LIST, [], "允许投屏的设备", "Phones allowed to cast",
+           "回答过“可以”的手机；忘记后，它下次投屏时会再询问。",
+           "Phones that were answered \"yes\"; a forgotten phone is asked about again next time."),
     # --- family ------------------------------------------------------------------------------------
     Option("family.pin_hash", Kind.TEXT, "", "家人设置密码", "Family PIN",
            "进入家人设置的密码（只保存加密后的摘要）。",

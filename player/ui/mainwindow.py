@@ -222,6 +222,10 @@ class MainWindow(QMainWindow):
             overlay.deleteLater()
         self.current_screen().focus_initial()
 
+    def has_overlay(self) -> bool:
+        """Whether a question is open (a second one must wait: keys go to one at a time)."""
+        return self._overlay is not None
+
     def ask(self, question: str, answers: tuple[str, str],
             on_answer: Callable[[int], None]) -> None:
         """A large, spoken question with two answers; the first (safe) one is focused."""

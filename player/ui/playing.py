@@ -98,6 +98,10 @@ class PlayingScreen(Screen):
         self.subtitle.clear_text()
         self.video.clear()
 
+    def show_source(self, text: str) -> None:
+        """In place of the episode number: where this video comes from (e.g. 手机投屏)."""
+        self._episode_label.setText(text)
+
     def show_remaining(self, remaining_ms: int) -> None:
         self._remaining_label.setText(remaining_label(remaining_ms))
 

@@ -218,6 +218,11 @@ class FamilyController(QObject):
                 self._settings.set(key, [e for e in self._settings.get(key) if e != entry])
             self._show_settings()
 
+        if key == "cast.allowed_devices":
+            self._ask(self.tr("要忘记这部手机吗？它下次投屏时会再询问。"), [entry],
+                      [(self.tr("不忘记"), False), (self.tr("忘记"), True)],
+                      answer, self._show_settings)
+            return
         self._ask(self.tr("要删除这个剧集来源吗？"), [entry],
                   [(self.tr("不删除"), False), (self.tr("删除"), True)],
                   answer, self._show_settings)

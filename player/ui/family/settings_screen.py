@@ -30,6 +30,8 @@ from player.ui.keys import Action
 from player.ui.screen import Screen
 from player.ui.scrolling import scroll_area
 
+DEVICES_KEY = "cast.allowed_devices"
+
 
 def screen_options() -> list[Option]:
     return [option for option in OPTIONS if option.on_screen and not option.secret]
@@ -138,16 +140,22 @@ class FamilySettingsScreen(Screen):
             button.deleteLater()
         layout = self._lists[key]
         buttons = []
+        devices = key == DEVICES_KEY  # remembered phones can only be forgotten, not added
         for entry in self._settings.get(key):
-            button = QPushButton(self.tr("删除：%1").replace("%1", entry))
-            button.setAccessibleName(self.tr("删除这个来源：%1").replace("%1", entry))
+            if devices:
+                button = QPushButton(self.tr("忘记：%1").replace("%1", entry))
+                button.setAccessibleName(self.tr("忘记这部手机：%1").replace("%1", entry))
+            else:
+                button = QPushButton(self.tr("删除：%1").replace("%1", entry))
+                button.setAccessibleName(self.tr("删除这个来源：%1").replace("%1", entry))
             button.clicked.connect(
                 lambda _=False, e=entry: self.remove_source_requested.emit(key, e))
             buttons.append(button)
-        add = QPushButton(self.tr("＋ 添加来源（文件夹或 U 盘）"))
-        add.setAccessibleName(add.text())
-        add.clicked.connect(lambda: self.add_source_requested.emit(key))
-        buttons.append(add)
+        if not devices:
+            add = QPushButton(self.tr("＋ 添加来源（文件夹或 U 盘）"))
+            add.setAccessibleName(add.text())
+            add.clicked.connect(lambda: self.add_source_requested.emit(key))
+            buttons.append(add)
         for button in buttons:
             button.setProperty("option_key", key)
             button.setProperty("role", "entry")
@@ -222,7 +230,9 @@ class FamilySettingsScreen(Screen):
     def _on_row_clicked(self, row: OptionRow) -> None:
         self.set_focus(row)
         option = row.option
-        if option.kind is Kind.TEXT_LIST:
+        if option.key == DEVICES_KEY:
+            self.notified.emit(self.tr("手机第一次投屏时会先询问；在下面选中一部手机可以忘记它。"))
+        elif option.kind is Kind.TEXT_LIST:
             self.add_source_requested.emit(option.key)
         elif is_adjustable(option):
             self._change(row, advanced(option, self._value(row)))
@@ -258,7 +268,8 @@ class FamilySettingsScreen(Screen):
             self._fill_list(key)
             if self._last_focus is not None and self._last_focus not in self._focusables:
                 # The focused entry went away: carry on from 添加 in the same list.
-                self._last_focus = self._list_buttons[key][-1]
+                entries = self._list_buttons[key]
+                self._last_focus = entries[-1] if entries else self._rows[key]
                 if self.isVisible():
                     self.set_focus(self._last_focus)
 

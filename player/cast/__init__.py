@@ -1,0 +1,1 @@
+"""投屏: SilverReel as a DLNA/UPnP MediaRenderer that phone apps cast to (see docs/casting.md)."""

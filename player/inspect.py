@@ -15,6 +15,7 @@ from player.library.export import library_to_json
 from player.library.media import MANIFEST_EXTENSIONS, PLAYLIST_EXTENSIONS, extension
 from player.library.sources import open_source
 from player.locations import is_remote
+from player.net.relay import relay_url
 
 _PARSE_TIMEOUT_S = 10.0
 
@@ -41,7 +42,7 @@ def inspect_episode(target: str) -> dict[str, Any]:
                     "error": {"code": "empty", "message": "file is empty"}}
     instance = vlc.Instance(["--quiet", "--no-xlib", "--vout=dummy", "--aout=dummy"])
     try:
-        media = instance.media_new(target) if remote else \
+        media = instance.media_new(relay_url(target)) if remote else \
             instance.media_new_path(str(Path(target).resolve()))
         flags = vlc.MediaParseFlag.network if remote else vlc.MediaParseFlag.local
         media.parse_with_options(flags, int(_PARSE_TIMEOUT_S * 1000))
@@ -73,7 +74,8 @@ def _picture_size(target: str) -> tuple[int | None, int | None]:
     import av
 
     try:
-        with av.open(target, timeout=_PARSE_TIMEOUT_S) as container:
+        opened = relay_url(target) if is_remote(target) else target
+        with av.open(opened, timeout=_PARSE_TIMEOUT_S) as container:
             stream = container.streams.video[0]
             return int(stream.codec_context.width), int(stream.codec_context.height)
     except (av.FFmpegError, IndexError, OSError):

@@ -25,6 +25,7 @@ from player.engine.base import (
 from player.engine.marshal import EventMarshal
 from player.engine.vlc_video import VlcFrameSink
 from player.locations import is_remote
+from player.net.relay import relay_url
 
 _CLOCK_INTERVAL_MS = 50
 _OPEN_TIMEOUT_MS = 15_000
@@ -151,7 +152,8 @@ class VlcEngine(PlaybackEngine):
             self._fail(problem)
             return
         if is_remote(location):
-            media = self._instance.media_new(location)
+            # Never the remote address itself: libVLC would follow a redirect to file:.
+            media = self._instance.media_new(relay_url(location))
         else:
             media = self._instance.media_new_path(str(Path(location).resolve()))
         if start_ms > 0:

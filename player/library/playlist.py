@@ -13,6 +13,7 @@ from player.library.fetch import DEFAULT_TIMEOUT_S, Fetched, fetch
 from player.library.model import Episode, Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.library.references import (
+    PrivateNetworkRule,
     failed_series,
     local_file_problem,
     resolve,
@@ -57,21 +58,26 @@ def playlist_from_fetched(fetched: Fetched, *, source: str) -> Series:
         # Played by address, so a redirect is followed again next time (signed CDN URLs expire).
         title = title_from_location(source)
         return Series(title=title, source=source, episodes=(Episode(1, title, source),))
-    return parse_playlist(text, source=source, base=fetched.location)
+    return parse_playlist(text, source=source, base=fetched.location, public=fetched.public)
 
 
-def parse_playlist(text: str, *, source: str, base: str) -> Series:
-    """The series listed in playlist ``text``; entries resolve against ``base``."""
-    reader = _PlaylistReader(source, base)
+def parse_playlist(text: str, *, source: str, base: str, public: bool = False) -> Series:
+    """The series listed in playlist ``text``; entries resolve against ``base``.
+
+    ``public``: the list came from the public internet, so its entries may not point at
+    this machine or the home network.
+    """
+    reader = _PlaylistReader(source, base, PrivateNetworkRule(public))
     for number, line in enumerate(text.splitlines(), start=1):
         reader.feed(line.strip(), f"{source}:{number}")
     return reader.series()
 
 
 class _PlaylistReader:
-    def __init__(self, source: str, base: str) -> None:
+    def __init__(self, source: str, base: str, rule: PrivateNetworkRule) -> None:
         self.source = source
         self.base = base
+        self.rule = rule
         self.title: str | None = None
         self.cover: str | None = None
         self.episodes: list[Episode] = []
@@ -102,7 +108,7 @@ class _PlaylistReader:
         elif name == "#PLAYLIST" and value.strip():
             self.title = value.strip()
         elif name == "#EXTIMG" and value.strip():
-            cover = resolve(value, self.base, where=where)
+            cover = resolve(value, self.base, where=where, rule=self.rule)
             if isinstance(cover, SourceProblem):
                 self.problems.append(cover)
             else:
@@ -110,7 +116,7 @@ class _PlaylistReader:
         # #EXTM3U, #EXTGRP, #EXTVLCOPT and plain comments say nothing about episodes.
 
     def _entry(self, line: str, where: str) -> None:
-        location = resolve(line, self.base, where=where)
+        location = resolve(line, self.base, where=where, rule=self.rule)
         if isinstance(location, SourceProblem):
             self._reject(location)
             return

@@ -26,6 +26,10 @@ class ProblemCode(StrEnum):
     TIMEOUT = "timeout"  # the server did not answer in time
     UNREACHABLE = "unreachable"  # no connection could be made (DNS, refused, no network)
     HTTP_ERROR = "http_error"  # the server answered with an error status
+    # A list on the public internet pointing at this machine or the home network.
+    REFUSED_PRIVATE = "refused_private"
+    # A source holding more episodes than one source may (the rest were not read).
+    CAPPED = "capped"
 
 
 def problem(code: ProblemCode, where: str, detail: str = "") -> SourceProblem:

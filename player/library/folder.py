@@ -22,7 +22,12 @@ from player.library.media import (
 )
 from player.library.model import Episode, Series, SourceProblem
 from player.library.natural import natural_key
-from player.library.problems import ProblemCode, problem
+from player.library.problems import (
+    MAX_EPISODES_PER_SOURCE,
+    ProblemCode,
+    capped_problem,
+    problem,
+)
 from player.library.subtitles import SubtitleMatcher
 
 
@@ -130,6 +135,10 @@ def _not_a_file(entry: os.DirEntry[str], ext: str) -> SourceProblem | None:
 
 def _series(title: str, path: str, listing: _Listing, outside_cover: str | None) -> Series:
     named = sorted(((stem(e.name), e) for e in listing.videos), key=lambda n: natural_key(n[0]))
+    problems = list(listing.problems)
+    if len(named) > MAX_EPISODES_PER_SOURCE:
+        named = named[:MAX_EPISODES_PER_SOURCE]
+        problems.append(capped_problem(path))
     matcher = SubtitleMatcher(listing.subtitles, (name for name, _entry in named))
     episodes = tuple(
         Episode(
@@ -140,7 +149,6 @@ def _series(title: str, path: str, listing: _Listing, outside_cover: str | None)
         )
         for number, (name, entry) in enumerate(named, start=1)
     )
-    problems = list(listing.problems)
     if not episodes:
         detail = f"{len(listing.folders)} sub-folders not searched" if listing.folders else ""
         problems.append(problem(ProblemCode.EMPTY, path, detail))

@@ -10,7 +10,12 @@ from typing import Any
 
 from player.library.fetch import DEFAULT_TIMEOUT_S, Fetched, fetch
 from player.library.model import Episode, Series, SourceProblem
-from player.library.problems import ProblemCode, problem
+from player.library.problems import (
+    MAX_EPISODES_PER_SOURCE,
+    ProblemCode,
+    capped_problem,
+    problem,
+)
 from player.library.references import (
     PrivateNetworkRule,
     failed_series,
@@ -74,6 +79,9 @@ class _ManifestReader:
             raw_episodes = []
         episodes: list[Episode] = []
         for index, raw in enumerate(raw_episodes):
+            if len(episodes) >= MAX_EPISODES_PER_SOURCE:
+                self.problems.append(capped_problem(f"{self.source}#episodes[{index}]"))
+                break
             episode = self._episode(raw, len(episodes) + 1, f"{self.source}#episodes[{index}]")
             if episode is not None:
                 episodes.append(episode)

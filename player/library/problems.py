@@ -32,6 +32,17 @@ class ProblemCode(StrEnum):
     CAPPED = "capped"
 
 
+# What one source (a playlist, a manifest, a folder's series) may hold. Far above any real
+# series (micro-dramas have 20–120 episodes); a hostile list of a million lines stops here,
+# so the library, Home and the progress queries never see more.
+MAX_EPISODES_PER_SOURCE = 50_000
+
+
+def capped_problem(where: str, limit: int = MAX_EPISODES_PER_SOURCE) -> SourceProblem:
+    return problem(ProblemCode.CAPPED, where,
+                   f"more than {limit} episodes; only the first {limit} are listed")
+
+
 def problem(code: ProblemCode, where: str, detail: str = "") -> SourceProblem:
     # Store the plain string so equality, hashing and JSON output match the model's ``str``.
     return SourceProblem(code=str(code), where=where, detail=detail)

@@ -140,10 +140,11 @@ def bench_playlist(runs: int, baseline_repo: Path | None) -> None:
 
 
 # --- subtitles ----------------------------------------------------------------------------
-def bench_subtitles(runs: int) -> None:
+def bench_subtitles(runs: int, baseline_repo: Path | None) -> None:
     from benchmarks.hostile_subtitles import freeze_rows
 
-    print_table("longest GUI-thread hold while hostile subtitles load", freeze_rows(runs))
+    print_table("longest GUI-thread hold while hostile subtitles load (now / before)",
+                freeze_rows(runs, baseline_repo))
 
 
 def main() -> int:
@@ -159,7 +160,7 @@ def main() -> int:
     if "playlist" in wanted:
         bench_playlist(args.runs, args.baseline_repo)
     if "subtitles" in wanted:
-        bench_subtitles(args.runs)
+        bench_subtitles(args.runs, args.baseline_repo)
     return 0
 
 

@@ -155,7 +155,8 @@ class VlcEngine(PlaybackEngine):
             # Never the remote address itself: libVLC would follow a redirect to file:.
             media = self._instance.media_new(relay_url(location))
         else:
-            media = self._instance.media_new_path(str(Path(location).resolve()))
+            # Bytes, so that a name that is not UTF-8 (GBK from a Windows zip) opens too.
+            media = self._instance.media_new_path(os.fsencode(Path(location).resolve()))
         if start_ms > 0:
             media.add_option(f":start-time={start_ms / 1000:.3f}")
         self._media = media

@@ -29,6 +29,7 @@ from player.library.problems import (
     problem,
 )
 from player.library.subtitles import SubtitleMatcher
+from player.names import display_text
 
 
 @dataclass
@@ -71,16 +72,17 @@ def read_folder(path: str) -> list[Series]:
     for entry in sorted(listing.folders, key=lambda e: natural_key(e.name)):
         sub = _scan(entry.path)
         if isinstance(sub, SourceProblem):
-            result.append(Series(title=entry.name, source=entry.path, episodes=(), problems=(sub,)))
+            result.append(Series(title=display_text(entry.name), source=entry.path, episodes=(),
+                                 problems=(sub,)))
             continue
         cover = outside_covers.get(name_key(entry.name))
-        result.append(_series(entry.name, entry.path, sub, outside_cover=cover))
+        result.append(_series(display_text(entry.name), entry.path, sub, outside_cover=cover))
     return result
 
 
 def _folder_title(path: str) -> str:
     # The root of a drive ("/", "E:\\") has no base name; show the path itself.
-    return os.path.basename(path.rstrip("/\\")) or path
+    return display_text(os.path.basename(path.rstrip("/\\")) or path)
 
 
 def _scan(path: str) -> _Listing | SourceProblem:
@@ -143,7 +145,7 @@ def _series(title: str, path: str, listing: _Listing, outside_cover: str | None)
     episodes = tuple(
         Episode(
             number=number,
-            title=name,
+            title=display_text(name),
             location=entry.path,
             subtitle=_first_non_empty(matcher.ranked_for(name), listing.subtitles),
         )

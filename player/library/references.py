@@ -19,6 +19,7 @@ from player.library.media import stem
 from player.library.model import Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.locations import is_remote
+from player.names import display_text
 from player.net.guard import Refused, check_hop
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
@@ -142,8 +143,8 @@ def title_from_location(location: str) -> str:
         parts = urllib.parse.urlsplit(location)
         name = urllib.parse.unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
         return stem(name) if name else parts.netloc or location
-    name = os.path.basename(location.rstrip("/\\"))
-    return stem(name) if name else location
+    name = display_text(os.path.basename(location.rstrip("/\\")))
+    return stem(name) if name else display_text(location)
 
 
 def source_name(spec: str) -> str:

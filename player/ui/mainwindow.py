@@ -132,6 +132,22 @@ class MainWindow(QMainWindow):
         self.home.focus_initial()
         QTimer.singleShot(0, self._report_home_ready)
 
+    def library_grew(self, library: list[Series]) -> None:
+        """A slow source arrived after Home was shown: added without moving the viewer."""
+        known = {p for series in self._library for p in series.problems}
+        self._library = [series for series in library if series.episodes]
+        self.refresh_home()
+        new = [(p.code, p.where) for series in library for p in series.problems
+               if p not in known]
+        self.events.log("library_grew", series=len(self._library))
+        if new:
+            self.events.log("library_problems", count=len(new),
+                            codes=sorted({code for code, _ in new}))
+        message = library_problems(new)
+        if message is not None and self.stack.currentWidget() is self.home:
+            self.show_message(message)
+        self.covers.load(self._library, self.home.cover_size())
+
     def _report_home_ready(self) -> None:
         self.events.log("home_ready", series=len(self._library))
         self.home_ready.emit()

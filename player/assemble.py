@@ -87,6 +87,9 @@ class Assembly:
                                     self.events, parent=window)
         self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
                                                   self.volume, self.events, parent=window)
+        from player.degraded import report_memory_stores
+
+        report_memory_stores(self)  # a read-only config folder: said once
 
     def close(self) -> None:
         if self.closed:

@@ -87,8 +87,9 @@ class PacingMonitor(QObject):
         self._results: dict[str, PacingResult | None] = {}
         self._picture: dict[str, tuple[Cue, ...]] = {}
         self._marshal = EventMarshal(self)
+        self.cache = PacingCache(cache_path)
         self._service = AnalysisService(self._from_service_thread,
-                                        cache=PacingCache(cache_path),
+                                        cache=self.cache,
                                         thresholds=thresholds_from(settings),
                                         on_cues=self._cues_from_service_thread)
         settings.changed.connect(self._on_setting)

@@ -201,16 +201,30 @@ class PinGate:
         return is_pin_hash(str(self._settings.get(PIN_KEY)))
 
     def check(self, pin: str) -> PinCheck:
+        """All at once (the number pad splits it: ``stored``, ``verify_pin`` off the GUI
+        thread, then ``record``)."""
         wait = self.throttle.wait_seconds()
         if wait > 0:
             return PinCheck(False, wait)
-        if verify_pin(pin, str(self._settings.get(PIN_KEY))):
+        return self.record(verify_pin(pin, self.stored()))
+
+    def stored(self) -> str:
+        return str(self._settings.get(PIN_KEY))
+
+    def record(self, matched: bool) -> PinCheck:
+        """Count the outcome of a check made with ``verify_pin`` against ``stored()``."""
+        if matched:
             self.throttle.record_success()
             return PinCheck(True, 0)
         return PinCheck(False, self.throttle.record_failure())
 
-    def set_pin(self, pin: str) -> None:
-        self._settings.set(PIN_KEY, hash_pin(pin))
+    def set_pin(self, pin: str, hashed: str | None = None) -> None:
+        """Save ``pin`` (``hashed``: its ``hash_pin`` made earlier, off the GUI thread)."""
+        if hashed is None:
+            hashed = hash_pin(pin)
+        elif not is_pin_hash(hashed):
+            raise ValueError("not a hash made by hash_pin")
+        self._settings.set(PIN_KEY, hashed)
         self.throttle.record_success()
 
 

@@ -220,3 +220,28 @@ def _relay():  # type: ignore[no-untyped-def]
     if not _relays:
         _relays.append(MediaRelay())
     return _relays[0]
+
+
+@SOME
+@given(st.one_of(st.dictionaries(_setting_key, _json_value, max_size=6).map(
+    lambda values: json.dumps({"format": FILE_FORMAT, "version": 1, "values": values},
+                              allow_nan=True).encode()),
+    st.binary(max_size=300)))
+def test_any_import_changes_only_valid_values_or_nothing(tmp_path_factory: object,
+                                                         raw: bytes) -> None:
+    from player.config.transfer import import_settings
+
+    folder = Path(tmp_path_factory.mktemp("i"))  # type: ignore[attr-defined]
+    settings = Settings(folder / "cfg" / "settings.json")
+    before = settings.values()
+    source = folder / "import.json"
+    source.write_bytes(raw)
+    report = import_settings(settings, source)
+    after = settings.values()
+    changed = {key for key in after if after[key] != before[key]}
+    assert changed <= set(report.applied)
+    assert report.applied or report.problems
+    for key in changed:
+        option = OPTIONS_BY_KEY[key]
+        if option.kind in (Kind.INT, Kind.FLOAT):
+            assert math.isfinite(after[key])

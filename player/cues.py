@@ -158,6 +158,6 @@ class CueFollower(QObject):
     def _paginate(self) -> None:
         # Cues arrive sorted by start (the loader sorts them off the GUI thread).
         self._starts = [cue.start_ms for cue in self._cues]
-        self._paged: dict[int, list[Cue]] = {}
+        self._paged = {}
         self._current = None
         self.follow(self._position)

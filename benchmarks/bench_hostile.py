@@ -1,6 +1,7 @@
 """Issue-14 figures: what the defences against hostile input cost, and what they saved.
 
-    python benchmarks/bench_hostile.py [--runs N] [--only relay,playlist,subtitles]
+    python benchmarks/bench_hostile.py [--runs N] [--only relay,playlist,subtitles,progress]
+                                       [--baseline-repo DIR]
 
 relay      libVLC start (play → first picture time) and CPU while playing from an http
            server on 127.0.0.1: through the checking relay vs. the address given directly
@@ -9,6 +10,11 @@ playlist   a 1,000,000-line remote M3U read by the library (time, peak RSS in a 
            process) vs. the same parse before the cap (baseline: no cap, as before).
 subtitles  longest time the GUI thread is held while loading hostile subtitle files
            (30,000 <rt> tags, a 5 MB one-line ASS, a 58,000-cue SRT), before vs. after.
+progress   how long one save holds the calling (GUI) thread while another process holds the
+           progress database's write lock, before vs. after.
+
+"Before" figures need a checkout of the code before the fix, e.g.
+``mkdir /tmp/before && git archive 15c94c9 | tar -x -C /tmp/before``.
 """
 
 from __future__ import annotations
@@ -139,6 +145,48 @@ def bench_playlist(runs: int, baseline_repo: Path | None) -> None:
     ])
 
 
+# --- progress -----------------------------------------------------------------------------
+_SAVE_CHILD = r"""
+import sqlite3, subprocess, sys, time
+sys.path.insert(0, sys.argv[1])
+from player.library.model import Episode, Series
+from player.progress import ProgressStore
+db = sys.argv[2]
+store = ProgressStore(db)
+series = Series("剧", "/media/剧", ())
+episode = Episode(1, "第1集", "/media/剧/第1集.mp4")
+store.save(series, episode, 1000, 60000)
+holder = subprocess.Popen([sys.executable, "-c",
+    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1], isolation_level=None); "
+    "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); sys.stdin.readline()", db],
+    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+holder.stdout.readline()
+began = time.perf_counter()
+store.save(series, episode, 5000, 60000)
+took = time.perf_counter() - began
+holder.stdin.write("\n"); holder.stdin.flush(); holder.wait()
+print(f"{took:.4f}")
+"""
+
+
+def bench_progress(runs: int, baseline_repo: Path | None) -> None:
+    import tempfile
+
+    def once(repo: Path) -> float:
+        with tempfile.TemporaryDirectory() as folder:
+            out = subprocess.run([sys.executable, "-c", _SAVE_CHILD, str(repo),
+                                  f"{folder}/progress.sqlite3"], capture_output=True,
+                                 text=True, check=True, timeout=120)
+        return float(out.stdout.split()[-1])
+
+    now = median([once(REPO) for _ in range(runs)]) * 1000
+    before = once(baseline_repo) * 1000 if baseline_repo else None
+    print_table("one progress save while another process holds the database lock", [
+        ("GUI thread held by the save (ms)", f"{now:.1f}",
+         f"{before:.0f}" if before is not None else "-", "no waiting"),
+    ])
+
+
 # --- subtitles ----------------------------------------------------------------------------
 def bench_subtitles(runs: int, baseline_repo: Path | None) -> None:
     from benchmarks.hostile_subtitles import freeze_rows
@@ -150,7 +198,7 @@ def bench_subtitles(runs: int, baseline_repo: Path | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", default="relay,playlist,subtitles")
+    parser.add_argument("--only", default="relay,playlist,subtitles,progress")
     parser.add_argument("--baseline-repo", type=Path, default=None,
                         help="a checkout of the code before the fix, for 'before' figures")
     args = parser.parse_args()
@@ -161,6 +209,8 @@ def main() -> int:
         bench_playlist(args.runs, args.baseline_repo)
     if "subtitles" in wanted:
         bench_subtitles(args.runs, args.baseline_repo)
+    if "progress" in wanted:
+        bench_progress(args.runs, args.baseline_repo)
     return 0
 
 

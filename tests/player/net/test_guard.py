@@ -178,3 +178,19 @@ def test_the_library_reports_a_redirect_to_a_local_file(home: HostileServer,
     series = open_source(start)[0]
     assert series.episodes == ()
     assert [p.code for p in series.problems] == ["refused_local"]
+
+
+def test_inspect_of_a_trickling_server_returns(home: HostileServer) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    url = home.add("/list.m3u", behaviour="trickle_headers")
+    result = subprocess.run([sys.executable, "-m", "player.app", "inspect", url, "--json"],
+                            capture_output=True, timeout=120, check=False,
+                            cwd=Path(__file__).resolve().parents[3],
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    report = json.loads(result.stdout.decode("utf-8"))
+    codes = [p["code"] for s in report["series"] for p in s["problems"]]
+    assert codes == ["timeout"]

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
     # --- library and Home --------------------------------------------------------------------
     def show_library(self, library: list[Series]) -> None:
         self._library = [series for series in library if series.episodes]
+        self._problems_seen = {p for series in library for p in series.problems}
         self.refresh_home()
         problems = [(p.code, p.where) for series in library for p in series.problems]
         if problems:
@@ -134,11 +135,12 @@ class MainWindow(QMainWindow):
 
     def library_grew(self, library: list[Series]) -> None:
         """A slow source arrived after Home was shown: added without moving the viewer."""
-        known = {p for series in self._library for p in series.problems}
+        known = getattr(self, "_problems_seen", set())
         self._library = [series for series in library if series.episodes]
         self.refresh_home()
         new = [(p.code, p.where) for series in library for p in series.problems
                if p not in known]
+        self._problems_seen = known | {p for series in library for p in series.problems}
         self.events.log("library_grew", series=len(self._library))
         if new:
             self.events.log("library_problems", count=len(new),

@@ -17,7 +17,7 @@ from player.cues import CueFollower, CueLoad, CueLoader
 from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
-from player.library.model import Series
+from player.library.model import Series, SourceProblem
 from player.progress import ProgressStore
 from player.session import PlaybackSession
 from player.ui.covers import CoverLoader
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
 
     def library_grew(self, library: list[Series]) -> None:
         """A slow source arrived after Home was shown: added without moving the viewer."""
-        known = getattr(self, "_problems_seen", set())
+        known: set[SourceProblem] = getattr(self, "_problems_seen", set())
         self._library = [series for series in library if series.episodes]
         self.refresh_home()
         new = [(p.code, p.where) for series in library for p in series.problems

@@ -125,3 +125,24 @@ def test_import_from_a_fifo_does_not_hang(tmp_path: Path) -> None:
     report = import_settings(settings, source)
     assert not report.changed_anything
     assert "读不出来" in report.problems[0]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_reset_pin_with_a_fifo_or_folder_in_place_of_the_settings(tmp_path: Path,
+                                                                  kind: str) -> None:
+    config = tmp_path / "cfg"
+    config.mkdir()
+    target = config / "settings.json"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "player.app", "--config-dir", str(config), "--reset-pin"],
+        check=False, cwd=REPO, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert target.is_file()
+    assert json.loads(target.read_text(encoding="utf-8"))["values"]["family.pin_hash"] == ""
+    assert any(".broken-" in p.name for p in config.iterdir())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Sequence
 
 from player.cli import build_analyse_parser, build_inspect_parser, build_parser
@@ -61,7 +60,6 @@ def reset_pin_command(config_dir: object) -> int:
 def run_app(args: object) -> int:
     """Everything after the command line is understood: Qt, engine, settings, window."""
     import time
-    from concurrent.futures import Future
 
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -72,6 +70,7 @@ def run_app(args: object) -> int:
     from player.engine.marshal import EventMarshal
     from player.eventlog import EventLog
     from player.i18n import install_translations
+    from player.library.loading import LibraryLoader
     from player.library.model import Series
     from player.library.sources import open_source
     from player.ui.strings import settings_problem
@@ -104,22 +103,34 @@ def run_app(args: object) -> int:
         from player.assets import demo_library
 
         sources = [str(demo_library())]
-    listed: Future[list[Series]] = Future()
+    # Started before the window is built, so the disk is read while Qt sets up. Each source
+    # is read in its own thread: Home comes with the local series, slow servers join later.
+    # What the command line named is read first and waited for: it is what the viewer asked for.
+    # Reports reach the GUI thread through the event loop, so after the window exists.
+    marshal = EventMarshal()
+    shown: list[bool] = []
     opened: list[Opened] = []
+    read_targets: dict[str, list[Series]] = {}
 
-    def list_library() -> None:
-        # Started before the window is built, so the disk is read while Qt sets up; remote
-        # sources can take seconds and the window stays responsive meanwhile.
-        try:
-            opened.extend(Opened(target, open_source(target)) for target in targets)
-            named = [series for item in opened for series in item.series]
-            listed.set_result(named + [series for spec in sources
-                                       for series in open_source(spec)])
-        except Exception as error:
-            listed.set_exception(error)
+    def read(spec: str) -> list[Series]:
+        found = open_source(spec)
+        if spec in targets:
+            read_targets[spec] = found
+        return found
 
+    def deliver(library: list[Series]) -> None:
+        if shown:
+            window.library_grew(library)  # no screen change for the viewer
+        else:
+            shown.append(True)
+            opened.extend(Opened(target, read_targets.get(target, [])) for target in targets)
+            window.show_library(library)
+
+    loader = LibraryLoader([*targets, *sources],
+                           lambda library, _complete: marshal.post(deliver, library),
+                           read=read, required=len(targets))
     if not first_run:
-        threading.Thread(target=list_library, name="library", daemon=True).start()
+        loader.start()
 
     parts = assemble(paths, events, settings, defer=True,
                      cast=bool(getattr(args, "cast", False)))
@@ -155,11 +166,8 @@ def run_app(args: object) -> int:
         assert parts.family is not None
         parts.family.start_first_run()  # it reads the library itself when done
     else:
-        marshal = EventMarshal()
         window.home_ready.connect(lambda: QTimer.singleShot(0, finish))
         DirectOpener(window, opened, events)
-        listed.add_done_callback(
-            lambda done: marshal.post(window.show_library, done.result()))
     code = app.exec()
     parts.close()
     events.log("app_exited", code=code)

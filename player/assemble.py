@@ -94,6 +94,9 @@ class Assembly:
 
         self.cast = CastReceiver(window, settings, self.events, forced=self.cast_forced,
                                  pacing=self.pacing, cache_dir=self.paths.cache_dir / "cast")
+        from player.degraded import report_memory_stores
+
+        report_memory_stores(self)  # a read-only config folder: said once
 
     def close(self) -> None:
         if self.closed:

@@ -81,6 +81,11 @@ class CueLoader(QObject):
         threading.Thread(target=work, name="subtitles", daemon=True).start()
 
 
+# Cues looked back at for one that still shows (subtitles overlap two or three deep at most).
+_OVERLAP_LOOKBACK = 8
+_PAGED_KEPT = 256
+
+
 class CueFollower(QObject):
     """Turns the playback position into the display page showing now (or none)."""
 
@@ -89,7 +94,7 @@ class CueFollower(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cues: tuple[Cue, ...] = ()
-        self._pages: list[Cue] = []
+        self._paged: dict[int, list[Cue]] = {}  # cue index -> its display pages
         self._starts: list[int] = []
         self._chars = 16
         self._current: Cue | None = None
@@ -117,18 +122,42 @@ class CueFollower(QObject):
 
     def follow(self, position_ms: int) -> None:
         self._position = position_ms
-        index = bisect.bisect_right(self._starts, position_ms) - 1
-        page = self._pages[index] if index >= 0 else None
-        if page is not None and position_ms >= page.end_ms:
-            page = None
+        page = self._page_at(position_ms)
         if page != self._current:
             self._current = page
             self.changed.emit(page)
 
+    def _page_at(self, position_ms: int) -> Cue | None:
+        """The page that started last at or before ``position_ms``, if still showing.
+
+        Only the few cues around the position are paged (and remembered), so a file of
+        thousands of cues costs the GUI thread nothing when it arrives or when the size
+        changes: the work is per cue shown, never per file.
+        """
+        index = bisect.bisect_right(self._starts, position_ms) - 1
+        latest: Cue | None = None
+        for cue_index in range(index, max(index - _OVERLAP_LOOKBACK, -1), -1):
+            for page in self.pages_of(cue_index):
+                if page.start_ms <= position_ms and (latest is None
+                                                     or page.start_ms > latest.start_ms):
+                    latest = page
+        if latest is not None and position_ms >= latest.end_ms:
+            return None
+        return latest
+
+    def pages_of(self, cue_index: int) -> list[Cue]:
+        """The display pages of cue number ``cue_index`` (paged on first use, remembered)."""
+        pages = self._paged.get(cue_index)
+        if pages is None:
+            if len(self._paged) > _PAGED_KEPT:
+                self._paged.clear()
+            pages = split_cue_pages(self._cues[cue_index], max_chars=self._chars)
+            self._paged[cue_index] = pages
+        return pages
+
     def _paginate(self) -> None:
-        self._pages = [page for cue in self._cues for page in
-                       split_cue_pages(cue, max_chars=self._chars)]
-        self._pages.sort(key=lambda page: page.start_ms)
-        self._starts = [page.start_ms for page in self._pages]
+        # Cues arrive sorted by start (the loader sorts them off the GUI thread).
+        self._starts = [cue.start_ms for cue in self._cues]
+        self._paged = {}
         self._current = None
         self.follow(self._position)

@@ -22,7 +22,9 @@ class EventLog:
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self._stream = path.open("a", encoding="utf-8", buffering=1)
+                # A name that is not UTF-8 is written as a JSON escape "\udcXX" (reads back).
+                self._stream = path.open("a", encoding="utf-8", errors="backslashreplace",
+                                         buffering=1)
             except OSError:
                 # A log that cannot be written must never stop the app from playing.
                 self._stream = None

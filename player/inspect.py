@@ -15,6 +15,8 @@ from player.library.export import library_to_json
 from player.library.media import MANIFEST_EXTENSIONS, PLAYLIST_EXTENSIONS, extension
 from player.library.sources import open_source
 from player.locations import is_remote
+from player.names import printable_json_text
+from player.net.relay import relay_url
 
 _PARSE_TIMEOUT_S = 10.0
 
@@ -42,8 +44,8 @@ def inspect_episode(target: str) -> dict[str, Any]:
                     "error": {"code": "empty", "message": "file is empty"}}
     instance = vlc.Instance(["--quiet", "--no-xlib", "--vout=dummy", "--aout=dummy"])
     try:
-        media = instance.media_new(target) if remote else \
-            instance.media_new_path(str(Path(target).resolve()))
+        media = instance.media_new(relay_url(target)) if remote else \
+            instance.media_new_path(os.fsencode(Path(target).resolve()))
         flags = vlc.MediaParseFlag.network if remote else vlc.MediaParseFlag.local
         media.parse_with_options(flags, int(_PARSE_TIMEOUT_S * 1000))
         deadline = time.monotonic() + _PARSE_TIMEOUT_S + 1
@@ -74,7 +76,8 @@ def _picture_size(target: str) -> tuple[int | None, int | None]:
     import av
 
     try:
-        with av.open(target, timeout=_PARSE_TIMEOUT_S) as container:
+        opened = relay_url(target) if is_remote(target) else target
+        with av.open(opened, timeout=_PARSE_TIMEOUT_S) as container:
             stream = container.streams.video[0]
             return int(stream.codec_context.width), int(stream.codec_context.height)
     except (av.FFmpegError, IndexError, OSError):
@@ -139,9 +142,11 @@ def analysis_of(target: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]
 def run(target: str) -> int:
     result = inspect(target)
     try:
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        # Always valid UTF-8: a name that is not is written as JSON escapes ("\udcb5").
+        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
         sys.stdout.flush()
+        sys.stdout.buffer.write(printable_json_text(text))
+        sys.stdout.buffer.flush()
     except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not our problem
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 1 if "error" in result else 0

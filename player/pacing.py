@@ -91,8 +91,9 @@ class PacingMonitor(QObject):
         self._picture: dict[str, tuple[Cue, ...]] = {}
         self._aliases: dict[str, str] = {}  # local copy -> the address it was copied from
         self._marshal = EventMarshal(self)
+        self.cache = PacingCache(cache_path)
         self._service = AnalysisService(self._from_service_thread,
-                                        cache=PacingCache(cache_path),
+                                        cache=self.cache,
                                         thresholds=thresholds_from(settings),
                                         on_cues=self._cues_from_service_thread)
         # http(s) episodes are never decoded here; a sidecar beside them is used if current.

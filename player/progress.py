@@ -13,6 +13,7 @@ loses nothing: committed data is already in the operating system's hands.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import sqlite3
@@ -24,12 +25,21 @@ from pathlib import Path
 from typing import TypeVar
 
 from player.library.model import Episode, Series
+from player.names import restored, storable
 
 log = logging.getLogger(__name__)
 
 WATCHED_FRACTION = 0.95
 SCHEMA_VERSION = 1
-_BUSY_TIMEOUT_S = 5.0
+# Never wait for another process's lock: a save that finds the file busy stays in memory
+# and is written with the next save (or read); waiting froze playback 5 s per save.
+_BUSY_TIMEOUT_S = 0.0
+_COLUMN_NAMES = ("location", "position_ms", "duration_ms", "watched", "updated", "seq",
+                 "series_source", "series_title")
+# What a row from a table of another shape gets for a column it lacks.
+_MIGRATION_DEFAULTS = {"position_ms": "0", "duration_ms": "0", "watched": "0",
+                       "updated": "0", "seq": "rowid", "series_source": "''",
+                       "series_title": "''"}
 _IN_CLAUSE_CHUNK = 500  # below SQLite's smallest historic limit of 999 bound parameters
 
 _SCHEMA = """
@@ -73,6 +83,8 @@ class ProgressStore:
     def __init__(self, db_path: str | os.PathLike[str]) -> None:
         self.path = Path(db_path)
         self._lock = threading.Lock()
+        # Saves not yet written (the file was busy), oldest first: location -> row values.
+        self._pending: dict[str, tuple[object, ...]] = {}
         self._connection = self._open()
 
     def close(self) -> None:
@@ -95,16 +107,40 @@ class ProgressStore:
         duration_ms = max(0, int(duration_ms))
         watched = duration_ms > 0 and position_ms >= WATCHED_FRACTION * duration_ms
         values = (
-            episode.location,
+            storable(episode.location),
             position_ms,
             duration_ms,
             int(watched),
             time.time(),
-            series.source,
-            series.title,
+            storable(series.source),
+            storable(series.title),
         )
+        with self._lock:
+            self._pending.pop(episode.location, None)
+            self._pending[episode.location] = values  # newest last
+        self.flush()
 
-        def write(connection: sqlite3.Connection) -> None:
+    def flush(self) -> bool:
+        """Write the saves kept in memory, oldest first; False if some are still waiting."""
+        with self._lock:
+            while self._pending:
+                location, values = next(iter(self._pending.items()))
+                if not self._write(values):
+                    return False
+                if self._pending.get(location) is values:
+                    del self._pending[location]
+            return True
+
+    @property
+    def waiting(self) -> int:
+        """How many saves are kept in memory because the file was busy."""
+        with self._lock:
+            return len(self._pending)
+
+    def _write(self, values: tuple[object, ...]) -> bool:
+        """One save, committed; False (and nothing waited for) when the file is busy."""
+
+        def write(connection: sqlite3.Connection) -> bool:
             with connection:  # one transaction, committed before returning
                 connection.execute(
                     """
@@ -122,15 +158,30 @@ class ProgressStore:
                     """,
                     values,
                 )
+            return True
 
-        self._run(write, default=None)
+        return self._run(write, default=False, locked=True)
 
     def get(self, location: str) -> Progress | None:
         """The progress of ``location``, or ``None`` if it was never played."""
-        return self._run(lambda connection: self._get(connection, location), default=None)
+        self.flush()
+        stored = self._run(lambda connection: self._get(connection, location), default=None)
+        with self._lock:
+            values = self._pending.get(location)
+        if values is None:
+            return stored
+        waiting = _to_progress(values)  # type: ignore[arg-type]
+        if stored is not None and stored.watched:  # watched stays watched, as when written
+            waiting = dataclasses.replace(waiting, watched=True)
+        return waiting
 
     def last_watched(self) -> Progress | None:
         """The episode saved most recently (what 继续观看 resumes), or ``None``."""
+        self.flush()
+        with self._lock:
+            newest = next(reversed(self._pending.values()), None)
+        if newest is not None:
+            return _to_progress(newest)  # type: ignore[arg-type]
 
         def read(connection: sqlite3.Connection) -> Progress | None:
             row = connection.execute(
@@ -143,11 +194,15 @@ class ProgressStore:
     def watched_count(self, locations: Iterable[str]) -> int:
         """How many of ``locations`` have been watched to the end (duplicates count once)."""
         wanted = list(dict.fromkeys(locations))
+        self.flush()
+        with self._lock:
+            waiting = {loc for loc, values in self._pending.items() if values[3]}
 
         def count(connection: sqlite3.Connection) -> int:
             total = 0
             for start in range(0, len(wanted), _IN_CLAUSE_CHUNK):
-                chunk = wanted[start : start + _IN_CLAUSE_CHUNK]
+                chunk = [storable(loc) for loc in wanted[start : start + _IN_CLAUSE_CHUNK]
+                         if loc not in waiting]
                 marks = ",".join("?" * len(chunk))
                 total += connection.execute(
                     f"SELECT COUNT(*) FROM progress WHERE watched AND location IN ({marks})",
@@ -155,34 +210,40 @@ class ProgressStore:
                 ).fetchone()[0]
             return total
 
-        return self._run(count, default=0)
+        return self._run(count, default=0) + len(waiting.intersection(wanted))
 
     # -- storage -------------------------------------------------------------------------
 
     @staticmethod
     def _get(connection: sqlite3.Connection, location: str) -> Progress | None:
         row = connection.execute(
-            f"SELECT {_COLUMNS} FROM progress WHERE location = ?", (location,)
+            f"SELECT {_COLUMNS} FROM progress WHERE location = ?", (storable(location),)
         ).fetchone()
         return _to_progress(row) if row else None
 
-    def _run(self, operation: Callable[[sqlite3.Connection], T], *, default: T) -> T:
+    def _run(self, operation: Callable[[sqlite3.Connection], T], *, default: T,
+             locked: bool = False) -> T:
+        if locked:  # the caller holds the lock already
+            return self._run_locked(operation, default)
         with self._lock:
-            try:
-                return operation(self._connection)
-            except sqlite3.DatabaseError as error:
-                if not _is_corruption(error):
-                    log.warning("progress not stored/read (%s): %s", self.path, error)
-                    return default
-                log.warning("progress file %s is damaged (%s); starting afresh", self.path, error)
-                self._connection.close()
-                self._move_aside()
-                self._connection = self._open()
-            try:
-                return operation(self._connection)
-            except sqlite3.DatabaseError as error:
-                log.warning("progress not stored/read (%s): %s", self.path, error)
+            return self._run_locked(operation, default)
+
+    def _run_locked(self, operation: Callable[[sqlite3.Connection], T], default: T) -> T:
+        try:
+            return operation(self._connection)
+        except sqlite3.DatabaseError as error:
+            if not _is_corruption(error):
+                _log_not_done(self.path, error)
                 return default
+            log.warning("progress file %s is damaged (%s); starting afresh", self.path, error)
+            self._connection.close()
+            self._move_aside()
+            self._connection = self._open()
+        try:
+            return operation(self._connection)
+        except sqlite3.DatabaseError as error:
+            _log_not_done(self.path, error)
+            return default
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -244,10 +305,12 @@ class ProgressStore:
 _COLUMNS = "location, position_ms, duration_ms, watched, updated, series_source, series_title"
 
 
-def _to_progress(row: tuple[str, int, int, int, float, str, str]) -> Progress:
+def _to_progress(row: tuple[str | bytes, int, int, int, float, str | bytes, str | bytes]
+                 ) -> Progress:
     location, position_ms, duration_ms, watched, updated, series_source, series_title = row
     return Progress(
-        location, position_ms, duration_ms, bool(watched), updated, series_source, series_title
+        restored(location), int(position_ms), int(duration_ms), bool(watched), float(updated),
+        restored(series_source), restored(series_title),
     )
 
 
@@ -259,6 +322,7 @@ def _connect(database: str) -> sqlite3.Connection:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             log.warning("progress file written by a newer version (%s); reading anyway", version)
+        _reshape(connection)
         connection.executescript(_SCHEMA)
         if version < SCHEMA_VERSION:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -266,6 +330,40 @@ def _connect(database: str) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def _log_not_done(path: Path, error: sqlite3.DatabaseError) -> None:
+    if "locked" in str(error) or "busy" in str(error):
+        # Another program holds the file: kept in memory, written later; no log every 5 s.
+        log.debug("progress file %s busy; kept in memory", path)
+    else:
+        log.warning("progress not stored/read (%s): %s", path, error)
+
+
+def _reshape(connection: sqlite3.Connection) -> None:
+    """A ``progress`` table of another shape (an old or foreign file) is renamed aside and
+    what it holds copied into a table of the right shape, so progress is kept on disk again
+    instead of in memory on every run."""
+    columns = [row[1] for row in connection.execute("PRAGMA table_info(progress)")]
+    if not columns or set(_COLUMN_NAMES) <= set(columns):
+        return
+    aside = f"progress_aside_{int(time.time())}"
+    log.warning("progress table has another shape %s; kept as %s", columns, aside)
+    with connection:
+        connection.execute(f'ALTER TABLE progress RENAME TO "{aside}"')
+        connection.execute("DROP INDEX IF EXISTS progress_seq")
+        connection.executescript(_SCHEMA)
+    if "location" not in columns:
+        return
+    select = ", ".join(name if name in columns else _MIGRATION_DEFAULTS[name]
+                       for name in _COLUMN_NAMES)
+    try:
+        with connection:
+            connection.execute(
+                f"INSERT OR IGNORE INTO progress ({', '.join(_COLUMN_NAMES)}) "
+                f'SELECT {select} FROM "{aside}" WHERE location IS NOT NULL')
+    except sqlite3.Error as error:  # values of the wrong kind: the old table stays aside
+        log.warning("progress rows not copied from %s: %s", aside, error)
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:

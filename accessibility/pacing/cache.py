@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,12 +53,33 @@ class CacheEntry:
 
 
 class PacingCache:
-    """Thread-safe: every call opens its own short-lived connection."""
+    """Thread-safe: every call opens its own short-lived connection.
+
+    A folder that cannot be written (read-only, full, gone) never stops the app: the cache
+    then lives in memory for this run (``in_memory``), said once in the log.
+    """
 
     def __init__(self, db_path: str | Path) -> None:
         self.db_path = Path(db_path)
-        self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        self._prepare()
+        self._memory: sqlite3.Connection | None = None
+        self._memory_lock = threading.Lock()
+        self.memory_reason = ""
+        try:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            self._prepare()
+        except (OSError, sqlite3.Error) as error:
+            self._use_memory(error)
+
+    @property
+    def in_memory(self) -> bool:
+        return self._memory is not None
+
+    def _use_memory(self, error: Exception) -> None:
+        log.warning("pacing cache cannot be kept in %s (%s); using memory", self.db_path, error)
+        self.memory_reason = str(error)
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        memory.execute(_SCHEMA)
+        self._memory = memory
 
     def _prepare(self) -> None:
         try:
@@ -65,6 +87,8 @@ class PacingCache:
                 db.execute(_SCHEMA)
                 db.execute("SELECT fingerprint, analyser, measurements FROM pacing LIMIT 1")
         except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and not self.db_path.is_file():
+                raise  # no file and none can be made: not damage, a folder we cannot use
             # A cache is only a cache: set a damaged one aside and start afresh.
             log.warning("pacing cache %s unreadable (%s); starting a new one", self.db_path,
                         error)
@@ -76,6 +100,10 @@ class PacingCache:
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        if self._memory is not None:
+            with self._memory_lock, self._memory as memory:
+                yield memory
+            return
         db = sqlite3.connect(self.db_path, timeout=10)
         try:
             with db:

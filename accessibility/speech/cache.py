@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,6 +21,15 @@ class SpeechCache:
     def __init__(self, directory: Path, limit_bytes: int = DEFAULT_LIMIT_BYTES) -> None:
         self._directory = directory
         self._limit = limit_bytes
+        self.fallback_reason = ""  # why a temporary folder is used instead of ``directory``
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-"):
+                pass
+        except OSError as error:
+            # A read-only config folder: speech still works, from a folder for this run.
+            self.fallback_reason = str(error)
+            self._directory = Path(tempfile.mkdtemp(prefix="silverreel-speech-"))
 
     @property
     def directory(self) -> Path:

@@ -28,6 +28,9 @@ from player.config.store import Settings
 # Seconds are generous: a line takes milliseconds; only a wedged engine gets near these.
 _START_TIMEOUT_MS = 20_000
 _JOB_TIMEOUT_MS = 20_000
+# What one request may make the worker speak: a subtitle page or a notice is a few dozen
+# characters; a 20,000-character line from a hostile file held the worker until the watchdog.
+MAX_SPOKEN_CHARS = 200
 _SHUTDOWN_WAIT_MS = 2_000
 # A job that was running when the worker died twice in a row is taken to be the cause.
 _MAX_ATTEMPTS = 2
@@ -116,6 +119,11 @@ class SpeechSynthesizer(QObject):
         self._start_worker()
 
     # --- public ------------------------------------------------------------------------
+    @property
+    def storage_problem(self) -> str:
+        """Why spoken lines are kept in a temporary folder this run ("" when they are not)."""
+        return self._cache.fallback_reason
+
     def request(self, text: str) -> str | None:
         """The WAV for ``text`` if it is ready now; otherwise ``None`` and a signal later."""
         text = text.strip()
@@ -224,7 +232,7 @@ class SpeechSynthesizer(QObject):
         job.attempts += 1
         message = {
             "id": self._in_flight_id,
-            "text": job.text,
+            "text": spoken_text(job.text),
             "voice": voicing.voice,
             "rate": voicing.rate,
             "path": str(self._cache.path_for(job.text, voicing.voice, voicing.rate)),
@@ -335,3 +343,13 @@ class SpeechSynthesizer(QObject):
                 self.failed.emit(waiting.text, Reason.UNAVAILABLE)
             return
         self._start_worker()
+
+
+def spoken_text(text: str) -> str:
+    """``text`` cut to ``MAX_SPOKEN_CHARS``, at the last sentence or clause end if one is
+    in the second half (the cache and signals keep using the whole text as the key)."""
+    if len(text) <= MAX_SPOKEN_CHARS:
+        return text
+    head = text[:MAX_SPOKEN_CHARS]
+    cut = max(head.rfind(mark) for mark in "。！？!?；;，,")
+    return head[: cut + 1] if cut >= MAX_SPOKEN_CHARS // 2 else head

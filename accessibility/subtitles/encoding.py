@@ -46,7 +46,8 @@ _MAX_CHAOS = 0.1  # charset-normalizer mess ratio above which its answer is moji
 
 
 def decode_subtitle_bytes(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding)``; ``encoding`` is a Python codec name.
+    """Return ``(text, encoding)``; ``encoding`` is a Python codec name, or names joined by
+    "+" for a file decoded line by line (``"utf-8+gbk"``).
 
     Raises ``SubtitleError("encoding")`` when no encoding gives readable text.
     """
@@ -55,6 +56,7 @@ def decode_subtitle_bytes(data: bytes) -> tuple[str, str]:
         _by_utf16_pattern,
         _as_utf8,
         _as_chinese_legacy,
+        _by_lines,
         _as_damaged_utf8,
         _by_detector,
     ):
@@ -103,6 +105,36 @@ def _as_utf8(data: bytes) -> tuple[str, str] | None:
         if legacy is not None and legacy[0] >= _SURE_CHINESE_SCORE:
             return legacy[1], legacy[2]
     return text, "utf-8"
+
+
+def _by_lines(data: bytes) -> tuple[str, str] | None:
+    """A file whose lines are in different encodings (one edited in two programs, or two
+    files joined): each line decoded on its own, UTF-8 first, else the best Chinese legacy
+    encoding for that line. Only when both kinds occur and the result reads as Chinese."""
+    lines = data.split(b"\n")
+    out: list[str] = []
+    used: set[str] = set()
+    for line in lines:
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        try:
+            out.append(line.decode("utf-8"))
+            used.add("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        best = _best_chinese(line)
+        if best is None or best[0] < _MIN_CHINESE_SCORE:
+            return None
+        out.append(best[1])
+        used.add(best[2])
+    if "utf-8" not in used or len(used) < 2:
+        return None
+    text = "\n".join(out)
+    if chinese_text_score(text) < _MIN_CHINESE_SCORE:
+        return None
+    return text, "+".join(sorted(used, key=lambda codec: codec != "utf-8"))
 
 
 def _as_damaged_utf8(data: bytes) -> tuple[str, str] | None:

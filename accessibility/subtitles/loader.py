@@ -18,6 +18,8 @@ from accessibility.subtitles.track import SubtitleFormat, SubtitleTrack
 from accessibility.subtitles.webvtt import vtt_cue_blocks
 
 __all__ = [
+    "MAX_CUES",
+    "MAX_CUE_CHARS",
     "MAX_FILE_BYTES",
     "SubtitleError",
     "SubtitleTrack",
@@ -29,6 +31,11 @@ __all__ = [
 # A two-hour film's subtitles are well under 1 MB even in UTF-16; anything far bigger is not
 # a subtitle file, and reading it would only stall the app.
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
+# A feature film has ~1,500 cues and a micro-drama episode ~50; a cue is a line or two. More
+# than this is a damaged or hostile file: the rest is left out rather than held in memory,
+# paged and spoken.
+MAX_CUES: Final = 10_000
+MAX_CUE_CHARS: Final = 400
 
 _FILE_FORMATS: Final[dict[str, SubtitleFormat]] = {
     "srt": "srt",
@@ -77,10 +84,14 @@ def parse_subtitle_text(
     strip = strip_ass_markup if fmt in _ASS_FORMATS else strip_html_markup
     cues: set[Cue] = set()
     for event in subs.events:
+        if len(cues) >= MAX_CUES:
+            break
         if event.is_comment or event.type != "Dialogue":
             continue
         start, end = max(int(event.start), 0), int(event.end)
         plain = strip(event.text)
+        if len(plain) > MAX_CUE_CHARS:
+            plain = plain[: MAX_CUE_CHARS - 1].rstrip() + "…"
         if plain and end > start:
             cues.add(Cue(start_ms=start, end_ms=end, text=plain))
     if not cues:

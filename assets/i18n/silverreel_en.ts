@@ -564,6 +564,21 @@
     </message>
     <message>
         <location filename="../../player/ui/strings.py" line="59"/>
+        <source>网上的片单指向了家里的设备，已拒绝打开；其余剧集可以正常看。</source>
+        <translation>A playlist from the internet pointed at devices in this home; they were not opened. The other episodes play as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="62"/>
+        <source>有的片单剧集太多，只列出了前面的部分；其余剧集可以正常看。</source>
+        <translation>Some playlists hold too many episodes; only the first part is listed. The other episodes play as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../player/degraded.py" line="56"/>
+        <source>设置文件夹不能写入：设置和观看进度只记到关机为止。</source>
+        <translation>The settings folder cannot be written: settings and watching progress are kept only until the computer is switched off.</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/strings.py" line="59"/>
         <source>有的网上片源连不上，请检查网络；其余剧集可以正常看。</source>
         <translation>Some internet sources cannot be reached. Please check the network; the other episodes play as usual.</translation>
     </message>

@@ -8,6 +8,7 @@ the docs with ``python -m player.config.docs > docs/settings.md``).
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,7 +78,12 @@ def validate(option: Option, value: Any) -> Any:
                 raise InvalidValue(option.key, "must be a whole number")
             value = int(value)
         else:
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:  # an int with hundreds of digits
+                raise InvalidValue(option.key, "must be a finite number") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InvalidValue(option.key, "must be a finite number")
         if option.minimum is not None and value < option.minimum:
             raise InvalidValue(option.key, f"must be at least {option.minimum:g}")
         if option.maximum is not None and value > option.maximum:

@@ -26,9 +26,12 @@ from player.config.declaration import (
     defaults,
     validate,
 )
+from player.safeio import BadJson, load_json, read_regular_file
 
 FILE_FORMAT = "silverreel-settings"
 FILE_NAME = "settings.json"
+# The app writes a few kilobytes; a settings file larger than this is not one.
+MAX_FILE_BYTES = 1024 * 1024
 
 # Upgrades from one file version to the next: _UPGRADES[n] turns version n values into n + 1.
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
@@ -146,16 +149,21 @@ class Settings(QObject):
 
     def _load(self, path: Path) -> None:
         try:
-            raw = path.read_bytes()
+            raw = read_regular_file(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             self.was_new = True
             return
         except OSError as exc:
+            # Unreadable, a folder or a FIFO in its place: defaults, and the thing kept aside
+            # so that the next save can write a real file.
             self._keep_aside(path, SettingsProblem("unreadable_file", detail=str(exc)))
             return
+        if len(raw) > MAX_FILE_BYTES:
+            self._keep_aside(path, SettingsProblem("corrupt_file", detail="too large"))
+            return
         try:
-            document = json.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            document = load_json(raw)
+        except BadJson as exc:
             self._keep_aside(path, SettingsProblem("corrupt_file", detail=str(exc)))
             return
         parsed = parse_document(document)

@@ -24,6 +24,7 @@ from player.config.atomic import write_atomically
 from player.config.declaration import OPTIONS_BY_KEY, Kind, Option
 from player.config.pin import PIN_KEY, is_pin_hash
 from player.config.store import FILE_FORMAT, Settings, SettingsProblem, parse_document
+from player.safeio import BadJson, load_json, read_regular_file
 
 # Short name for the catalogue lookup; lupdate finds translate("Context", "text") calls.
 translate = QCoreApplication.translate
@@ -227,15 +228,14 @@ def import_settings(settings: Settings, source: Path) -> ImportReport:
 def _read_document(source: Path) -> dict[str, Any] | str:
     """The file's JSON object, or a sentence saying why there is none."""
     try:
-        with source.open("rb") as stream:
-            raw = stream.read(MAX_IMPORT_BYTES + 1)
+        raw = read_regular_file(source, MAX_IMPORT_BYTES)  # a FIFO is refused, not waited on
     except OSError:
         return translate("Transfer", "这个文件读不出来，设置没有改动。")
     if len(raw) > MAX_IMPORT_BYTES:
         return _not_settings()
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        document = load_json(raw)  # NaN, Infinity, deep nesting and huge numbers refused
+    except BadJson:
         return _not_settings()
     if not isinstance(document, dict) or document.get("format", FILE_FORMAT) != FILE_FORMAT:
         return _not_settings()

@@ -25,6 +25,7 @@ from player.engine.base import (
 from player.engine.marshal import EventMarshal
 from player.engine.vlc_video import VlcFrameSink
 from player.locations import is_remote
+from player.net.relay import relay_url
 
 _CLOCK_INTERVAL_MS = 50
 _OPEN_TIMEOUT_MS = 15_000
@@ -151,9 +152,11 @@ class VlcEngine(PlaybackEngine):
             self._fail(problem)
             return
         if is_remote(location):
-            media = self._instance.media_new(location)
+            # Never the remote address itself: libVLC would follow a redirect to file:.
+            media = self._instance.media_new(relay_url(location))
         else:
-            media = self._instance.media_new_path(str(Path(location).resolve()))
+            # Bytes, so that a name that is not UTF-8 (GBK from a Windows zip) opens too.
+            media = self._instance.media_new_path(os.fsencode(Path(location).resolve()))
         if start_ms > 0:
             media.add_option(f":start-time={start_ms / 1000:.3f}")
         self._media = media

@@ -22,8 +22,14 @@ from player.library.media import (
 )
 from player.library.model import Episode, Series, SourceProblem
 from player.library.natural import natural_key
-from player.library.problems import ProblemCode, problem
+from player.library.problems import (
+    MAX_EPISODES_PER_SOURCE,
+    ProblemCode,
+    capped_problem,
+    problem,
+)
 from player.library.subtitles import SubtitleMatcher
+from player.names import display_text
 
 
 @dataclass
@@ -66,16 +72,17 @@ def read_folder(path: str) -> list[Series]:
     for entry in sorted(listing.folders, key=lambda e: natural_key(e.name)):
         sub = _scan(entry.path)
         if isinstance(sub, SourceProblem):
-            result.append(Series(title=entry.name, source=entry.path, episodes=(), problems=(sub,)))
+            result.append(Series(title=display_text(entry.name), source=entry.path, episodes=(),
+                                 problems=(sub,)))
             continue
         cover = outside_covers.get(name_key(entry.name))
-        result.append(_series(entry.name, entry.path, sub, outside_cover=cover))
+        result.append(_series(display_text(entry.name), entry.path, sub, outside_cover=cover))
     return result
 
 
 def _folder_title(path: str) -> str:
     # The root of a drive ("/", "E:\\") has no base name; show the path itself.
-    return os.path.basename(path.rstrip("/\\")) or path
+    return display_text(os.path.basename(path.rstrip("/\\")) or path)
 
 
 def _scan(path: str) -> _Listing | SourceProblem:
@@ -130,17 +137,20 @@ def _not_a_file(entry: os.DirEntry[str], ext: str) -> SourceProblem | None:
 
 def _series(title: str, path: str, listing: _Listing, outside_cover: str | None) -> Series:
     named = sorted(((stem(e.name), e) for e in listing.videos), key=lambda n: natural_key(n[0]))
+    problems = list(listing.problems)
+    if len(named) > MAX_EPISODES_PER_SOURCE:
+        named = named[:MAX_EPISODES_PER_SOURCE]
+        problems.append(capped_problem(path))
     matcher = SubtitleMatcher(listing.subtitles, (name for name, _entry in named))
     episodes = tuple(
         Episode(
             number=number,
-            title=name,
+            title=display_text(name),
             location=entry.path,
             subtitle=_first_non_empty(matcher.ranked_for(name), listing.subtitles),
         )
         for number, (name, entry) in enumerate(named, start=1)
     )
-    problems = list(listing.problems)
     if not episodes:
         detail = f"{len(listing.folders)} sub-folders not searched" if listing.folders else ""
         problems.append(problem(ProblemCode.EMPTY, path, detail))

@@ -10,8 +10,14 @@ from typing import Any
 
 from player.library.fetch import DEFAULT_TIMEOUT_S, Fetched, fetch
 from player.library.model import Episode, Series, SourceProblem
-from player.library.problems import ProblemCode, problem
+from player.library.problems import (
+    MAX_EPISODES_PER_SOURCE,
+    ProblemCode,
+    capped_problem,
+    problem,
+)
 from player.library.references import (
+    PrivateNetworkRule,
     failed_series,
     local_file_problem,
     resolve,
@@ -36,10 +42,10 @@ def manifest_from_fetched(fetched: Fetched, *, source: str) -> Series:
     text = decode_text(fetched.data, fetched.charset)
     if text is None:
         return failed_series(source, problem(ProblemCode.BAD_JSON, source, "not a text file"))
-    return parse_manifest(text, source=source, base=fetched.location)
+    return parse_manifest(text, source=source, base=fetched.location, public=fetched.public)
 
 
-def parse_manifest(text: str, *, source: str, base: str) -> Series:
+def parse_manifest(text: str, *, source: str, base: str, public: bool = False) -> Series:
     """The series described by manifest ``text``; addresses resolve against ``base``."""
     try:
         document = json.loads(text)
@@ -50,13 +56,14 @@ def parse_manifest(text: str, *, source: str, base: str) -> Series:
         return failed_series(source, problem(ProblemCode.BAD_JSON, source, type(error).__name__))
     if not isinstance(document, dict):
         return failed_series(source, problem(ProblemCode.BAD_JSON, source, "not a JSON object"))
-    return _ManifestReader(source, base).series(document)
+    return _ManifestReader(source, base, PrivateNetworkRule(public)).series(document)
 
 
 class _ManifestReader:
-    def __init__(self, source: str, base: str) -> None:
+    def __init__(self, source: str, base: str, rule: PrivateNetworkRule) -> None:
         self.source = source
         self.base = base
+        self.rule = rule
         self.problems: list[SourceProblem] = []
 
     def series(self, document: dict[str, Any]) -> Series:
@@ -72,6 +79,9 @@ class _ManifestReader:
             raw_episodes = []
         episodes: list[Episode] = []
         for index, raw in enumerate(raw_episodes):
+            if len(episodes) >= MAX_EPISODES_PER_SOURCE:
+                self.problems.append(capped_problem(f"{self.source}#episodes[{index}]"))
+                break
             episode = self._episode(raw, len(episodes) + 1, f"{self.source}#episodes[{index}]")
             if episode is not None:
                 episodes.append(episode)
@@ -132,7 +142,8 @@ class _ManifestReader:
         return Episode(number=number, title=title, location=location, subtitle=subtitle)
 
     def _resolve(self, reference: str, where: str) -> str | None:
-        resolved = resolve(reference, self.base, where=where, malformed=ProblemCode.BAD_ENTRY)
+        resolved = resolve(reference, self.base, where=where, malformed=ProblemCode.BAD_ENTRY,
+                           rule=self.rule)
         if isinstance(resolved, SourceProblem):
             self.problems.append(resolved)
             return None

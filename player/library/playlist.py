@@ -8,11 +8,18 @@ variants of a single stream: it is played whole, as one episode.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from player.library.fetch import DEFAULT_TIMEOUT_S, Fetched, fetch
 from player.library.model import Episode, Series, SourceProblem
-from player.library.problems import ProblemCode, problem
+from player.library.problems import (
+    MAX_EPISODES_PER_SOURCE,
+    ProblemCode,
+    capped_problem,
+    problem,
+)
 from player.library.references import (
+    PrivateNetworkRule,
     failed_series,
     local_file_problem,
     resolve,
@@ -34,11 +41,13 @@ _HLS_TAGS = (
 _EXTINF_DURATION = re.compile(r"\s*-?\d+(?:\.\d+)?(?:\s|,|$)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _MAX_LINE = 8192  # longer than any address; a sign of a binary or corrupted file
+_LINE = re.compile(r"[^\r\n]+")
+_MAX_PROBLEMS = 200  # problems kept per list; a hostile list could hold a million bad lines
 
 
 def is_hls(text: str) -> bool:
     """Whether ``text`` is an HLS media or master playlist rather than a list of episodes."""
-    return any(line.lstrip().upper().startswith(_HLS_TAGS) for line in text.splitlines())
+    return any(line.lstrip().upper().startswith(_HLS_TAGS) for line in _lines(text))
 
 
 def read_playlist(spec: str, *, timeout: float = DEFAULT_TIMEOUT_S) -> list[Series]:
@@ -57,27 +66,44 @@ def playlist_from_fetched(fetched: Fetched, *, source: str) -> Series:
         # Played by address, so a redirect is followed again next time (signed CDN URLs expire).
         title = title_from_location(source)
         return Series(title=title, source=source, episodes=(Episode(1, title, source),))
-    return parse_playlist(text, source=source, base=fetched.location)
+    return parse_playlist(text, source=source, base=fetched.location, public=fetched.public)
 
 
-def parse_playlist(text: str, *, source: str, base: str) -> Series:
-    """The series listed in playlist ``text``; entries resolve against ``base``."""
-    reader = _PlaylistReader(source, base)
-    for number, line in enumerate(text.splitlines(), start=1):
+def parse_playlist(text: str, *, source: str, base: str, public: bool = False) -> Series:
+    """The series listed in playlist ``text``; entries resolve against ``base``.
+
+    ``public``: the list came from the public internet, so its entries may not point at
+    this machine or the home network.
+    """
+    reader = _PlaylistReader(source, base, PrivateNetworkRule(public))
+    # One line at a time (no list of a million strings), and nothing past the cap.
+    for number, line in enumerate(_lines(text), start=1):
+        if reader.full:
+            reader.problems.append(capped_problem(f"{source}:{number}"))
+            break
         reader.feed(line.strip(), f"{source}:{number}")
     return reader.series()
 
 
+def _lines(text: str) -> Iterator[str]:
+    return (match.group() for match in _LINE.finditer(text))
+
+
 class _PlaylistReader:
-    def __init__(self, source: str, base: str) -> None:
+    def __init__(self, source: str, base: str, rule: PrivateNetworkRule) -> None:
         self.source = source
         self.base = base
+        self.rule = rule
         self.title: str | None = None
         self.cover: str | None = None
         self.episodes: list[Episode] = []
         self.problems: list[SourceProblem] = []
         self._pending_title: str | None = None
         self._subtitles = SubtitleFinder()
+
+    @property
+    def full(self) -> bool:
+        return len(self.episodes) >= MAX_EPISODES_PER_SOURCE
 
     def feed(self, line: str, where: str) -> None:
         if not line:
@@ -96,21 +122,21 @@ class _PlaylistReader:
             self._pending_title = None
             title = _extinf_title(value)
             if title is None:
-                self.problems.append(problem(ProblemCode.BAD_LINE, where, line[:80]))
+                self._note(problem(ProblemCode.BAD_LINE, where, line[:80]))
             else:
                 self._pending_title = title or None
         elif name == "#PLAYLIST" and value.strip():
             self.title = value.strip()
         elif name == "#EXTIMG" and value.strip():
-            cover = resolve(value, self.base, where=where)
+            cover = resolve(value, self.base, where=where, rule=self.rule)
             if isinstance(cover, SourceProblem):
-                self.problems.append(cover)
+                self._note(cover)
             else:
                 self.cover = cover
         # #EXTM3U, #EXTGRP, #EXTVLCOPT and plain comments say nothing about episodes.
 
     def _entry(self, line: str, where: str) -> None:
-        location = resolve(line, self.base, where=where)
+        location = resolve(line, self.base, where=where, rule=self.rule)
         if isinstance(location, SourceProblem):
             self._reject(location)
             return
@@ -126,8 +152,12 @@ class _PlaylistReader:
         self.episodes.append(Episode(len(self.episodes) + 1, title, location, subtitle))
 
     def _reject(self, reason: SourceProblem) -> None:
-        self.problems.append(reason)
+        self._note(reason)
         self._pending_title = None  # the title belonged to the rejected entry
+
+    def _note(self, reason: SourceProblem) -> None:
+        if len(self.problems) < _MAX_PROBLEMS:
+            self.problems.append(reason)
 
     def series(self) -> Series:
         problems = list(self.problems)

@@ -26,6 +26,21 @@ class ProblemCode(StrEnum):
     TIMEOUT = "timeout"  # the server did not answer in time
     UNREACHABLE = "unreachable"  # no connection could be made (DNS, refused, no network)
     HTTP_ERROR = "http_error"  # the server answered with an error status
+    # A list on the public internet pointing at this machine or the home network.
+    REFUSED_PRIVATE = "refused_private"
+    # A source holding more episodes than one source may (the rest were not read).
+    CAPPED = "capped"
+
+
+# What one source (a playlist, a manifest, a folder's series) may hold. Far above any real
+# series (micro-dramas have 20–120 episodes); a hostile list of a million lines stops here,
+# so the library, Home and the progress queries never see more.
+MAX_EPISODES_PER_SOURCE = 50_000
+
+
+def capped_problem(where: str, limit: int = MAX_EPISODES_PER_SOURCE) -> SourceProblem:
+    return problem(ProblemCode.CAPPED, where,
+                   f"more than {limit} episodes; only the first {limit} are listed")
 
 
 def problem(code: ProblemCode, where: str, detail: str = "") -> SourceProblem:

@@ -19,13 +19,50 @@ from player.library.media import stem
 from player.library.model import Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.locations import is_remote
+from player.names import display_text
+from player.net.guard import Refused, check_hop
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _DRIVE_PATH = re.compile(r"^[a-zA-Z]:[\\/]")
 
 
+class PrivateNetworkRule:
+    """A list fetched from the public internet may not send the player to this machine or
+    the home network (what browsers do for private network access); a list from the home
+    network or from disk may. Hosts are looked up once each, and at most ``MAX_HOSTS``
+    different hosts per list (a real list names one or two servers)."""
+
+    MAX_HOSTS = 16
+
+    def __init__(self, list_is_public: bool) -> None:
+        self.list_is_public = list_is_public
+        self._verdicts: dict[str, str | None] = {}
+
+    def problem_for(self, location: str, where: str) -> SourceProblem | None:
+        if not self.list_is_public or not is_remote(location):
+            return None
+        try:
+            host = (urllib.parse.urlsplit(location).hostname or "").casefold()
+        except ValueError:
+            return None  # left to the address checks
+        if host not in self._verdicts:
+            if len(self._verdicts) >= self.MAX_HOSTS:
+                return problem(ProblemCode.REFUSED_PRIVATE, where,
+                               f"{location}: more than {self.MAX_HOSTS} servers in one list")
+            try:
+                check_hop(location, public_chain=True)
+                self._verdicts[host] = None
+            except Refused as refused:
+                # A name that does not resolve now is checked again when it is played.
+                self._verdicts[host] = refused.detail if refused.code == "private" else None
+        reason = self._verdicts[host]
+        return None if reason is None else problem(
+            ProblemCode.REFUSED_PRIVATE, where, f"{location} ({reason})")
+
+
 def resolve(
-    reference: str, base: str, *, where: str, malformed: ProblemCode = ProblemCode.BAD_LINE
+    reference: str, base: str, *, where: str, malformed: ProblemCode = ProblemCode.BAD_LINE,
+    rule: PrivateNetworkRule | None = None,
 ) -> str | SourceProblem:
     """The absolute location ``reference`` means inside the list at ``base``.
 
@@ -36,10 +73,14 @@ def resolve(
     reference = reference.strip()
     try:
         if urllib.parse.urlsplit(base).scheme.casefold() in _REMOTE_SCHEMES:
-            return _resolve_remote(reference, base, where)
-        return _resolve_local(reference, base, where)
+            resolved = _resolve_remote(reference, base, where)
+        else:
+            resolved = _resolve_local(reference, base, where)
     except ValueError as error:  # e.g. "http://[::1" (unbalanced bracket in the host)
         return problem(malformed, where, f"{reference}: {error}")
+    if rule is not None and isinstance(resolved, str):
+        return rule.problem_for(resolved, where) or resolved
+    return resolved
 
 
 def _scheme(reference: str) -> str:
@@ -102,8 +143,8 @@ def title_from_location(location: str) -> str:
         parts = urllib.parse.urlsplit(location)
         name = urllib.parse.unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
         return stem(name) if name else parts.netloc or location
-    name = os.path.basename(location.rstrip("/\\"))
-    return stem(name) if name else location
+    name = display_text(os.path.basename(location.rstrip("/\\")))
+    return stem(name) if name else display_text(location)
 
 
 def source_name(spec: str) -> str:

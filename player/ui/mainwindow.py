@@ -17,7 +17,7 @@ from player.cues import CueFollower, CueLoad, CueLoader
 from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
-from player.library.model import Series
+from player.library.model import Series, SourceProblem
 from player.progress import ProgressStore
 from player.session import PlaybackSession
 from player.ui.covers import CoverLoader
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
     # --- library and Home --------------------------------------------------------------------
     def show_library(self, library: list[Series]) -> None:
         self._library = [series for series in library if series.episodes]
+        self._problems_seen = {p for series in library for p in series.problems}
         self.refresh_home()
         problems = [(p.code, p.where) for series in library for p in series.problems]
         if problems:
@@ -131,6 +132,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.home.focus_initial()
         QTimer.singleShot(0, self._report_home_ready)
+
+    def library_grew(self, library: list[Series]) -> None:
+        """A slow source arrived after Home was shown: added without moving the viewer."""
+        known: set[SourceProblem] = getattr(self, "_problems_seen", set())
+        self._library = [series for series in library if series.episodes]
+        self.refresh_home()
+        new = [(p.code, p.where) for series in library for p in series.problems
+               if p not in known]
+        self._problems_seen = known | {p for series in library for p in series.problems}
+        self.events.log("library_grew", series=len(self._library))
+        if new:
+            self.events.log("library_problems", count=len(new),
+                            codes=sorted({code for code, _ in new}))
+        message = library_problems(new)
+        if message is not None and self.stack.currentWidget() is self.home:
+            self.show_message(message)
+        self.covers.load(self._library, self.home.cover_size())
 
     def _report_home_ready(self) -> None:
         self.events.log("home_ready", series=len(self._library))

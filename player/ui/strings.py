@@ -55,6 +55,12 @@ def library_problems(problems: list[tuple[str, str]]) -> str | None:
     if refused:
         return QCoreApplication.translate(
             "Messages", "网上的片单指向了本机文件，已拒绝打开这些文件。")
+    if any(code == "refused_private" for code, _ in problems):
+        return QCoreApplication.translate(
+            "Messages", "网上的片单指向了家里的设备，已拒绝打开；其余剧集可以正常看。")
+    if any(code == "capped" for code, _ in problems):
+        return QCoreApplication.translate(
+            "Messages", "有的片单剧集太多，只列出了前面的部分；其余剧集可以正常看。")
     if all(code in network for code, _ in problems):
         return QCoreApplication.translate(
             "Messages", "有的网上片源连不上，请检查网络；其余剧集可以正常看。")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import enum
+import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from accessibility.theme import Theme
-from player.config.pin import PinGate, is_valid_pin
+from player.config.pin import PinGate, hash_pin, is_valid_pin, verify_pin
+from player.engine.marshal import EventMarshal
 from player.ui.family.numberpad import NumberPad
 from player.ui.keys import Action
 from player.ui.screen import Screen
@@ -31,6 +34,8 @@ class PinScreen(Screen):
         self._gate = gate
         self._mode = PinMode.CHECK
         self._first: str | None = None  # CHOOSE: the PIN typed the first time
+        self._checking = False
+        self._marshal = EventMarshal(self)
         self.step = QLabel()
         self.step.setProperty("role", "secondary")
         self.title = QLabel(self.tr("家人设置"))
@@ -113,6 +118,9 @@ class PinScreen(Screen):
 
     # --- typing ---------------------------------------------------------------------------
     def _submit(self, digits: str) -> None:
+        if self._checking:
+            self.pad.clear()  # one PIN at a time; the answer to the first is on its way
+            return
         wait = self._gate.throttle.wait_seconds()
         if wait > 0:
             self.pad.clear()
@@ -127,8 +135,34 @@ class PinScreen(Screen):
         else:
             self._choose(digits)
 
+    @property
+    def checking(self) -> bool:
+        """A PIN is being hashed in the background (typing waits for it)."""
+        return self._checking
+
+    def _in_background(self, work: Callable[[], object],
+                       done: Callable[[object], None]) -> None:
+        # scrypt takes 0.1–0.3 s on a mini PC: never on the GUI thread, so the pad, the
+        # countdown and the remote stay alive while it runs.
+        self._checking = True
+
+        def run() -> None:
+            result = work()
+            self._marshal.post(self._finished, done, result)
+
+        threading.Thread(target=run, name="pin-hash", daemon=True).start()
+
+    def _finished(self, done: Callable[[object], None], result: object) -> None:
+        self._checking = False
+        done(result)
+
     def _check(self, digits: str) -> None:
-        result = self._gate.check(digits)
+        stored = self._gate.stored()
+        self._in_background(lambda: verify_pin(digits, stored),
+                            lambda matched: self._checked(bool(matched)))
+
+    def _checked(self, matched: bool) -> None:
+        result = self._gate.record(matched)
         if result.accepted:
             self.status.setText("")
             self.unlocked.emit()
@@ -145,14 +179,18 @@ class PinScreen(Screen):
             self.status.setText("")
             self.said.emit(self.prompt.text())
         elif digits == self._first:
-            self._gate.set_pin(digits)
             self._first = None
-            self.status.setText("")
-            self.unlocked.emit()
+            self._in_background(lambda: hash_pin(digits),
+                                lambda hashed: self._chosen(digits, str(hashed)))
         else:
             self._first = None
             self.prompt.setText(self.tr("请设一个 4 到 6 位数字的密码，以后进家人设置要用它。"))
             self._say(self.tr("两次输入的不一样，请重新设。"))
+
+    def _chosen(self, digits: str, hashed: str) -> None:
+        self._gate.set_pin(digits, hashed)
+        self.status.setText("")
+        self.unlocked.emit()
 
     # --- waiting after wrong tries --------------------------------------------------------
     def _wait_text(self, seconds: int) -> str:

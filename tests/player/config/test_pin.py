@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -56,17 +57,71 @@ def test_the_stored_string_is_scrypt_with_salt_and_matches_only_its_pin() -> Non
     assert hash_pin("2580") != stored  # a fresh salt every time
 
 
-def test_a_pbkdf2_hash_is_understood_too() -> None:
+def _b64(data: bytes) -> str:
     import base64
-    import hashlib
 
+    return base64.b64encode(data).decode()
+
+
+@pytest.mark.parametrize(("algorithm", "derive"), [
+    # Valid hashes of the right PIN, but with parameters the app never writes: a cost that
+    # freezes the pad for seconds, one this Python's scrypt refuses, another algorithm.
+    ("scrypt$n=262144,r=8,p=1", lambda s: hashlib.scrypt(b"4321", salt=s, n=2**18, r=8, p=1,
+                                                          maxmem=2**30, dklen=32)),
+    ("scrypt$n=16384,r=8,p=2", lambda s: hashlib.scrypt(b"4321", salt=s, n=2**14, r=8, p=2,
+                                                         dklen=32)),
+    ("scrypt$n=1024,r=1,p=1", lambda s: hashlib.scrypt(b"4321", salt=s, n=1024, r=1, p=1,
+                                                        dklen=32)),
+    ("pbkdf2_sha256$i=200000", lambda s: hashlib.pbkdf2_hmac("sha256", b"4321", s, 200_000, 32)),
+])
+def test_only_the_parameters_the_app_writes_are_accepted(algorithm: str, derive: object) -> None:
     salt = b"0123456789abcdef"
-    digest = hashlib.pbkdf2_hmac("sha256", b"4321", salt, 200_000, 32)
-    stored = (f"pbkdf2_sha256$i=200000${base64.b64encode(salt).decode()}"
-              f"${base64.b64encode(digest).decode()}")
-    assert is_pin_hash(stored)
-    assert verify_pin("4321", stored)
-    assert not verify_pin("1234", stored)
+    stored = f"{algorithm}${_b64(salt)}${_b64(derive(salt))}"  # type: ignore[operator]
+    assert not is_pin_hash(stored)  # counts as no PIN: the family chooses a new one
+    assert not verify_pin("4321", stored)
+    ours = hash_pin("4321", salt)
+    assert ours.startswith("scrypt$n=16384,r=8,p=1$") and is_pin_hash(ours)
+
+
+def test_the_wrong_pin_wait_survives_a_restart(tmp_path: Path) -> None:
+    clock = Clock()
+    settings = Settings(tmp_path / "settings.json")
+    gate = PinGate(settings, PinThrottle.kept_in(tmp_path / "pin-throttle.json", clock))
+    gate.set_pin("2580")
+    for _ in range(FREE_TRIES):
+        gate.check("1111")
+    # A restart: a new gate reading the same folder gives no free tries.
+    again = PinGate(Settings(tmp_path / "settings.json"),
+                    PinThrottle.kept_in(tmp_path / "pin-throttle.json", clock))
+    assert again.throttle.failures == FREE_TRIES
+    refused = again.check("2580")
+    assert not refused.accepted and refused.wait_s == FIRST_WAIT_S
+    clock.now += FIRST_WAIT_S
+    assert again.check("2580").accepted
+    assert PinThrottle.kept_in(tmp_path / "pin-throttle.json", clock).failures == 0
+
+
+def test_the_default_gate_keeps_its_throttle_beside_the_settings(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    PinGate(settings).set_pin("2580")
+    for _ in range(FREE_TRIES + 1):
+        PinGate(Settings(tmp_path / "settings.json")).check("1111")  # a restart every try
+    assert PinGate(Settings(tmp_path / "settings.json")).throttle.wait_seconds() > 0
+
+
+@pytest.mark.parametrize("content", [b"", b"{", b'{"failures": "x"}', b'{"failures": -4}',
+                                     b'{"failures": 3, "blocked_until": NaN}', b"[]"])
+def test_a_damaged_throttle_file_starts_afresh(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "pin-throttle.json"
+    path.write_bytes(content)
+    throttle = PinThrottle.kept_in(path, Clock())
+    assert throttle.failures == 0 and throttle.wait_seconds() == 0
+
+
+def test_a_clock_set_back_does_not_make_the_wait_endless(tmp_path: Path) -> None:
+    path = tmp_path / "pin-throttle.json"
+    path.write_text('{"failures": 9, "blocked_until": 1e12}')
+    assert PinThrottle.kept_in(path, Clock()).wait_seconds() == LONGEST_WAIT_S
 
 
 @pytest.mark.parametrize("stored", [

@@ -62,3 +62,7 @@ def type_on_pad(qtbot: QtBot, parts: Assembly, digits: str, *, submit: bool = Tr
         assert focused() is not None
         assert focused().property("pad_key") == name
         press(qtbot, parts, K.Key_Return)
+    if submit and parts.family is not None:
+        # The PIN is hashed off the GUI thread: wait for its answer like a viewer would.
+        screen = parts.family.pin_screen
+        qtbot.wait_until(lambda: not screen.checking, timeout=10_000)

@@ -53,7 +53,8 @@ class ViewingConditions:
 @cache
 def _kernel_table() -> list[list[list[list[float]]]]:
     data = json.loads((Path(__file__).with_name("umf_kernels.json")).read_text(encoding="utf-8"))
-    return data["kernels"]  # type: ignore[no-any-return]
+    kernels: list[list[list[list[float]]]] = data["kernels"]
+    return kernels
 
 
 def _closest(values: tuple[float, ...], target: float) -> int:

@@ -298,7 +298,7 @@ class PictureCalmer:
         if old_share <= 0.0:
             self._fade_from = None
             return
-        weight = int(round(old_share * 256))
+        weight = round(old_share * 256)
         mixed = self._fade_from.astype(np.uint16)
         mixed *= weight
         mixed += frame.astype(np.uint16) * (256 - weight)

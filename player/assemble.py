@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from accessibility.speech.playback import SpeechPlayer
     from accessibility.speech.readout import ReadOut
     from accessibility.speech.synth import SpeechSynthesizer
+    from player.calm import PictureCalming
     from player.pacing import PacingController, PacingMonitor
     from player.rest import RestReminder
     from player.ui.family import FamilyController
@@ -45,6 +46,7 @@ class Assembly:
     pacing_controller: PacingController | None = None
     synthesizer: SpeechSynthesizer | None = None
     speech_player: SpeechPlayer | None = None
+    calming: PictureCalming | None = None
 
     closed: bool = False
 
@@ -86,7 +88,11 @@ class Assembly:
         self.pacing = PacingMonitor(settings, self.paths.data_dir / "pacing.sqlite3",
                                     self.events, parent=window)
         self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
-                                                  self.volume, self.events, parent=window)
+                                                  self.volume, self.events, parent=window,
+                                                  calming=self.calming)
+        if self.calming is not None:
+            self.calming.use_analysis(self.pacing.result)
+            self.pacing.analysed.connect(self.calming.use_result)
 
     def close(self) -> None:
         if self.closed:
@@ -94,7 +100,8 @@ class Assembly:
         self.closed = True
         self.session.stop()
         self.window.close()
-        for part in (self.readout, self.speech_player, self.synthesizer, self.pacing):
+        for part in (self.readout, self.speech_player, self.synthesizer, self.pacing,
+                     self.calming):
             if part is not None:
                 part.shutdown()
         self.engine.shutdown()
@@ -115,6 +122,9 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
     window = MainWindow(settings, engine, events, session, volume, progress=progress,
                         cache_dir=paths.cache_dir / "covers")
     parts = Assembly(settings, engine, volume, progress, session, window, events, paths)
+    from player.calm import PictureCalming  # flashes are dimmed from the very first picture
+
+    parts.calming = PictureCalming(engine, settings, session, events, parent=window)
     if not defer:
         parts.finish()
     return parts

@@ -18,6 +18,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "player.progress": ("PySide6", "player.ui", "player.engine"),
     "accessibility.subtitles": ("PySide6", "player", "vlc"),
     "accessibility.pacing": ("PySide6", "player", "vlc", "cv2"),
+    "accessibility.calm": ("PySide6", "player", "vlc", "cv2"),
     "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),
     "accessibility.theme": ("player", "PySide6.QtWidgets"),
 }

@@ -44,6 +44,9 @@ GUARD_SWING = 0.06
 # Flash transitions within the last second that turn the guard on without the analysis
 # (WCAG fails at 7; 4 leaves room for the ramp back and keeps ordinary cuts undimmed).
 GUARD_TRANSITIONS = 4
+# Apple's strength reaches 1 (a black picture) at the highest risks; capped so the viewer
+# still sees the story go on. The WCAG guard still dims as far as a flash needs.
+MAX_MODEL_STRENGTH = 0.7
 # The analysis' flash periods switch the guard on this long before they start.
 PRE_ATTACK_S = 0.25
 # A cut near an analysed cut time is accepted with a weaker change.
@@ -221,7 +224,7 @@ class PictureCalmer:
         level = float(luminance.mean())
         adaptation = level
         if self._risk is not None:
-            apple = self._risk.push(level)
+            apple = min(self._risk.push(level), MAX_MODEL_STRENGTH)
             adaptation = self._risk.adaptation_level
             self.stats.peak_risk = max(self.stats.peak_risk, self._risk.risk)
         # WCAG guard: count transitions on the sample grid (RGB order for the counter).

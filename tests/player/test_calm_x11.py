@@ -13,33 +13,22 @@ import numpy as np
 import pytest
 
 from accessibility.pacing.flashes import FlashCounter, flagged_periods
+from tests.calm_media import (
+    AFTER_S,
+    CALM_S,
+    CUT_COLOURS,
+    FLASH_S,
+    FPS,
+    SHOT_S,
+    cut_episode,
+    flash_episode,
+)
 from tests.conftest import XDisplay
-from tests.media import ffmpeg
 from tests.x11 import RunningApp, running_app
 
 pytestmark = [pytest.mark.x11, pytest.mark.slow]
 
-FPS = 30
-CALM_S, FLASH_S, AFTER_S = 6, 4, 3
 CAPTURE_SIZE = (104, 176)  # the captured picture area, reduced by area averaging
-
-
-def flash_episode(path: Path) -> Path:
-    """6 s of a still, detailed colour picture; 4 s of a 5 Hz black/white full-screen flash
-    (3 frames white, 3 frames black at 30 fps); 3 s of the still picture again."""
-    if path.exists():
-        return path
-    size = "360x640"
-    ffmpeg("-f", "lavfi", "-i", f"smptehdbars=s={size}:r={FPS}:d={CALM_S}",
-           "-f", "lavfi",
-           "-i", f"color=c=black:s={size}:r={FPS}:d={FLASH_S},"
-                 "geq=lum='if(lt(mod(N\\,6)\\,3)\\,235\\,16)':cb=128:cr=128",
-           "-f", "lavfi", "-i", f"smptehdbars=s={size}:r={FPS}:d={AFTER_S}",
-           "-f", "lavfi", "-i", f"sine=f=330:d={CALM_S + FLASH_S + AFTER_S}",
-           "-filter_complex", "[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]",
-           "-map", "[v]", "-map", "3:a", "-c:v", "libx264", "-preset", "ultrafast",
-           "-g", "30", "-c:a", "aac", "-shortest", str(path))
-    return path
 
 
 def _library(tmp_path: Path, media_dir: Path) -> Path:
@@ -144,24 +133,7 @@ def test_flashes_on_screen_pass_wcag_with_dimming_and_fail_without(
 
 
 # --- cross-fade at hard cuts -------------------------------------------------------------------
-CUT_COLOURS = ("0xC03020", "0x2040C0", "0x20A040", "0xC03020")  # red, blue, green, red
-SHOT_S = 2.5
 SUBTITLE = "转场时字幕照常显示"
-
-
-def cut_episode(path: Path) -> Path:
-    """Four flat-colour shots of 2.5 s joined by hard cuts at 2.5, 5.0 and 7.5 s."""
-    if path.exists():
-        return path
-    inputs: list[str] = []
-    for colour in CUT_COLOURS:
-        inputs += ["-f", "lavfi", "-i", f"color=c={colour}:s=360x640:r={FPS}:d={SHOT_S}"]
-    total = SHOT_S * len(CUT_COLOURS)
-    ffmpeg(*inputs, "-f", "lavfi", "-i", f"sine=f=330:d={total}",
-           "-filter_complex", "[0:v][1:v][2:v][3:v]concat=n=4:v=1:a=0,format=yuv420p[v]",
-           "-map", "[v]", "-map", "4:a", "-c:v", "libx264", "-preset", "ultrafast",
-           "-c:a", "aac", "-shortest", str(path))
-    return path
 
 
 def _cut_library(tmp_path: Path, media_dir: Path) -> Path:

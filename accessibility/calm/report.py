@@ -104,9 +104,8 @@ def flash_risk(path: str | Path, flashes: Sequence[tuple[float, float]],
                     continue
                 if t > end:
                     break
-                picture = frame.reformat(width=_SIZE[0], height=_SIZE[1],
-                                         format="bgra").to_ndarray()
-                picture = np.ascontiguousarray(picture)
+                small = frame.reformat(width=_SIZE[0], height=_SIZE[1], format="bgra")
+                picture: np.ndarray = np.ascontiguousarray(small.to_ndarray(), dtype=np.uint8)
                 before.push(picture, t, rate)
                 calmer.set_clock(t, t, True)
                 calmer.process(picture, t)

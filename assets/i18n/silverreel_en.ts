@@ -211,6 +211,11 @@
     </message>
     <message>
         <location filename="../../player/ui/family/texts.py" line="47"/>
+        <source>画面</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../player/ui/family/texts.py" line="47"/>
         <source>休息</source>
         <translation>Rest</translation>
     </message>
@@ -546,6 +551,11 @@
 <context>
     <name>Pacing</name>
     <message>
+        <location filename="../../player/pacing.py" line="255"/>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
         <location filename="../../player/pacing.py" line="133"/>
         <source>平缓</source>
         <translation>calm</translation>
@@ -747,6 +757,24 @@
         <location filename="../../player/ui/video_view.py" line="29"/>
         <source>画面</source>
         <translation>Picture</translation>
+    </message>
+</context>
+<context>
+    <name>Calm</name>
+    <message>
+        <location filename="../../player/calm.py" line="61"/>
+        <source>已减弱闪烁</source>
+        <translation>flashes dimmed</translation>
+    </message>
+    <message>
+        <location filename="../../player/calm.py" line="63"/>
+        <source>已柔化转场</source>
+        <translation>cuts softened</translation>
+    </message>
+    <message>
+        <location filename="../../player/calm.py" line="64"/>
+        <source>，</source>
+        <translation>, </translation>
     </message>
 </context>
 </TS>

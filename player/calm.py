@@ -138,6 +138,8 @@ class PictureCalming(QObject):
     def _on_state(self, state: object) -> None:
         if state is PlaybackState.PAUSED:
             self.calmer.set_clock(self._engine.position() / 1000.0, time.monotonic(), False)
+        elif state in (PlaybackState.STOPPED, PlaybackState.ERROR):
+            self._report()
 
     def _remember(self, dimmed: bool = False, softened: bool = False) -> None:
         if self._location is None:
@@ -146,7 +148,8 @@ class PictureCalming(QObject):
         self._calmed[self._location] = (old[0] or dimmed, old[1] or softened)
 
     def _report(self) -> None:
-        """Once per episode: what was calmed (nothing is logged for an untouched episode)."""
+        """Once per episode (at its end, when it stops or another starts): what was calmed;
+        nothing is logged for an untouched episode."""
         stats = self.calmer.stats
         if self._location is None or (stats.dimmed_frames == 0 and stats.cuts_softened == 0):
             return

@@ -57,6 +57,7 @@ BURST_CUTS, BURST_WINDOW_S = 2, 2.0
 _GAMMA_CODES = (np.arange(256, dtype=np.float32) / 255.0)
 _SRGB_LINEAR = np.where(_GAMMA_CODES <= 0.04045, _GAMMA_CODES / 12.92,
                         ((_GAMMA_CODES + 0.055) / 1.055) ** 2.4).astype(np.float32)
+_IDENTITY = np.arange(256, dtype=np.uint8)
 _WEIGHTS_BGR = np.array([0.0722, 0.7152, 0.2126], dtype=np.float32)
 
 
@@ -150,6 +151,7 @@ class PictureCalmer:
         self._previous_out: np.ndarray | None = None
         self._fade_from: np.ndarray | None = None
         self._fade_start = 0.0
+        self._mix: tuple[np.ndarray, np.ndarray] | None = None
 
     def media_time(self, now_s: float) -> float | None:
         clock = self._clock
@@ -197,8 +199,10 @@ class PictureCalmer:
         if options.soften_cuts:
             fading = self._cut(codes, now_s, rate, media, plan, options,
                                flashing=strength > 0.0)
-        if strength > 0.0:
-            curve = mitigation_curve(strength, adaptation)
+        curve = mitigation_curve(strength, adaptation) if strength > 0.0 else None
+        if curve is not None and np.array_equal(curve, _IDENTITY):
+            curve = None  # the end of a release: nothing left to change
+        if curve is not None:
             # The whole buffer at once is three times faster than a strided colour view;
             # the padding byte is put back to Qt's 0xff afterwards.
             np.take(curve, frame, out=frame)
@@ -302,11 +306,15 @@ class PictureCalmer:
             self._fade_from = None
             return
         weight = round(old_share * 256)
-        mixed = self._fade_from.astype(np.uint16)
-        mixed *= weight
-        mixed += frame.astype(np.uint16) * (256 - weight)
-        mixed >>= 8
-        frame[...] = mixed
+        if self._mix is None or self._mix[0].shape != frame.shape:
+            self._mix = (np.empty(frame.shape, np.uint16), np.empty(frame.shape, np.uint16))
+        old, new = self._mix
+        # Into kept 16-bit buffers, without temporaries: three times faster than astype().
+        np.multiply(self._fade_from, weight, out=old, dtype=np.uint16)
+        np.multiply(frame, 256 - weight, out=new, dtype=np.uint16)
+        np.add(old, new, out=old)
+        np.right_shift(old, 8, out=old)
+        np.copyto(frame, old, casting="unsafe")
 
 
 def _near(times: tuple[float, ...], t: float, window: float) -> bool:

@@ -25,7 +25,9 @@ _log = logging.getLogger(__name__)
 _ALIGN = 32
 _BUFFERS = 3
 
-# Changes a picture in place before it is shown: (height × width × 4 BGRX uint8, monotonic s).
+# Changes a picture in place before it is shown: (height × pitch/4 × 4 BGRX uint8, monotonic
+# s). Each row carries up to 7 padding pixels on the right, so the array is contiguous (whole-
+# buffer NumPy operations run twice as fast as on a strided view).
 FrameFilter = Callable[[np.ndarray, float], None]
 
 # python-vlc types the chroma argument as c_char_p, which ctypes converts to an immutable
@@ -155,7 +157,7 @@ class VlcFrameSink:
                 pixels = np.frombuffer(memoryview(view), dtype=np.uint8)
                 pixels = pixels.reshape(height, pitch // 4, 4)
                 try:
-                    self._filter(pixels[:, :width], time.monotonic())
+                    self._filter(pixels, time.monotonic())
                 except Exception:  # a broken filter must never cost the viewer the picture
                     _log.exception("picture filter failed; showing pictures unfiltered")
                     self._filter = None

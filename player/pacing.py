@@ -351,7 +351,7 @@ class PacingController(QObject):
             self._apply_leveling()
         elif key == "sound.soften_jumps" and not value:
             self._volume.set_factor("soften", 1.0)
-        elif key == "pacing.badge":
+        elif key == "pacing.badge" or key.startswith("picture."):  # badges name the calming
             series = self._window.series_screen.series
             if series is not None:
                 self._on_series_opened(series)

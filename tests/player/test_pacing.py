@@ -82,6 +82,9 @@ def test_badge_and_notice_say_how_the_picture_is_calmed(
     qtbot.wait_until(lambda: screen.pace(1) is not None, timeout=30_000)
     assert screen.pace(1) == "很快\n已柔化转场"
     assert "已柔化转场" in screen.episode_button(1).accessibleName()
+    parts.settings.set("picture.dim_flashes", True)  # the badge follows at once
+    assert screen.pace(1) == "很快\n已减弱闪烁，已柔化转场"
+    parts.settings.set("picture.dim_flashes", False)
     press(qtbot, parts, K.Key_Down, K.Key_Right)  # episode 2: the notice says it too
     press(qtbot, parts, K.Key_Return)
     overlay = parts.window._overlay

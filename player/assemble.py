@@ -65,6 +65,10 @@ class Assembly:
         from player.ui.family import FamilyController, RestPrompt
 
         window, settings = self.window, self.settings
+        from player.calm import PictureCalming  # first: the picture is calmed from the start
+
+        self.calming = PictureCalming(self.engine, settings, self.session, self.events,
+                                      parent=window)
         self.synthesizer = SpeechSynthesizer(settings, cache_dir=self.paths.cache_dir / "speech",
                                              parent=window)
         self.speech_player = SpeechPlayer(settings, parent=window)
@@ -122,9 +126,6 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
     window = MainWindow(settings, engine, events, session, volume, progress=progress,
                         cache_dir=paths.cache_dir / "covers")
     parts = Assembly(settings, engine, volume, progress, session, window, events, paths)
-    from player.calm import PictureCalming  # flashes are dimmed from the very first picture
-
-    parts.calming = PictureCalming(engine, settings, session, events, parent=window)
     if not defer:
         parts.finish()
     return parts

@@ -79,6 +79,8 @@ class PictureCalming(QObject):
         self._calmed: dict[str, tuple[bool, bool]] = {}
         self._lookup: Callable[[str], PacingResult | None] = lambda _location: None
         engine.set_frame_filter(self.calmer.process)
+        if session.episode is not None:  # built while an episode already plays
+            self._location = session.episode.location
         settings.changed.connect(self._on_setting)
         session.episode_started.connect(self._on_episode_started)
         engine.position_changed.connect(self._on_position)

@@ -16,10 +16,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import numpy as np
 import vlc
 from PySide6.QtGui import QImage
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _log = logging.getLogger(__name__)
 _ALIGN = 32
@@ -28,7 +31,7 @@ _BUFFERS = 3
 # Changes a picture in place before it is shown: (height × pitch/4 × 4 BGRX uint8, monotonic
 # s). Each row carries up to 7 padding pixels on the right, so the array is contiguous (whole-
 # buffer NumPy operations run twice as fast as on a strided view).
-FrameFilter = Callable[[np.ndarray, float], None]
+FrameFilter = Callable[["np.ndarray", float], None]
 
 # python-vlc types the chroma argument as c_char_p, which ctypes converts to an immutable
 # bytes copy, so the chosen chroma could never be written back. We bind the same C function
@@ -154,6 +157,9 @@ class VlcFrameSink:
             view = (ctypes.c_char * (pitch * height)).from_address(address)
             if self._filter is not None and width > 0 and height > 0:
                 # The buffer is ours until the next lock: calm it in place, before the copy.
+                # NumPy is imported here, not at start-up: it costs Home ~0.1 s otherwise.
+                import numpy as np
+
                 pixels = np.frombuffer(memoryview(view), dtype=np.uint8)
                 pixels = pixels.reshape(height, pitch // 4, 4)
                 try:

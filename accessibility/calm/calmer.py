@@ -203,10 +203,7 @@ class PictureCalmer:
         if curve is not None and np.array_equal(curve, _IDENTITY):
             curve = None  # the end of a release: nothing left to change
         if curve is not None:
-            # The whole buffer at once is three times faster than a strided colour view;
-            # the padding byte is put back to Qt's 0xff afterwards.
-            np.take(curve, frame, out=frame)
-            frame[..., 3] = 255
+            _apply_table(frame, curve)
             self.stats.dimmed_frames += 1
             if self._strength == 0.0:
                 self.stats.dimming_onsets += 1
@@ -315,6 +312,23 @@ class PictureCalmer:
         np.add(old, new, out=old)
         np.right_shift(old, 8, out=old)
         np.copyto(frame, old, casting="unsafe")
+
+
+_WORDS = np.arange(65536, dtype=np.uint32)
+_HIGH, _LOW = (_WORDS >> 8).astype(np.uint8), (_WORDS & 0xFF).astype(np.uint8)
+
+
+def _apply_table(frame: np.ndarray, curve: np.ndarray) -> None:
+    """``curve`` on every colour byte, in place. Two bytes per lookup through a 65,536-entry
+    table: three times faster than byte by byte, which is itself three times faster than a
+    strided view of the colour bytes alone. The padding byte is put back to Qt's 0xff."""
+    if frame.flags.c_contiguous:
+        table = (curve[_HIGH].astype(np.uint16) << 8) | curve[_LOW]
+        words = frame.view(np.uint16)
+        np.take(table, words, out=words)
+    else:
+        np.take(curve, frame, out=frame)
+    frame[..., 3] = 255
 
 
 def _near(times: tuple[float, ...], t: float, window: float) -> bool:

@@ -216,3 +216,20 @@ def test_mitigation_curve_keeps_identity_at_zero_and_darkens_towards_the_adaptat
 def test_pool_kernel_holds_99_percent_of_its_mass() -> None:
     kernel = pool_kernel(30.0)
     assert 0.99 < kernel.sum() / 30.0 < 1.01
+
+
+def test_two_byte_table_maps_every_colour_byte_like_the_curve() -> None:
+    from accessibility.calm.calmer import _apply_table
+
+    rng = np.random.default_rng(8)
+    frame = rng.integers(0, 256, (37, 64, 4), dtype=np.uint8)
+    curve = mitigation_curve(0.55, 0.3)
+    expected = curve[frame]
+    expected[..., 3] = 255
+    whole = frame.copy()
+    _apply_table(whole, curve)  # contiguous: two bytes per lookup
+    strided = np.zeros((37, 70, 4), np.uint8)
+    strided[:, :64] = frame
+    view = strided[:, :64]
+    _apply_table(view, curve)  # a strided view: byte by byte
+    assert np.array_equal(whole, expected) and np.array_equal(view, expected)

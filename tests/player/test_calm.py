@@ -82,3 +82,32 @@ def test_calm_words_name_what_was_done() -> None:
     assert calm_words(True, True) == "已减弱闪烁，已柔化转场"
     assert calm_words(False, False) is None
     assert will_calm(CalmOptions(), None) == (False, False)
+
+
+def test_with_the_analysis_the_first_flash_is_already_dimmed(
+    qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
+) -> None:
+    from accessibility.pacing.result import FlashSpan, PacingResult
+
+    parts = build_app(_library(tmp_path, media_dir))
+    assert parts.calming is not None
+    parts.settings.update({"readout.enabled": False, "readout.announce": False,
+                           "pacing.notice_from": "never"})
+    frames: list[tuple[int, float]] = []
+    parts.engine.frame_ready.connect(
+        lambda image: frames.append((parts.engine.position(), _brightness(image))))
+    with qtbot.wait_signal(parts.engine.first_frame, timeout=15_000):
+        press(qtbot, parts, K.Key_Return)
+    episode = parts.session.episode
+    assert episode is not None
+    # What the analysis says about this episode (as PacingMonitor would deliver it).
+    known = PacingResult(duration_s=13.0, cuts=(6.0, 10.0), cuts_per_minute=9.2,
+                         shortest_shot_s=3.0, bursts=(), flashes=(FlashSpan(6.0, 9.9),),
+                         integrated_lufs=None, loudness_jumps=(), level=None)
+    parts.calming.use_result(episode.location, known)
+    parts.session.seek((CALM_S - 2) * 1000)
+    qtbot.wait_until(lambda: parts.engine.position() > (CALM_S + 2) * 1000, timeout=20_000)
+    flashing = [value for position, value in frames if position >= CALM_S * 1000]
+    # Live dimming lets the first flashes through at full white (≈ 0.92); known ahead,
+    # none of them is shown bright.
+    assert len(flashing) > 30 and max(flashing) < 0.6

@@ -27,7 +27,7 @@ from tests.x11 import RunningApp, running_app
 
 pytestmark = [pytest.mark.x11, pytest.mark.slow]
 
-CAPTURE_SIZE = (104, 176)  # the captured picture area, reduced by area averaging
+SCREEN_SIZE = (640, 360)  # the captured screen, reduced by area averaging
 SUBTITLE = "转场时字幕照常显示"
 
 
@@ -152,13 +152,19 @@ def test_flashes_on_screen_pass_wcag_with_dimming_and_fail_without(
     xdisplay: XDisplay, tmp_path: Path, media_dir: Path
 ) -> None:
     library = _library(tmp_path, media_dir)
-    box, size = picture_box(xdisplay), CAPTURE_SIZE
-    plain, plain_times, plain_events = play_and_capture(
-        xdisplay, tmp_path / "off", library, {"picture.dim_flashes": False}, box, size)
-    dimmed, dimmed_times, dimmed_events = play_and_capture(
-        xdisplay, tmp_path / "on", library, {"picture.dim_flashes": True}, box, size)
+    screen, size = (0, 0, xdisplay.width, xdisplay.height), SCREEN_SIZE
+    plain_screen, plain_times, plain_events = play_and_capture(
+        xdisplay, tmp_path / "off", library, {"picture.dim_flashes": False}, screen, size)
+    dimmed_screen, dimmed_times, dimmed_events = play_and_capture(
+        xdisplay, tmp_path / "on", library, {"picture.dim_flashes": True}, screen, size)
+    # The picture area (inside the centred 9:16 picture) and the left band with the app's text.
+    scale = size[0] / xdisplay.width
+    x, y, width, height = (round(v * scale) for v in picture_box(xdisplay))
+    plain = plain_screen[:, y:y + height, x:x + width]
+    dimmed = dimmed_screen[:, y:y + height, x:x + width]
+    band = dimmed_screen[:, :, :x - round(50 * scale)]
     np.savez(tmp_path / "captures.npz", plain=plain, plain_times=plain_times,
-             dimmed=dimmed, dimmed_times=dimmed_times)
+             dimmed=dimmed, dimmed_times=dimmed_times, band=band)
 
     # The calm section before the flash looks the same either way (a still picture, so the
     # two captures need not line up frame by frame): mean absolute difference ≤ 1 %.
@@ -183,6 +189,18 @@ def test_flashes_on_screen_pass_wcag_with_dimming_and_fail_without(
     flash_frames = dimmed[first:][after_bars]
     assert len(flash_frames) >= (FLASH_S - 0.5) * FPS
     assert float(flash_frames.mean(axis=(1, 2, 3)).max()) > 0.15  # dimmed, not blacked out
+    # Only the picture is dimmed: the app's own white text beside it looks the same while
+    # the picture is dimmed as while it is calm.
+    calm_band = band[first:][~after_bars][:2 * FPS]
+    dimmed_band = band[first:][after_bars][FPS:]
+    # The series title and episode number (the top of the band; the time left below them
+    # changes every second): the text pixels keep their brightness.
+    title = slice(0, round(125 * scale))
+    calm_title = np.median(calm_band[:, title], axis=0)
+    dimmed_title = np.median(dimmed_band[:, title], axis=0)
+    text = calm_title.max(axis=2) > 0.6
+    assert text.sum() > 50  # bright text is there
+    assert float(dimmed_title[text].mean()) >= 0.97 * float(calm_title[text].mean())
 
 
 def _cut_library(tmp_path: Path, media_dir: Path) -> Path:

@@ -1,6 +1,10 @@
 """Issue-2 figures: Home ready, first frame, CPU and memory of playing a 60 s vertical episode.
 
-    python benchmarks/bench_playback.py [--runs N] [--seconds S]
+    python benchmarks/bench_playback.py [--runs N] [--seconds S] [--calm]
+
+``--calm`` measures only what calming the picture costs (issue 12): CPU of playing an episode
+with hard cuts every 2 s and a 10 s 5 Hz flash section, with the picture calmer (dimming only,
+and dimming plus cross-fades) against the same surface without it, in the same run.
 """
 
 from __future__ import annotations
@@ -70,11 +74,52 @@ def _harness(mode: str, path: Path, display: str) -> dict[str, float]:
     return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def calm_episode(seconds: int = 60) -> Path:
+    """720×1280 at 25 fps: a moving pattern cut to its negative every 2 s, and a 5 Hz
+    full-screen white flash from 20 s to 30 s."""
+    path = vertical_episode(seconds).parent / f"calm-{seconds}s.mp4"
+    if not path.exists():
+        video = (f"testsrc2=s=720x1280:r=25:d={seconds},split[a][b];[b]negate[n];"
+                 "[a][n]blend=all_expr='if(lt(mod(T\\,4)\\,2)\\,A\\,B)',"
+                 "drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:"
+                 "enable='between(t\\,20\\,30)*lt(mod(n\\,5)\\,2)'")
+        subprocess.run(
+            ["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", video,
+             "-f", "lavfi", "-i", f"sine=f=330:d={seconds}",
+             "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
+             "-c:a", "aac", "-shortest", str(path)], check=True)
+    return path
+
+
+def calm_main(runs: int, seconds: int) -> None:
+    episode = calm_episode(seconds)
+    modes = ("callbacks", "calm-dim", "calm-all")
+    cpu: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
+    with xvfb() as display:
+        for _ in range(runs):
+            for mode in modes:  # interleaved, so a busy spell hits every mode alike
+                cpu[mode].append(_harness(mode, episode, display))
+    base = median([run["cpu_s"] for run in cpu["callbacks"]])
+    rows = []
+    for mode, label in (("calm-dim", "flash dimming (default)"),
+                        ("calm-all", "dimming + cross-fade at every cut")):
+        value = median([run["cpu_s"] for run in cpu[mode]])
+        rows.append((f"CPU s, {seconds} s 720×1280, {label}", f"{value:.2f}", f"{base:.2f}",
+                     f"{value / base:.3f}× (+{(value - base) / seconds * 100:.1f} % of a core)"))
+    print_table(f"calming the picture ({runs} runs, medians; baseline = the app's surface "
+                "without calming)", rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--calm", action="store_true",
+                        help="only the cost of calming the picture (issue 12)")
     args = parser.parse_args()
+    if args.calm:
+        calm_main(args.runs, args.seconds)
+        return
     episode = vertical_episode(args.seconds)
     demo = REPO / "assets" / "demo"
     with xvfb() as display:

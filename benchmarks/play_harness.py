@@ -3,7 +3,9 @@
     python benchmarks/play_harness.py MODE FILE
 MODE: ``bare`` (plain libVLC, dummy video and audio: the baseline), ``native`` (libVLC draws
 into a native X11 window inside a Qt window), ``callbacks`` (the app's surface: libVLC video
-callbacks → QImage → VideoView painted by Qt, full screen on the X server in DISPLAY).
+callbacks → QImage → VideoView painted by Qt, full screen on the X server in DISPLAY),
+``calm-dim`` / ``calm-all`` (the same with the picture calmer: flash dimming only, the
+default; dimming and cross-fades at every cut).
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ def with_qt(mode: str, path: str) -> dict[str, float]:
         widget.setStyleSheet("background: black;")
     else:
         engine = VlcEngine(audio_output="dummy")
+        if mode.startswith("calm"):
+            from accessibility.calm import CalmOptions, PictureCalmer
+
+            calmer = PictureCalmer(CalmOptions(dim_flashes=True,
+                                               soften_cuts=mode == "calm-all"))
+            engine.set_frame_filter(calmer.process)
         view = VideoView()
         engine.frame_ready.connect(view.show_frame)
         engine.picture_size_changed.connect(view.set_picture_size)

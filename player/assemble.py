@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from accessibility.speech.playback import SpeechPlayer
     from accessibility.speech.readout import ReadOut
     from accessibility.speech.synth import SpeechSynthesizer
+    from player.calm import PictureCalming
     from player.cast.receiver import CastReceiver
     from player.pacing import PacingController, PacingMonitor
     from player.rest import RestReminder
@@ -48,6 +49,7 @@ class Assembly:
     speech_player: SpeechPlayer | None = None
     cast: CastReceiver | None = None
     cast_forced: bool = False  # `silverreel --cast`: the receiver on for this run
+    calming: PictureCalming | None = None
 
     closed: bool = False
 
@@ -66,6 +68,10 @@ class Assembly:
         from player.ui.family import FamilyController, RestPrompt
 
         window, settings = self.window, self.settings
+        from player.calm import PictureCalming  # first: the picture is calmed from the start
+
+        self.calming = PictureCalming(self.engine, settings, self.session, self.events,
+                                      parent=window)
         self.synthesizer = SpeechSynthesizer(settings, cache_dir=self.paths.cache_dir / "speech",
                                              parent=window)
         self.speech_player = SpeechPlayer(settings, parent=window)
@@ -89,7 +95,11 @@ class Assembly:
         self.pacing = PacingMonitor(settings, self.paths.data_dir / "pacing.sqlite3",
                                     self.events, parent=window)
         self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
-                                                  self.volume, self.events, parent=window)
+                                                  self.volume, self.events, parent=window,
+                                                  calming=self.calming)
+        if self.calming is not None:
+            self.calming.use_analysis(self.pacing.result)
+            self.pacing.analysed.connect(self.calming.use_result)
         from player.cast.receiver import CastReceiver
 
         self.cast = CastReceiver(window, settings, self.events, forced=self.cast_forced,
@@ -106,7 +116,8 @@ class Assembly:
             self.cast.shutdown()  # phones are told goodbye (ssdp:byebye)
         self.session.stop()
         self.window.close()
-        for part in (self.readout, self.speech_player, self.synthesizer, self.pacing):
+        for part in (self.readout, self.speech_player, self.synthesizer, self.pacing,
+                     self.calming):
             if part is not None:
                 part.shutdown()
         self.engine.shutdown()

@@ -115,6 +115,7 @@ def inspect(target: str) -> dict[str, Any]:
     if "error" not in result:
         result["subtitles"] = subtitles_of(target)
         result["pacing"], picture = analysis_of(target)
+        result["calm"] = calm_of(target, result["pacing"])
         result["subtitles"]["picture_cues"] = picture
         if result["subtitles"]["source"] is None and picture:
             result["subtitles"]["source"] = "picture"
@@ -137,6 +138,18 @@ def analysis_of(target: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]
     cues = [PictureCue(start, end, text, confidence)
             for start, end, text, confidence in measured.picture_cues]
     return summarise(measured).to_json(), picture_cues_to_json(cues)
+
+
+def calm_of(target: str, pacing: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Flash risk before and after dimming, cuts a cross-fade would soften (docs/pacing.md)."""
+    if pacing is None:
+        return None
+    from accessibility.calm.report import calm_report
+
+    try:
+        return calm_report(target, pacing)
+    except Exception as error:  # a damaged stretch must not cost the rest of the report
+        return {"error": str(error) or type(error).__name__}
 
 
 def run(target: str) -> int:

@@ -26,6 +26,7 @@ from accessibility.pacing.measure import PacingMeasurements
 from accessibility.pacing.result import LEVEL_ORDER, Level
 from accessibility.pacing.summary import summarise
 from accessibility.subtitles.model import Cue
+from player.calm import PictureCalming
 from player.config.store import Settings
 from player.engine.base import PlaybackEngine
 from player.engine.marshal import EventMarshal
@@ -206,7 +207,7 @@ class PacingController(QObject):
 
     def __init__(self, window: object, monitor: PacingMonitor, settings: Settings,
                  engine: PlaybackEngine, volume: VolumeControl, events: EventLog,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, calming: PictureCalming | None = None) -> None:
         super().__init__(parent)
         from player.ui.mainwindow import MainWindow
 
@@ -218,6 +219,7 @@ class PacingController(QObject):
         self._volume = volume
         self._events = events
         self._session = window.session
+        self._calming = calming
         self._current: PacingResult | None = None
         monitor.analysed.connect(self._on_analysed)
         monitor.picture_cues_changed.connect(self._on_picture_cues)
@@ -246,8 +248,16 @@ class PacingController(QObject):
         show = bool(self._settings.get("pacing.badge")) and result is not None \
             and result.level is not None
         level = result.level if show and result is not None else None
-        screen.set_pace(index, _level_word(level) if level else None,
-                        level.value if level else None)
+        word = _level_word(level) if level else None
+        calm = self._calm_words(series.episodes[index].location, result) \
+            if self._settings.get("pacing.badge") else None
+        if calm:
+            word = f"{word}\n{calm}" if word else calm
+        screen.set_pace(index, word, level.value if level else None)
+
+    def _calm_words(self, location: str, result: PacingResult | None) -> str | None:
+        """已减弱闪烁 / 已柔化转场 when the picture is (or was) calmed for this episode."""
+        return self._calming.words_for(location, result) if self._calming else None
 
     def _on_analysed(self, location: str, result: PacingResult | None) -> None:
         series = self._window.series_screen.series
@@ -291,6 +301,10 @@ class PacingController(QObject):
     def _notice(self, series: Series, index: int, start_ms: int, level: Level | None) -> None:
         word = _level_word(level) if level else ""
         question = QCoreApplication.translate("Pacing", "这一集画面切换%1。").replace("%1", word)
+        location = series.episodes[index].location
+        calm = self._calm_words(location, self._monitor.result(location))
+        if calm:
+            question += calm + QCoreApplication.translate("Pacing", "。")
         self._events.log("pacing_notice", episode=series.episodes[index].number,
                          level=level.value if level else None)
 
@@ -372,7 +386,7 @@ class PacingController(QObject):
             self._apply_leveling()
         elif key == "sound.soften_jumps" and not value:
             self._volume.set_factor("soften", 1.0)
-        elif key == "pacing.badge":
+        elif key == "pacing.badge" or key.startswith("picture."):  # badges name the calming
             series = self._window.series_screen.series
             if series is not None:
                 self._on_series_opened(series)

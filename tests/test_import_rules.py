@@ -21,6 +21,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "player.safeio": ("PySide6", "player.ui", "player.engine", "player.library", "vlc"),
     "accessibility.subtitles": ("PySide6", "player", "vlc"),
     "accessibility.pacing": ("PySide6", "player", "vlc", "cv2"),
+    "accessibility.calm": ("PySide6", "player", "vlc", "cv2"),
     "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),
     "accessibility.theme": ("player", "PySide6.QtWidgets"),
     # The cast receiver's network side runs on its own thread: no Qt, no engine, no screens.

@@ -7,7 +7,9 @@ Screens and services see only this interface and its Qt signals. Implementations
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage
@@ -115,6 +117,11 @@ class PlaybackEngine(QObject):
 
     def set_display_size(self, width: int, height: int) -> None:
         """Tell the engine how large the picture will be shown, so it can scale once, early."""
+
+    def set_frame_filter(self, frame_filter: Callable[[Any, float], None] | None) -> None:
+        """Change every picture in place before it is shown (a ``(h, w, 4)`` BGRX array and
+        the monotonic time), on the engine's video thread. Engines that never hold the
+        pictures themselves ignore it."""
 
     def shutdown(self) -> None:
         """Release everything; the engine is unusable afterwards."""

@@ -8,7 +8,7 @@ re-entrant: calling it from inside its own callback can deadlock.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -255,6 +255,10 @@ class VlcEngine(PlaybackEngine):
     def set_display_size(self, width: int, height: int) -> None:
         if self._sink is not None:
             self._sink.set_display_box(width, height)
+
+    def set_frame_filter(self, frame_filter: Callable[[Any, float], None] | None) -> None:
+        if self._sink is not None:
+            self._sink.set_filter(frame_filter)
 
     def set_native_window(self, window_id: int) -> None:
         """Let libVLC draw into a native window (measurement only; see ADR 001)."""

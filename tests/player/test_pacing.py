@@ -64,12 +64,31 @@ def test_badges_show_the_level_in_words_when_the_family_wants_them(
     screen = parts.window.series_screen
     qtbot.wait_until(lambda: screen.pace(1) is not None and screen.pace(0) is not None,
                      timeout=30_000)
-    assert screen.pace(1) == "很快"  # episode 2: 75 cuts a minute, bursts and a bang
+    # Episode 2: 75 cuts a minute, bursts, a bang and a flash sequence (dimmed by default).
+    assert screen.pace(1) == "很快\n已减弱闪烁"
     assert screen.pace(0) == "平缓"  # episode 1: a cut every 6–10 s
     assert "很快" in screen.episode_button(1).text()
     assert "很快" in screen.episode_button(1).accessibleName()
     parts.settings.set("pacing.badge", False)
     assert screen.pace(1) is None and "很快" not in screen.episode_button(1).text()
+
+
+def test_badge_and_notice_say_how_the_picture_is_calmed(
+    qtbot: QtBot, build_app: Build, config_dir: Path
+) -> None:
+    parts = _open_series(qtbot, build_app, config_dir, pacing__notice_from="very_fast",
+                         picture__dim_flashes=False, picture__soften_cuts=True)
+    screen = parts.window.series_screen
+    qtbot.wait_until(lambda: screen.pace(1) is not None, timeout=30_000)
+    assert screen.pace(1) == "很快\n已柔化转场"
+    assert "已柔化转场" in screen.episode_button(1).accessibleName()
+    parts.settings.set("picture.dim_flashes", True)  # the badge follows at once
+    assert screen.pace(1) == "很快\n已减弱闪烁，已柔化转场"
+    parts.settings.set("picture.dim_flashes", False)
+    press(qtbot, parts, K.Key_Down, K.Key_Right)  # episode 2: the notice says it too
+    press(qtbot, parts, K.Key_Return)
+    overlay = parts.window._overlay
+    assert overlay is not None and overlay.question == "这一集画面切换很快。已柔化转场。"
 
 
 def test_a_fast_episode_gets_a_spoken_notice_with_two_choices(

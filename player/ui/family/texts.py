@@ -44,6 +44,7 @@ def group_heading(group: str) -> str:
         "playback": translate("FamilyTexts", "播放"),
         "sound": translate("FamilyTexts", "声音"),
         "pacing": translate("FamilyTexts", "剪辑节奏"),
+        "picture": translate("FamilyTexts", "画面"),
         "rest": translate("FamilyTexts", "休息"),
         "library": translate("FamilyTexts", "剧集来源"),
         "cast": translate("FamilyTexts", "手机投屏"),

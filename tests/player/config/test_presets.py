@@ -73,3 +73,14 @@ def test_a_broken_preset_changes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
     with qtbot.assert_not_emitted(settings.changed), pytest.raises(InvalidValue):
         apply_preset(settings, broken)
     assert settings.get("ui.enlarged") is False
+
+
+def test_easily_startled_calms_the_picture_and_default_puts_it_back(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    apply_preset(settings, EASILY_STARTLED)
+    assert settings.get("picture.dim_flashes") is True
+    assert settings.get("picture.soften_cuts") is True
+    assert settings.get("picture.soften_where") == "every"
+    apply_preset(settings, DEFAULT)
+    assert settings.get("picture.soften_cuts") is False  # off by default
+    assert settings.get("picture.dim_flashes") is True  # on by default

@@ -70,12 +70,13 @@ class Assembly:
                           self.speech_player, parent=window)
         self.readout = readout
         window.set_announcer(readout.announce)
-        window.cues_ready.connect(
-            lambda load: readout.set_cues(load.track.cues if load.track is not None else ()))
-        window.picture_cues_added.connect(readout.extend_cues)
-        cues = window.cues.cues
-        if cues:  # an episode already playing
-            readout.set_cues(cues)
+        # Read-out says the display pages, so it follows a paged cue page by page.
+        from player.cues import PagesForReadOut
+
+        feed = PagesForReadOut(readout.set_cues, readout.extend_cues)
+        window.cues.pages_changed.connect(feed)
+        if window.cues.pages:  # an episode already playing
+            feed(window.cues.pages)
         self.family = FamilyController(window, settings)
         # Asked first at the end of an episode: a due rest comes before any pacing notice.
         self.rest = RestReminder(self.engine, self.session, settings,
@@ -105,6 +106,10 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
              engine: PlaybackEngine | None = None, *, defer: bool = False) -> Assembly:
     """The app's parts, wired. With ``defer`` the secondary parts wait for ``finish()``."""
     settings = settings or Settings(paths.settings_file)
+    # The word dictionary for subtitle line breaks loads (~1 s) in the background meanwhile.
+    from accessibility.subtitles.words import warm_up
+
+    warm_up(paths.cache_dir / "jieba")
     settings.changed.connect(lambda key, value: events.log(
         "setting_changed", key=key, value=None if OPTIONS_BY_KEY[key].secret else value))
     engine = engine or VlcEngine()

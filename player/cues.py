@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -16,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from accessibility.subtitles.errors import SubtitleError
 from accessibility.subtitles.loader import load_subtitle_bytes, load_subtitle_file
 from accessibility.subtitles.model import Cue
-from accessibility.subtitles.text import split_cue_pages
+from accessibility.subtitles import words
+from accessibility.subtitles.paging import DEFAULT_CHARS_PER_SECOND, page_cues
 from accessibility.subtitles.track import SubtitleTrack
 from player.engine.marshal import EventMarshal
 from player.library.fetch import fetch
@@ -33,7 +35,18 @@ class CueLoad:
 
 
 def load_cues(episode: Episode) -> CueLoad:
-    """Blocking: the subtitle beside the episode wins, else a text track inside the file."""
+    """Blocking: the subtitle beside the episode wins, else a text track inside the file.
+
+    The cues' words are segmented here, off the GUI thread (``words.bonds`` keeps them), so
+    laying them out into pages there costs little."""
+    load = _load_cues(episode)
+    if load.track is not None:
+        for cue in load.track.cues:
+            words.bonds(cue.text)
+    return load
+
+
+def _load_cues(episode: Episode) -> CueLoad:
     problem: str | None = None
     if episode.subtitle:
         try:
@@ -82,22 +95,33 @@ class CueLoader(QObject):
 
 
 class CueFollower(QObject):
-    """Turns the playback position into the display page showing now (or none)."""
+    """Turns the playback position into the display page showing now (or none).
+
+    It knows the position only from ``follow``: after ``clear`` (a new episode, leaving
+    Playing) nothing shows until the new episode reports where it is, so a cue can never appear
+    at a position left over from the episode before."""
 
     changed = Signal(object)  # Cue | None — a display page, already wrapped with "\n"
+    pages_changed = Signal(object)  # tuple[Cue, ...]: every display page, for read-out
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cues: tuple[Cue, ...] = ()
-        self._pages: list[Cue] = []
+        self._pages: tuple[Cue, ...] = ()
         self._starts: list[int] = []
         self._chars = 16
+        self._lines = 2
+        self._chars_per_second = DEFAULT_CHARS_PER_SECOND
         self._current: Cue | None = None
-        self._position = 0
+        self._position: int | None = None
 
     @property
     def cues(self) -> tuple[Cue, ...]:
         return self._cues
+
+    @property
+    def pages(self) -> tuple[Cue, ...]:
+        return self._pages
 
     @property
     def current(self) -> Cue | None:
@@ -108,27 +132,66 @@ class CueFollower(QObject):
         self._paginate()
 
     def set_chars_per_line(self, chars: int) -> None:
-        if chars != self._chars:
-            self._chars = chars
+        self.set_layout(chars, self._lines)
+
+    def set_layout(self, chars: int, lines: int) -> None:
+        """How many characters a line and lines a page the subtitle area holds now."""
+        if (chars, lines) != (self._chars, self._lines):
+            self._chars, self._lines = chars, lines
+            self._paginate()
+
+    def set_reading_speed(self, chars_per_second: float) -> None:
+        if chars_per_second != self._chars_per_second:
+            self._chars_per_second = chars_per_second
             self._paginate()
 
     def clear(self) -> None:
+        self._position = None
         self.set_cues(())
 
     def follow(self, position_ms: int) -> None:
         self._position = position_ms
-        index = bisect.bisect_right(self._starts, position_ms) - 1
-        page = self._pages[index] if index >= 0 else None
-        if page is not None and position_ms >= page.end_ms:
-            page = None
+        self._show_page_at(position_ms)
+
+    def _show_page_at(self, position_ms: int | None) -> None:
+        page: Cue | None = None
+        if position_ms is not None and position_ms >= 0:
+            index = bisect.bisect_right(self._starts, position_ms) - 1
+            page = self._pages[index] if index >= 0 else None
+            if page is not None and position_ms >= page.end_ms:
+                page = None
         if page != self._current:
             self._current = page
             self.changed.emit(page)
 
     def _paginate(self) -> None:
-        self._pages = [page for cue in self._cues for page in
-                       split_cue_pages(cue, max_chars=self._chars)]
-        self._pages.sort(key=lambda page: page.start_ms)
-        self._starts = [page.start_ms for page in self._pages]
-        self._current = None
-        self.follow(self._position)
+        pages = tuple(page_cues(self._cues, self._chars, self._lines, self._chars_per_second))
+        if pages != self._pages:
+            self._pages = pages
+            self._starts = [page.start_ms for page in pages]
+            self.pages_changed.emit(pages)
+        self._show_page_at(self._position)
+
+
+class PagesForReadOut:
+    """Hands the display pages to read-out, so it says each page as it appears.
+
+    Pages that only grew (subtitles read off the picture arrive a few at a time) are added with
+    ``extend``, which silences nothing; pages that only changed where their lines wrap (enlarge)
+    are not handed over again; anything else replaces the cues with ``replace``."""
+
+    def __init__(self, replace: Callable[[Sequence[Cue]], None],
+                 extend: Callable[[Sequence[Cue]], None]) -> None:
+        self._replace = replace
+        self._extend = extend
+        self._said: tuple[tuple[int, int, str], ...] = ()
+
+    def __call__(self, pages: tuple[Cue, ...]) -> None:
+        said = tuple((page.start_ms, page.end_ms, page.text.replace("\n", "")) for page in pages)
+        before, self._said = self._said, said
+        if said == before:
+            return
+        if before and said[: len(before)] == before:
+            self._extend(pages[len(before):])
+        else:
+            self._replace(pages)

@@ -140,6 +140,11 @@ OPTIONS: tuple[Option, ...] = (
            "字幕文字和底框的颜色。", "Colours of the subtitle text and its box.",
            choices=(Choice("white_on_dark", "白字黑底", "white on dark"),
                     Choice("yellow_on_dark", "黄字黑底", "yellow on dark"))),
+    Option("subtitles.reading_speed", Kind.FLOAT, 5.0, "阅读速度", "Reading speed",
+           "一句字幕要分几页显示时，每页至少按这个速度留够阅读时间（每秒几个字）。",
+           "When a subtitle needs several pages, each page stays at least long enough to read "
+           "at this many characters a second.",
+           minimum=2.0, maximum=10.0, step=0.5, unit="字/秒"),
     # --- read-out --------------------------------------------------------------------------
     Option("readout.enabled", Kind.BOOL, True, "朗读字幕", "Read subtitles aloud",
            "用普通话读出每一句字幕。", "Speak each subtitle line in Mandarin."),

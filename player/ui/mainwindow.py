@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.covers.ready.connect(self.home.set_cover)
         self.cue_loader = CueLoader(self)
         self.cues = CueFollower(self)
+        self.cues.set_reading_speed(float(settings.get("subtitles.reading_speed")))
         self._connect()
         self._theme: Theme | None = None
         self.apply_theme()
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.cue_loader.loaded.connect(self._on_cues_loaded)
         self.engine.position_changed.connect(self.cues.follow)
         self.cues.changed.connect(self._on_cue)
-        self.playing.subtitle_chars_changed.connect(self.cues.set_chars_per_line)
+        self.playing.subtitle_layout_changed.connect(self.cues.set_layout)
         self.session.auto_next.connect(self._on_auto_next)
         self.session.failed.connect(self._on_failed)
         self.session.reconnecting.connect(self._on_reconnecting)
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
     def leave_playing(self) -> None:
         series, index = self.session.series, self.session.index
         self.session.stop()
+        self.cues.clear()
         self.playing.hide_controls()
         if series is not None and series in self._library:
             self.open_series(self._library.index(series), focus_index=index)
@@ -316,7 +318,8 @@ class MainWindow(QMainWindow):
         episode = self.session.episode
         if episode is None or episode.location != load.location:
             return  # the viewer has moved on
-        self.cues.set_chars_per_line(self.playing.subtitle_chars_per_line)
+        self.cues.set_layout(self.playing.subtitle_chars_per_line,
+                             self.playing.subtitle_lines_per_page)
         self.cues.set_cues(load.track.cues if load.track is not None else ())
         self.cues_ready.emit(load)
         if load.problem is not None and load.track is None:
@@ -328,7 +331,9 @@ class MainWindow(QMainWindow):
         self.picture_cues_added.emit(cues)
 
     def _on_cue(self, cue: object) -> None:
-        show = bool(self.settings.get("subtitles.enabled"))
+        # Only a cue on screen is shown, told and logged: not while Series or 家人设置 is up.
+        show = (bool(self.settings.get("subtitles.enabled"))
+                and self.stack.currentWidget() is self.playing and self.isVisible())
         text = cue.text if show and cue is not None else None  # type: ignore[attr-defined]
         self.playing.show_subtitle(text)
         if text:
@@ -402,6 +407,8 @@ class MainWindow(QMainWindow):
             self.volume.set_user(int(value))  # type: ignore[call-overload]
         elif key == "sound.max_volume":
             self.volume.set_maximum(int(value))  # type: ignore[call-overload]
+        elif key == "subtitles.reading_speed":
+            self.cues.set_reading_speed(float(value))  # type: ignore[arg-type]
 
     def _set_tv_mode(self, on: bool) -> None:
         """Full screen without a pointer for the television, or a normal window again."""
@@ -506,6 +513,7 @@ class MainWindow(QMainWindow):
         elif action is Action.HOME:
             if self.stack.currentWidget() is self.playing:
                 self.session.stop()
+                self.cues.clear()
             self.go_home()
         else:
             self.current_screen().handle_action(action)

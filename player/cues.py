@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from accessibility.subtitles import words
 from accessibility.subtitles.errors import SubtitleError
 from accessibility.subtitles.loader import load_subtitle_bytes, load_subtitle_file
 from accessibility.subtitles.model import Cue
-from accessibility.subtitles import words
 from accessibility.subtitles.paging import DEFAULT_CHARS_PER_SECOND, page_cues
 from accessibility.subtitles.track import SubtitleTrack
 from player.engine.marshal import EventMarshal

@@ -1,0 +1,52 @@
+"""The cue follower: the page showing now, and never one before its time."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from accessibility.subtitles.model import Cue
+from player.cues import CueFollower, PagesForReadOut
+
+EPISODE_3 = (Cue(1000, 3000, "今天咱们一家包饺子。"), Cue(33_000, 35_000, "来，尝尝刚出锅的！"))
+EPISODE_4 = (Cue(2600, 5700, "奶奶，我教您打视频。"), Cue(31_000, 35_500, "好，奶奶等你们回家。"))
+
+
+def test_the_next_episodes_cues_wait_for_its_own_position(qtbot: QtBot) -> None:
+    # The demo's episode 4 showed its last line at position 0: its cues arrived while the
+    # follower still held the end of episode 3.
+    follower = CueFollower()
+    shown: list[object] = []
+    follower.changed.connect(shown.append)
+    follower.set_cues(EPISODE_3)
+    follower.follow(34_000)
+    assert follower.current == EPISODE_3[1]
+    follower.clear()  # episode 4 starts
+    follower.set_cues(EPISODE_4)  # its cues (from the picture analysis cache) arrive at once
+    assert follower.current is None
+    assert all(cue is None or cue in EPISODE_3 for cue in shown)
+    follower.follow(0)
+    assert follower.current is None
+    follower.follow(2700)
+    assert follower.current == EPISODE_4[0]
+
+
+def test_no_position_and_negative_positions_show_nothing(qtbot: QtBot) -> None:
+    follower = CueFollower()
+    follower.set_cues((Cue(0, 5000, "好。"),))
+    assert follower.current is None
+    follower.follow(-1)
+    assert follower.current is None
+    follower.follow(0)
+    assert follower.current == Cue(0, 5000, "好。")
+
+
+def test_read_out_gets_pages_added_without_silencing_and_not_again_for_a_rewrap() -> None:
+    calls: list[tuple[str, int]] = []
+    feed = PagesForReadOut(lambda pages: calls.append(("replace", len(pages))),
+                           lambda pages: calls.append(("extend", len(pages))))
+    first = (Cue(0, 1000, "奶奶，\n我回来啦！"),)
+    feed(first)
+    feed((*first, Cue(2000, 3000, "快进屋坐。")))
+    feed((Cue(0, 1000, "奶奶，我回来啦！"), Cue(2000, 3000, "快进屋坐。")))  # enlarge re-wrap
+    feed((Cue(5000, 6000, "别的剧。"),))
+    assert calls == [("replace", 1), ("extend", 1), ("replace", 1)]

@@ -19,6 +19,10 @@ from player.eventlog import read_events
 from tests.conftest import XDisplay
 
 
+# Longer than the default remote.double_press_ms (350 ms): how a person presses a key twice.
+PERSON_PAUSE_S = 0.6
+
+
 class RunningApp:
     def __init__(self, process: subprocess.Popen[bytes], display: XDisplay,
                  event_log: Path) -> None:
@@ -42,9 +46,15 @@ class RunningApp:
         raise AssertionError(f"no {name} event within {timeout} s: {self.events()}")
 
     def press(self, *keys: str) -> None:
+        """Deliberate presses: the same key again only after a person's pause, since a
+        second press within ``remote.double_press_ms`` is taken for a tremor."""
+        previous = None
         for key in keys:
+            if key == previous:
+                time.sleep(PERSON_PAUSE_S)
             subprocess.run(["xdotool", "key", key], check=True,
                            env={**os.environ, "DISPLAY": self.display.name})
+            previous = key
 
     def screenshot(self, path: Path) -> QImage:
         subprocess.run(

@@ -22,6 +22,7 @@ from player.progress import ProgressStore
 from player.session import PlaybackSession
 from player.ui.covers import CoverLoader
 from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
+from player.ui.key_gate import KeyGate
 from player.ui.keys import Action, action_for
 from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playing import PlayingScreen
@@ -86,7 +87,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self._theme: Theme | None = None
         self.apply_theme()
+        self._closed_once = False
+        self.key_gate = KeyGate(int(settings.get("remote.hold_repeat_ms")),
+                                int(settings.get("remote.double_press_ms")))
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        QApplication.instance().focusChanged.connect(self._log_focus)  # type: ignore[union-attr]
 
     # --- wiring ----------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -407,6 +412,10 @@ class MainWindow(QMainWindow):
             self.volume.set_user(int(value))  # type: ignore[call-overload]
         elif key == "sound.max_volume":
             self.volume.set_maximum(int(value))  # type: ignore[call-overload]
+        elif key == "remote.hold_repeat_ms":
+            self.key_gate.hold_repeat_ms = int(value)  # type: ignore[call-overload]
+        elif key == "remote.double_press_ms":
+            self.key_gate.double_press_ms = int(value)  # type: ignore[call-overload]
         elif key == "subtitles.reading_speed":
             self.cues.set_reading_speed(float(value))  # type: ignore[arg-type]
 
@@ -488,11 +497,18 @@ class MainWindow(QMainWindow):
         # (comparing event.type() makes an enum object per event, costly at this volume).
         if not isinstance(event, QKeyEvent):
             return False
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget)
+        kind = event.type()
+        if kind == QEvent.Type.KeyRelease and isinstance(watched, QWidget) \
+                and watched.window() is self:
+            self.key_gate.release(event.key(), event.isAutoRepeat())
+            return False
+        if (kind == QEvent.Type.KeyPress and isinstance(watched, QWidget)
                 and watched.window() is self):
             action = action_for(event.key(), event.modifiers())
             if action is not None:
-                self.dispatch(action)
+                # A held key acts once, a trembling double press once (see key_gate.py).
+                if self.key_gate.press(event.key(), action, event.isAutoRepeat()):
+                    self.dispatch(action)
                 return True
         return False
 
@@ -527,6 +543,12 @@ class MainWindow(QMainWindow):
         self._speak(text)
         tell_screen_reader(self, text)
 
+    def _log_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new.window() is self:
+            name = new.accessibleName() or str(new.property("text") or "")
+            if name:
+                self.events.log("focus", name=name)
+
     def _announce_focus(self, widget: QWidget) -> None:
         name = widget.accessibleName()
         if name:
@@ -535,4 +557,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: object) -> None:
         if self.stack.currentWidget() is self.playing:
             self.session.stop()
-        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        app.removeEventFilter(self)  # type: ignore[union-attr]
+        if not self._closed_once:
+            self._closed_once = True
+            app.focusChanged.disconnect(self._log_focus)  # type: ignore[union-attr]

@@ -18,7 +18,6 @@ from player.assets import demo_library
 from player.eventlog import read_events
 from tests.conftest import XDisplay
 
-
 # Longer than the default remote.double_press_ms (350 ms): how a person presses a key twice.
 PERSON_PAUSE_S = 0.6
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from player.pacing import PacingController, PacingMonitor
     from player.rest import RestReminder
     from player.ui.family import FamilyController
+    from player.ui.resume_start import ResumeOnStart
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Assembly:
     pacing_controller: PacingController | None = None
     synthesizer: SpeechSynthesizer | None = None
     speech_player: SpeechPlayer | None = None
+    resume: ResumeOnStart | None = None
 
     closed: bool = False
 
@@ -88,6 +90,10 @@ class Assembly:
                                     self.events, parent=window)
         self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
                                                   self.volume, self.events, parent=window)
+        from player.ui.resume_start import ResumeOnStart
+
+        self.resume = ResumeOnStart(window, settings, parent=window)  # 开机直接续播
+        self.resume.arm()
 
     def close(self) -> None:
         if self.closed:

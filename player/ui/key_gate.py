@@ -59,6 +59,11 @@ class KeyGate:
         now = self._now_ms()
         repeated = self._held == key and now - self._last_seen < _REPEAT_PACE_MS
         self._last_seen = now
+        if auto_repeat and self._held != key:
+            # The press itself went elsewhere (it stopped a countdown, say): still held.
+            self._held, self._held_since, self._last_step = key, now, now
+            self.ignored += 1
+            return False
         if self._held == key and (auto_repeat or repeated):
             return self._repeat(action, now)
         self._held, self._held_since, self._last_step = key, now, now

@@ -39,12 +39,15 @@ class ResumeCountdown(Screen):
         self._line.setProperty("role", "message")
         self._line.setWordWrap(True)
         self._line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._line.setObjectName("resume_line")
         self._seconds = QLabel()
         self._seconds.setProperty("role", "title")
         self._seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._seconds.setObjectName("resume_seconds")
         self._hint = QLabel(self.tr("按任意键取消"))
         self._hint.setProperty("role", "secondary")
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint.setObjectName("resume_hint")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for label in (self._line, self._seconds, self._hint):
@@ -72,7 +75,16 @@ class ResumeCountdown(Screen):
         self._tick.stop()
 
     def extra_style(self) -> str:
-        return "QWidget#screen { background: rgba(0,0,0,0.9); }"
+        # Nearly opaque: Home's text showing through would blur the one line that matters.
+        sheet = "QWidget#screen { background: rgba(0,0,0,0.97); }"
+        theme = self._theme
+        if theme is not None:
+            sheet += (f"QLabel#resume_line {{ font-size: {round(theme.title_px * 1.25)}px;"
+                      f" font-weight: bold; }}"
+                      f"QLabel#resume_seconds {{ font-size: {round(theme.title_px * 1.6)}px;"
+                      f" font-weight: bold; color: #FFD21F; }}"
+                      f"QLabel#resume_hint {{ font-size: {theme.body_px}px; }}")
+        return sheet
 
     def handle_action(self, action: Action) -> bool:
         self._tick.stop()

@@ -1,4 +1,5 @@
-"""开机直接续播: a spoken countdown on start, then the unfinished episode plays; any key stops it."""
+"""开机直接续播: a spoken countdown on start, then the unfinished episode plays; any key stops
+it."""
 
 from __future__ import annotations
 

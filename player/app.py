@@ -71,6 +71,10 @@ def run_app(args: object) -> int:
     from player.ui.strings import settings_problem
 
     paths = app_paths(getattr(args, "config_dir", None))
+    from player.logs import choose_audio_output, setup_logging
+
+    setup_logging(paths.log_dir)  # libVLC, ALSA, Qt: into the rotated log, not the terminal
+    has_sound = choose_audio_output()
     events = EventLog(getattr(args, "event_log", None) or paths.default_event_log)
     events.log("app_started", pid=os.getpid(), process_time_s=round(time.process_time(), 3))
 
@@ -124,6 +128,13 @@ def run_app(args: object) -> int:
         window.show()
     window.apply_theme()
 
+    if not has_sound:  # said once, in plain words
+        from PySide6.QtCore import QCoreApplication
+
+        window.show_message(QCoreApplication.translate(
+            "Messages", "这台电脑没有找到声音设备（音箱或耳机），剧集会没有声音。"
+            "接上以后，请重新打开长辈剧场。"), 10.0)
+        events.log("no_sound_device")
     for problem in settings.problems[:1]:
         window.show_message(settings_problem(problem.code))
         events.log("settings_problem", code=problem.code, key=problem.key,

@@ -7,7 +7,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from player.cli import build_inspect_parser, build_parser
+from player.cli import build_inspect_parser, build_parser, split_command
 
 NO_DISPLAY_MESSAGE = (
     "SilverReel 需要一个屏幕才能运行，但没有找到显示器（DISPLAY 未设置）。"
@@ -23,10 +23,12 @@ def display_available() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["inspect"]:
+    options, command, rest = split_command(arguments)
+    if command == "inspect":
+        build_parser().parse_args(options)  # options before the command are checked too
         from player.inspect import run
 
-        return run(build_inspect_parser().parse_args(arguments[1:]).target)
+        return run(build_inspect_parser().parse_args(rest).target)
     args = build_parser().parse_args(arguments)
     if args.reset_pin:
         return reset_pin_command(args.config_dir)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+
+COMMANDS = ("inspect",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,3 +41,22 @@ def build_inspect_parser() -> argparse.ArgumentParser:
                         help="print JSON (the only format)")
     parser.add_argument("--config-dir", type=Path, default=None, metavar="DIR")
     return parser
+
+
+def split_command(arguments: Sequence[str]) -> tuple[list[str], str | None, list[str]]:
+    """``[options…] COMMAND [its arguments…]`` → (options, command, its arguments).
+
+    The app's options may come before a command (``silverreel --config-dir DIR inspect X
+    --json``); a command word given as an option's value (``--library inspect``) is a value.
+    Without a command: (all arguments, None, [])."""
+    takes_value = {option for action in build_parser()._actions
+                   if action.nargs != 0 for option in action.option_strings}
+    index = 0
+    while index < len(arguments):
+        word = arguments[index]
+        if word in COMMANDS:
+            return list(arguments[:index]), word, list(arguments[index + 1:])
+        if word == "--":
+            break
+        index += 2 if word in takes_value else 1
+    return list(arguments), None, []

@@ -29,6 +29,11 @@ class RunningApp:
         self.display = display
         self.event_log = event_log
 
+    def output(self) -> str:
+        """Everything the app printed (stdout and stderr together), once it has exited."""
+        assert self.process.stdout is not None
+        return self.process.stdout.read().decode("utf-8", "replace")
+
     def events(self) -> list[dict[str, Any]]:
         return read_events(self.event_log) if self.event_log.exists() else []
 
@@ -68,12 +73,18 @@ class RunningApp:
 
 
 @contextmanager
-def running_app(display: XDisplay, workdir: Path, *args: str) -> Iterator[RunningApp]:
+def running_app(display: XDisplay, workdir: Path, *args: str,
+                audio_output: str | None = "dummy") -> Iterator[RunningApp]:
+    """The app as its own process. ``audio_output=None`` lets it find out about sound itself
+    (this machine has no sound device)."""
     event_log = workdir / "events.jsonl"
     if "--library" not in args:  # a set-up install; a fresh one would start with first-run setup
         args = ("--library", str(demo_library()), *args)
-    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(DISPLAY=display.name, SILVERREEL_AUDIO_OUTPUT="dummy")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("QT_QPA_PLATFORM", "SILVERREEL_AUDIO_OUTPUT")}
+    env.update(DISPLAY=display.name)
+    if audio_output is not None:
+        env.update(SILVERREEL_AUDIO_OUTPUT=audio_output)
     process = subprocess.Popen(
         [sys.executable, "-m", "player", "--fullscreen", "--config-dir", str(workdir / "cfg"),
          "--event-log", str(event_log), *args],

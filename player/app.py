@@ -134,7 +134,7 @@ def run_app(args: object) -> int:
         from PySide6.QtCore import QCoreApplication
 
         window.show_message(QCoreApplication.translate(
-            "Messages", "这台电脑没有找到声音设备（音箱或耳机），剧集会没有声音。"
+            "NoSoundDevice", "这台电脑没有找到声音设备（音箱或耳机），剧集会没有声音。"
             "接上以后，请重新打开长辈剧场。"), 10.0)
         events.log("no_sound_device")
     for problem in settings.problems[:1]:

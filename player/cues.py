@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from accessibility.subtitles import words
 from accessibility.subtitles.errors import SubtitleError
@@ -24,6 +24,8 @@ from player.engine.marshal import EventMarshal
 from player.library.fetch import fetch
 from player.library.model import Episode, SourceProblem
 from player.locations import is_remote
+
+WORDS_POLL_MS = 200  # how often to look whether the word dictionary has loaded meanwhile
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class CueFollower(QObject):
         self._chars_per_second = DEFAULT_CHARS_PER_SECOND
         self._current: Cue | None = None
         self._position: int | None = None
+        self._waiting_for_words = False
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -153,6 +156,13 @@ class CueFollower(QObject):
         self._position = position_ms
         self._show_page_at(position_ms)
 
+    def _words_ready(self) -> None:
+        if not words.is_ready():
+            QTimer.singleShot(WORDS_POLL_MS, self._words_ready)
+            return
+        self._waiting_for_words = False
+        self._paginate()
+
     def _show_page_at(self, position_ms: int | None) -> None:
         page: Cue | None = None
         if position_ms is not None and position_ms >= 0:
@@ -165,6 +175,10 @@ class CueFollower(QObject):
             self.changed.emit(page)
 
     def _paginate(self) -> None:
+        if self._cues and not words.is_ready() and not self._waiting_for_words:
+            # Laid out now without word bonds, and again once the dictionary is loaded.
+            self._waiting_for_words = True
+            QTimer.singleShot(WORDS_POLL_MS, self._words_ready)
         pages = tuple(page_cues(self._cues, self._chars, self._lines, self._chars_per_second))
         if pages != self._pages:
             self._pages = pages

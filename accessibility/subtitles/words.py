@@ -67,6 +67,11 @@ def is_ready() -> bool:
     return _ready.is_set()
 
 
+def wait_until_ready() -> None:
+    """Load the dictionary now if need be (tests, benchmarks, background threads)."""
+    _load(None)
+
+
 def add_words(words: Iterable[str]) -> None:
     """Names and terms to keep whole (a drama's people, its title)."""
     fresh = [word.strip() for word in words if 1 < len(word.strip()) <= 16]
@@ -76,15 +81,23 @@ def add_words(words: Iterable[str]) -> None:
             return
         for word in fresh:
             _loaded[0].tokenizer.add_word(word, freq=None, tag="nr")
-    bonds.cache_clear()
+    _cached_bonds.cache_clear()
 
 
-@lru_cache(maxsize=8192)
 def bonds(text: str) -> tuple[int, ...]:
     """For every character of ``text``, how it is bound to the one before (see the module).
 
     Cached: the cue loader segments an episode's cues off the GUI thread, so paging them again
-    (enlarge, a new line width) costs nothing there."""
+    (enlarge, a new line width) costs nothing there. The main (GUI) thread never waits for the
+    dictionary: until it is loaded it gets no word bonds (breaks between any characters, the
+    rules of ``linebreak`` still apply) and is expected to lay out again once ``is_ready()``."""
+    if not _ready.is_set() and threading.current_thread() is threading.main_thread():
+        return (FREE,) * len(text)
+    return _cached_bonds(text)
+
+
+@lru_cache(maxsize=8192)
+def _cached_bonds(text: str) -> tuple[int, ...]:
     if not text:
         return ()
     _load(None)

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from accessibility.subtitles import words
+
 from .samples import SIMPLIFIED, cues_for, srt_text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def word_dictionary() -> None:
+    """Layout tests run on the main thread, which never waits for the dictionary: load it."""
+    words.wait_until_ready()
+
 
 ENGLISH = ("Mom, I'm home.", "Why are you so late?", "Sorry, I had to work.")
 

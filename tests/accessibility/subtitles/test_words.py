@@ -116,3 +116,26 @@ def test_random_mixtures_keep_every_character_and_fit() -> None:
         lines = [line for page in pages for line in page]
         assert "".join(lines) == text
         assert all(len(line) <= chars for line in lines)
+
+
+_FRESH_PROCESS = """
+import threading
+from accessibility.subtitles import words
+main = words.bonds("你们一起回家")  # the GUI thread, dictionary not loaded: no waiting
+print(words.is_ready(), main)
+found = []
+worker = threading.Thread(target=lambda: found.append(words.bonds("你们一起回家")))
+worker.start(); worker.join()  # a background thread loads it and gets real word bonds
+print(words.is_ready(), found[0][1] == found[0][3] == words.INSIDE,
+      words.bonds("你们一起回家") == found[0])
+"""
+
+
+def test_the_gui_thread_never_waits_for_the_dictionary() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _FRESH_PROCESS], capture_output=True,
+                         text=True, timeout=120, check=True).stdout.splitlines()
+    assert out[0] == "False (0, 0, 0, 0, 0, 0)"
+    assert out[1] == "True True True"  # 你们 and 一起 are words; the GUI thread now has them

@@ -11,6 +11,7 @@ import bisect
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -41,11 +42,29 @@ def load_cues(episode: Episode) -> CueLoad:
 
     The cues' words are segmented here, off the GUI thread (``words.bonds`` keeps them), so
     laying them out into pages there costs little."""
+    _add_series_names(episode)
     load = _load_cues(episode)
     if load.track is not None:
         for cue in load.track.cues:
             words.bonds(cue.text)
     return load
+
+
+NAMES_FILE = "人名.txt"  # beside the episodes: the drama's people, one a line, kept whole
+_NAMES_MAX_BYTES = 64_000
+
+
+def _add_series_names(episode: Episode) -> None:
+    """The names a family wrote down for a series, so its lines never break inside them."""
+    if is_remote(episode.location):
+        return
+    names = Path(episode.location).parent / NAMES_FILE
+    try:
+        with names.open("rb") as stream:
+            raw = stream.read(_NAMES_MAX_BYTES)
+    except OSError:
+        return
+    words.add_words(raw.decode("utf-8", "replace").replace("\ufeff", "").split())
 
 
 def _load_cues(episode: Episode) -> CueLoad:

@@ -50,3 +50,27 @@ def test_read_out_gets_pages_added_without_silencing_and_not_again_for_a_rewrap(
     feed((Cue(0, 1000, "奶奶，我回来啦！"), Cue(2000, 3000, "快进屋坐。")))  # enlarge re-wrap
     feed((Cue(5000, 6000, "别的剧。"),))
     assert calls == [("replace", 1), ("extend", 1), ("replace", 1)]
+
+
+def test_names_written_beside_the_episodes_are_never_broken(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from accessibility.subtitles import words
+    from accessibility.subtitles.text import wrap_cue
+    from player.cues import NAMES_FILE, load_cues
+    from player.library.model import Episode
+
+    words.wait_until_ready()
+    folder = tmp_path / "上官家的故事"
+    folder.mkdir()
+    (folder / "第1集.mp4").write_bytes(b"\0")
+    line = "上官婉清和诸葛明远今天回村里。"
+    (folder / "第1集.srt").write_text(f"1\n00:00:01,000 --> 00:00:03,000\n{line}\n",
+                                    encoding="utf-8")
+    (folder / NAMES_FILE).write_text("\ufeff上官婉清\n诸葛明远\n", encoding="utf-8")
+    load = load_cues(Episode(1, "第 1 集", str(folder / "第1集.mp4"), str(folder / "第1集.srt")))
+    assert load.track is not None and load.track.cues[0].text == line
+    assert words.bonds(line)[1:4] == (words.INSIDE,) * 3
+    assert words.bonds(line)[6:9] == (words.INSIDE,) * 3
+    for chars in (4, 5, 6):
+        lines = [text for page in wrap_cue(line, chars, 4) for text in page]
+        assert any("上官婉清" in text for text in lines), lines
+        assert any("诸葛明远" in text for text in lines), lines

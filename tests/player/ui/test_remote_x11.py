@@ -43,6 +43,15 @@ def test_held_keys_act_once_and_a_fast_double_press_once(xdisplay: XDisplay,
         app.wait_for_event("home_ready")
         app.wait_for_event("focus")
         time.sleep(PERSON_PAUSE_S)
+        # An arrow held for 0.9 s (the X server repeats it from 0.66 s, 25 times a second)
+        # moves one step: arrows repeat only after a long hold.
+        seen = len(app.events())
+        _hold(app, "Down", 0.9)
+        _settle(app, "focus", seen)
+        assert _count(app, "focus", seen) == 1, app.events()[seen:]
+        seen = len(app.events())
+        app.press("Up")
+        _settle(app, "focus", seen)
         # A trembling double press (two presses 80 ms apart) moves focus one step, not two.
         seen = len(app.events())
         _xdotool(app, "key", "--delay", "80", "Down", "Down")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from accessibility.subtitles.model import Cue
 from benchmarks.common import median, print_table
 
 _LOAD = ("import sys, time; from pathlib import Path; t = time.perf_counter();"
@@ -40,9 +41,7 @@ def _load_seconds(cache: Path) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def _episode(rng: random.Random, cues: int = 40, scale: int = 1) -> list:  # type: ignore[type-arg]
-    from accessibility.subtitles.model import Cue
-
+def _episode(rng: random.Random, cues: int = 40, scale: int = 1) -> list[Cue]:
     made, clock = [], 0
     for _ in range(cues):
         text = "".join(rng.choices(PIECES, k=rng.randint(1, 3) * scale))
@@ -77,13 +76,13 @@ def main() -> None:
         start = time.perf_counter()
         page_cues(episode, 8, 6)  # same cues, new width: segmentation is cached
         cached.append(time.perf_counter() - start)
-        words.bonds = lambda text: (words.FREE,) * len(text)  # type: ignore[assignment]
+        words.bonds = lambda text: (words.FREE,) * len(text)
         try:
             start = time.perf_counter()
             page_cues(episode, 7, 6)
             plain.append(time.perf_counter() - start)
         finally:
-            words.bonds = real_bonds  # type: ignore[assignment]
+            words.bonds = real_bonds
 
     per_char = {}
     for scale in (1, 10, 100):

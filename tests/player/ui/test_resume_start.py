@@ -3,7 +3,7 @@ it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from player.ui import resume_start
 from player.ui.resume_start import ResumeCountdown
 from tests.player.ui.conftest import press
 
+Start = Callable[[list[str]], Assembly]
 LINE = "马上继续播放《春风又起》第 3 集"
 
 
@@ -39,16 +40,14 @@ def _prepare(config: Path, resume_on_start: bool, position_ms: int = 12_000) -> 
 
 
 @pytest.fixture
-def start_app(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
+def start_app(qtbot: QtBot, tmp_path: Path) -> Iterator[Start]:
     made: list[Assembly] = []
 
     def start(spoken: list[str]) -> Assembly:
         paths = app_paths(tmp_path / "cfg")
         parts = assemble(paths, EventLog(paths.default_event_log))
         made.append(parts)
-        assert parts.readout is not None
-        parts.readout.announce = spoken.append  # type: ignore[method-assign]
-        parts.window.set_announcer(spoken.append)
+        parts.window.set_announcer(spoken.append)  # what read-out would say
         parts.window.resize(1920, 1080)
         parts.window.show()
         qtbot.waitExposed(parts.window)
@@ -67,7 +66,7 @@ def _countdown(parts: Assembly) -> ResumeCountdown | None:
 
 
 def test_the_unfinished_episode_plays_by_itself_after_a_spoken_countdown(
-        qtbot: QtBot, tmp_path: Path, start_app, short_countdown: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, tmp_path: Path, start_app: Start, short_countdown: None) -> None:
     _prepare(tmp_path / "cfg", True)
     spoken: list[str] = []
     parts = start_app(spoken)
@@ -87,7 +86,7 @@ def test_the_unfinished_episode_plays_by_itself_after_a_spoken_countdown(
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down, Qt.Key.Key_A])
 def test_any_key_stops_the_countdown_and_does_nothing_else(
-        qtbot: QtBot, tmp_path: Path, start_app, short_countdown: None,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, tmp_path: Path, start_app: Start, short_countdown: None,
         key: Qt.Key) -> None:
     _prepare(tmp_path / "cfg", True)
     parts = start_app([])
@@ -104,7 +103,7 @@ def test_any_key_stops_the_countdown_and_does_nothing_else(
 
 
 def test_off_by_default_and_nothing_to_resume_means_no_countdown(
-        qtbot: QtBot, tmp_path: Path, start_app, short_countdown: None) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, tmp_path: Path, start_app: Start, short_countdown: None) -> None:
     _prepare(tmp_path / "cfg", False)
     parts = start_app([])
     with qtbot.assert_not_emitted(parts.engine.first_frame, wait=2500):

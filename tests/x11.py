@@ -28,6 +28,8 @@ class RunningApp:
         self.process = process
         self.display = display
         self.event_log = event_log
+        self._last_key: str | None = None
+        self._last_key_at = 0.0
 
     def output(self) -> str:
         """Everything the app printed (stdout and stderr together), once it has exited."""
@@ -52,13 +54,12 @@ class RunningApp:
     def press(self, *keys: str) -> None:
         """Deliberate presses: the same key again only after a person's pause, since a
         second press within ``remote.double_press_ms`` is taken for a tremor."""
-        previous = None
         for key in keys:
-            if key == previous:
-                time.sleep(PERSON_PAUSE_S)
+            if key == self._last_key:
+                time.sleep(max(0.0, self._last_key_at + PERSON_PAUSE_S - time.monotonic()))
             subprocess.run(["xdotool", "key", key], check=True,
                            env={**os.environ, "DISPLAY": self.display.name})
-            previous = key
+            self._last_key, self._last_key_at = key, time.monotonic()
 
     def screenshot(self, path: Path) -> QImage:
         subprocess.run(

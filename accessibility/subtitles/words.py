@@ -134,6 +134,46 @@ def _is_numeral(word: str) -> bool:
     return all(char in _NUMERALS for char in word)
 
 
+_TAGS_CACHE = "jieba-tags.marshal"
+
+
+def _pos_tokenizer(dictionary: Any, cache_dir: Path | None) -> Any:
+    """jieba's part-of-speech tokenizer, its word → tag table kept in our cache folder.
+
+    ``POSTokenizer()`` parses the whole dictionary file (about 350,000 lines) for that table on
+    every start, which jieba does not cache (its own cache covers only the word frequencies);
+    read back with ``marshal`` it takes a fraction of that. The two attributes set here are
+    all ``POSTokenizer.__init__`` sets (jieba 0.42)."""
+    import marshal
+
+    import jieba.posseg
+
+    with dictionary.get_dict_file() as handle:
+        source = Path(handle.name)
+    cache = cache_dir / _TAGS_CACHE if cache_dir is not None else None
+    table: dict[str, str] | None = None
+    if cache is not None:
+        try:
+            if cache.stat().st_mtime >= source.stat().st_mtime:
+                table = marshal.loads(cache.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            table = None
+    if not isinstance(table, dict):
+        tokenizer = jieba.posseg.POSTokenizer(dictionary)
+        if cache is not None:
+            try:
+                temporary = cache.with_suffix(".tmp")
+                temporary.write_bytes(marshal.dumps(tokenizer.word_tag_tab))
+                temporary.replace(cache)
+            except OSError:
+                pass  # a read-only cache folder only costs the next start its time
+        return tokenizer
+    tokenizer = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tokenizer.tokenizer = dictionary
+    tokenizer.word_tag_tab = table
+    return tokenizer
+
+
 def _load(cache_dir: Path | None) -> None:
     if _ready.is_set():
         return
@@ -147,7 +187,7 @@ def _load(cache_dir: Path | None) -> None:
                 cache_dir.mkdir(parents=True, exist_ok=True)
                 jieba.dt.tmp_dir = str(cache_dir)
             jieba.dt.initialize()
-            tokenizer = jieba.posseg.POSTokenizer(jieba.dt)
+            tokenizer = _pos_tokenizer(jieba.dt, cache_dir)
             for word in (*USER_WORDS, *_pending_words):
                 jieba.dt.add_word(word, freq=None, tag="nr")
             _pending_words.clear()

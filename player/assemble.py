@@ -112,10 +112,12 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
              engine: PlaybackEngine | None = None, *, defer: bool = False) -> Assembly:
     """The app's parts, wired. With ``defer`` the secondary parts wait for ``finish()``."""
     settings = settings or Settings(paths.settings_file)
-    # The word dictionary for subtitle line breaks loads (~1 s) in the background meanwhile.
-    from accessibility.subtitles.words import warm_up
+    # The word segmenter for subtitle line breaks starts in its own process meanwhile; the
+    # GUI thread never waits for it.
+    from accessibility.subtitles import words
 
-    warm_up(paths.cache_dir / "jieba")
+    words.keep_main_thread_free()
+    words.warm_up(paths.cache_dir / "jieba")
     settings.changed.connect(lambda key, value: events.log(
         "setting_changed", key=key, value=None if OPTIONS_BY_KEY[key].secret else value))
     engine = engine or VlcEngine()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from accessibility.subtitles import words
 from accessibility.subtitles.errors import SubtitleError
@@ -25,8 +25,6 @@ from player.engine.marshal import EventMarshal
 from player.library.fetch import fetch
 from player.library.model import Episode, SourceProblem
 from player.locations import is_remote
-
-WORDS_POLL_MS = 200  # how often to look whether the word dictionary has loaded meanwhile
 
 
 @dataclass(frozen=True)
@@ -40,13 +38,12 @@ class CueLoad:
 def load_cues(episode: Episode) -> CueLoad:
     """Blocking: the subtitle beside the episode wins, else a text track inside the file.
 
-    The cues' words are segmented here, off the GUI thread (``words.bonds`` keeps them), so
+    The cues' words are segmented here, off the GUI thread (``words`` keeps them), so
     laying them out into pages there costs little."""
     _add_series_names(episode)
     load = _load_cues(episode)
     if load.track is not None:
-        for cue in load.track.cues:
-            words.bonds(cue.text)
+        words.segment(cue.text for cue in load.track.cues)
     return load
 
 
@@ -136,6 +133,8 @@ class CueFollower(QObject):
         self._current: Cue | None = None
         self._position: int | None = None
         self._waiting_for_words = False
+        self._requested: set[str] = set()  # texts sent for segmentation (each once)
+        self._marshal = EventMarshal(self)
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -169,16 +168,27 @@ class CueFollower(QObject):
 
     def clear(self) -> None:
         self._position = None
+        self._requested.clear()
         self.set_cues(())
 
     def follow(self, position_ms: int) -> None:
         self._position = position_ms
         self._show_page_at(position_ms)
 
-    def _words_ready(self) -> None:
-        if not words.is_ready():
-            QTimer.singleShot(WORDS_POLL_MS, self._words_ready)
-            return
+    def _segment_in_background(self, texts: list[str]) -> None:
+        """Cues whose words are not known yet (read off the picture, or before the worker was
+        ready) are laid out at once without them, and again when they are segmented. Each text
+        is asked for once: if the worker cannot say, it keeps breaks between characters."""
+        self._waiting_for_words = True
+        self._requested.update(texts)
+
+        def work() -> None:
+            words.segment(texts)
+            self._marshal.post(self._words_arrived)
+
+        threading.Thread(target=work, name="words", daemon=True).start()
+
+    def _words_arrived(self) -> None:
         self._waiting_for_words = False
         self._paginate()
 
@@ -194,10 +204,11 @@ class CueFollower(QObject):
             self.changed.emit(page)
 
     def _paginate(self) -> None:
-        if self._cues and not words.is_ready() and not self._waiting_for_words:
-            # Laid out now without word bonds, and again once the dictionary is loaded.
-            self._waiting_for_words = True
-            QTimer.singleShot(WORDS_POLL_MS, self._words_ready)
+        if not self._waiting_for_words:
+            missing = [cue.text for cue in self._cues
+                       if cue.text not in self._requested and not words.known([cue.text])]
+            if missing:
+                self._segment_in_background(missing)
         pages = tuple(page_cues(self._cues, self._chars, self._lines, self._chars_per_second))
         if pages != self._pages:
             self._pages = pages

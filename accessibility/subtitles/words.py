@@ -1,12 +1,14 @@
 """Where Chinese words begin and end, so a subtitle line never breaks inside one.
 
 Word segmentation is done by jieba (a dictionary DAG plus an HMM for unknown words, with
-part-of-speech tags); hand-writing it would mean shipping a dictionary. Its dictionary takes about
-a second to load, so ``warm_up`` loads it on a background thread at start and keeps jieba's
-model cache in the app's cache folder; until it is ready, ``bonds`` waits for it (the cue loader
-asks for it off the GUI thread first). Names the dictionary does not know (the people of a
-drama, a series title) are added with ``add_words``; ``USER_WORDS`` holds the demo's and the
-common forms of address in family dramas.
+part-of-speech tags); hand-writing it would mean shipping a dictionary. Its dictionary takes a
+second or more to load, holding Python's global lock, so jieba runs in a worker process
+(``words_worker``) that ``warm_up`` starts, with its caches in the app's cache folder. Results
+are cached here; the cue loader asks for an episode's cues off the GUI thread, and the GUI thread
+never waits for the dictionary to load: until the worker has answered once, it gets no word bonds
+(breaks between any characters; ``linebreak``'s rules still apply) and lays out again later.
+Names the dictionary does not know (the people of a drama) are added with ``add_words``;
+``USER_WORDS`` holds the demo's and the common forms of address in family dramas.
 
 For each character the result says how strongly it is bound to the one before it:
 
@@ -22,12 +24,17 @@ For each character the result says how strongly it is bound to the one before it
 
 from __future__ import annotations
 
+import atexit
+import json
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
+
+log = logging.getLogger(__name__)
 
 FREE: Final = 0
 LOOSE: Final = 1
@@ -50,15 +57,30 @@ _PARTICLES: Final = frozenset("了着过的得地之们")
 _LEANS_FORWARD: Final = ("p", "q")
 _NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千万亿几半0123456789")
 
-_lock = threading.Lock()
+_WORKER_TIMEOUT_S = 60.0
+_CACHE_MAX = 20_000
+
+_lock = threading.Lock()  # one request at a time on the worker's pipes
 _ready = threading.Event()
-_loaded: list[Any] = []  # the jieba.posseg.POSTokenizer, once loaded
-_pending_words: list[str] = []
+_cache: dict[str, tuple[int, ...]] = {}
+_words: list[str] = []  # added words, sent with every request (the worker keeps each once)
+_worker: list[subprocess.Popen[str]] = []
+_cache_dir: list[Path] = []
+_failed = threading.Event()
+_main_may_wait = threading.Event()  # cleared by the app: its GUI thread never asks the worker
+_main_may_wait.set()
+
+
+def keep_main_thread_free() -> None:
+    """The main (GUI) thread only ever gets cached bonds (or none); others segment for it."""
+    _main_may_wait.clear()
 
 
 def warm_up(cache_dir: Path | None = None) -> threading.Thread:
-    """Load the dictionary on a background thread (its model cache kept in ``cache_dir``)."""
-    thread = threading.Thread(target=_load, args=(cache_dir,), name="jieba", daemon=True)
+    """Start the worker and let it load its dictionary (caches in ``cache_dir``)."""
+    if cache_dir is not None and not _cache_dir:
+        _cache_dir.append(cache_dir)
+    thread = threading.Thread(target=lambda: _request([]), name="words", daemon=True)
     thread.start()
     return thread
 
@@ -68,41 +90,48 @@ def is_ready() -> bool:
 
 
 def wait_until_ready() -> None:
-    """Load the dictionary now if need be (tests, benchmarks, background threads)."""
-    _load(None)
+    """Start the worker and wait for its dictionary (tests, benchmarks, background threads)."""
+    _request([])
 
 
 def add_words(words: Iterable[str]) -> None:
-    """Names and terms to keep whole (a drama's people, its title)."""
+    """Names and terms to keep whole (a drama's people)."""
     fresh = [word.strip() for word in words if 1 < len(word.strip()) <= 16]
     with _lock:
-        if not _loaded:
-            _pending_words.extend(fresh)
-            return
-        for word in fresh:
-            _loaded[0].tokenizer.add_word(word, freq=None, tag="nr")
-    _cached_bonds.cache_clear()
+        new = [word for word in fresh if word not in _words]
+        if new:
+            _words.extend(new)
+            _cache.clear()
+
+
+def known(texts: Iterable[str]) -> bool:
+    """Whether every text is segmented already (laying them out needs no worker)."""
+    return all(text in _cache for text in texts)
+
+
+def segment(texts: Iterable[str]) -> None:
+    """Segment ``texts`` now (blocking: background threads, or once ``is_ready()``)."""
+    missing = list(dict.fromkeys(text for text in texts if text and text not in _cache))
+    if missing:
+        _request(missing)
 
 
 def bonds(text: str) -> tuple[int, ...]:
-    """For every character of ``text``, how it is bound to the one before (see the module).
-
-    Cached: the cue loader segments an episode's cues off the GUI thread, so paging them again
-    (enlarge, a new line width) costs nothing there. The main (GUI) thread never waits for the
-    dictionary: until it is loaded it gets no word bonds (breaks between any characters, the
-    rules of ``linebreak`` still apply) and is expected to lay out again once ``is_ready()``."""
-    if not _ready.is_set() and threading.current_thread() is threading.main_thread():
-        return (FREE,) * len(text)
-    return _cached_bonds(text)
-
-
-@lru_cache(maxsize=8192)
-def _cached_bonds(text: str) -> tuple[int, ...]:
+    """For every character of ``text``, how it is bound to the one before (see the module)."""
+    found = _cache.get(text)
+    if found is not None:
+        return found
     if not text:
         return ()
-    _load(None)
-    with _lock:
-        pairs = [(pair.word, pair.flag) for pair in _loaded[0].cut(text, HMM=True)]
+    on_main = threading.current_thread() is threading.main_thread()
+    if on_main and (not _ready.is_set() or not _main_may_wait.is_set()):
+        return (FREE,) * len(text)
+    _request([text])
+    return _cache.get(text, (FREE,) * len(text))
+
+
+def bonds_from_pairs(text: str, pairs: list[tuple[str, str]]) -> tuple[int, ...]:
+    """Bonds from jieba's (word, tag) pairs for ``text`` (used by the worker)."""
     result: list[int] = []
     previous: tuple[str, str] | None = None
     for word, flag in pairs:
@@ -114,6 +143,55 @@ def _cached_bonds(text: str) -> tuple[int, ...]:
         if word and not word.isspace():
             previous = (word, flag)
     return tuple(result[: len(text)] + [FREE] * (len(text) - len(result)))
+
+
+def _request(texts: list[str]) -> None:
+    """Ask the worker (starting it if need be); on any failure, texts keep no word bonds."""
+    with _lock:
+        if _failed.is_set():
+            return
+        try:
+            worker = _running_worker()
+            assert worker.stdin is not None and worker.stdout is not None
+            worker.stdin.write(json.dumps({"texts": texts, "words": _words},
+                                          ensure_ascii=False) + "\n")
+            worker.stdin.flush()
+            reply = json.loads(worker.stdout.readline() or "{}")
+        except (OSError, ValueError, AssertionError) as error:
+            log.warning("word segmentation unavailable: %s", error)
+            _failed.set()
+            _ready.set()  # nobody waits for it any more: lines break between characters
+            return
+        answers = reply.get("bonds")
+        if not isinstance(answers, list) or len(answers) != len(texts):
+            log.warning("word segmentation failed: %s", reply.get("error", reply))
+            return
+        if len(_cache) > _CACHE_MAX:
+            _cache.clear()
+        for text, answer in zip(texts, answers, strict=True):
+            _cache[text] = tuple(int(value) for value in answer)
+        _ready.set()
+
+
+def _running_worker() -> subprocess.Popen[str]:
+    if _worker and _worker[0].poll() is None:
+        return _worker[0]
+    _worker.clear()
+    command = [sys.executable, "-m", "accessibility.subtitles.words_worker"]
+    if _cache_dir:
+        command.append(str(_cache_dir[0]))
+    worker = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+                              cwd=str(Path(__file__).resolve().parents[2]))
+    _worker.append(worker)
+    atexit.register(_stop_worker)
+    return worker
+
+
+def _stop_worker() -> None:
+    for worker in _worker:
+        if worker.poll() is None:
+            worker.terminate()
 
 
 def _between(before: tuple[str, str], after: tuple[str, str]) -> int:
@@ -132,64 +210,3 @@ def _between(before: tuple[str, str], after: tuple[str, str]) -> int:
 
 def _is_numeral(word: str) -> bool:
     return all(char in _NUMERALS for char in word)
-
-
-_TAGS_CACHE = "jieba-tags.marshal"
-
-
-def _pos_tokenizer(dictionary: Any, cache_dir: Path | None) -> Any:
-    """jieba's part-of-speech tokenizer, its word → tag table kept in our cache folder.
-
-    ``POSTokenizer()`` parses the whole dictionary file (about 350,000 lines) for that table on
-    every start, which jieba does not cache (its own cache covers only the word frequencies);
-    read back with ``marshal`` it takes a fraction of that. The two attributes set here are
-    all ``POSTokenizer.__init__`` sets (jieba 0.42)."""
-    import marshal
-
-    import jieba.posseg
-
-    with dictionary.get_dict_file() as handle:
-        source = Path(handle.name)
-    cache = cache_dir / _TAGS_CACHE if cache_dir is not None else None
-    table: dict[str, str] | None = None
-    if cache is not None:
-        try:
-            if cache.stat().st_mtime >= source.stat().st_mtime:
-                table = marshal.loads(cache.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            table = None
-    if not isinstance(table, dict):
-        tokenizer = jieba.posseg.POSTokenizer(dictionary)
-        if cache is not None:
-            try:
-                temporary = cache.with_suffix(".tmp")
-                temporary.write_bytes(marshal.dumps(tokenizer.word_tag_tab))
-                temporary.replace(cache)
-            except OSError:
-                pass  # a read-only cache folder only costs the next start its time
-        return tokenizer
-    tokenizer = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    tokenizer.tokenizer = dictionary
-    tokenizer.word_tag_tab = table
-    return tokenizer
-
-
-def _load(cache_dir: Path | None) -> None:
-    if _ready.is_set():
-        return
-    with _lock:
-        if not _loaded:
-            import jieba
-            import jieba.posseg
-
-            jieba.setLogLevel(logging.WARNING)  # it prints its loading chatter otherwise
-            if cache_dir is not None:
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                jieba.dt.tmp_dir = str(cache_dir)
-            jieba.dt.initialize()
-            tokenizer = _pos_tokenizer(jieba.dt, cache_dir)
-            for word in (*USER_WORDS, *_pending_words):
-                jieba.dt.add_word(word, freq=None, tag="nr")
-            _pending_words.clear()
-            _loaded.append(tokenizer)
-    _ready.set()

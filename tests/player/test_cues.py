@@ -74,3 +74,26 @@ def test_names_written_beside_the_episodes_are_never_broken(tmp_path) -> None:  
         lines = [text for page in wrap_cue(line, chars, 4) for text in page]
         assert any("上官婉清" in text for text in lines), lines
         assert any("诸葛明远" in text for text in lines), lines
+
+
+def _lines(pages: tuple[Cue, ...]) -> list[str]:
+    return [line for page in pages for line in page.text.split("\n")]
+
+
+def test_unknown_words_are_laid_out_at_once_then_again_when_segmented(qtbot: QtBot) -> None:
+    from accessibility.subtitles import words
+
+    words.keep_main_thread_free()  # as in the app
+    try:
+        follower = CueFollower()
+        follower.set_layout(4, 6)
+        text = "外孙女今天晚上回来吃饭。"  # not segmented before in this process
+        assert not words.known([text])
+        follower.set_cues((Cue(0, 9000, text),))
+        first = follower.pages
+        assert first and "".join(p.text.replace("\n", "") for p in first) == text
+        assert "外孙女" not in _lines(first)  # no words yet: broken by width alone
+        qtbot.wait_until(lambda: "外孙女" in _lines(follower.pages), timeout=60_000)
+        assert words.known([text])
+    finally:
+        words._main_may_wait.set()

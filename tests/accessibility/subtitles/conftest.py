@@ -20,6 +20,12 @@ def word_dictionary() -> None:
     words.wait_until_ready()
 
 
+@pytest.fixture(autouse=True)
+def main_thread_may_segment() -> None:
+    """Here the main thread is no GUI thread: it may ask the worker (the app forbids that)."""
+    words._main_may_wait.set()
+
+
 ENGLISH = ("Mom, I'm home.", "Why are you so late?", "Sorry, I had to work.")
 
 # A tiny, short picture keeps encoding quick; 7 s covers the three cues.

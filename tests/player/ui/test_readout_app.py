@@ -51,6 +51,9 @@ def test_read_out_follows_the_pages_of_a_paged_cue(qtbot: QtBot, build_app: Buil
     with qtbot.wait_signal(parts.window.cues_ready, timeout=10_000):
         parts.window.start_playing(series, 0)
     long_line = "我们一家人终于又团聚在一起了，妈妈做了一桌子的好菜，就等着你们回家吃饭呢。"
+    from accessibility.subtitles import words
+
+    words.segment([long_line])  # as the cue loader does for a subtitle file, off the GUI thread
     parts.window.cues.set_cues((Cue(4000, 9000, long_line),))
     pages = parts.window.cues.pages
     assert len(pages) >= 2

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from player.cli import build_analyse_parser, build_inspect_parser, build_parser
+from player.cli import build_analyse_parser, build_inspect_parser, build_parser, split_command
 
 NO_DISPLAY_MESSAGE = (
     "SilverReel 需要一个屏幕才能运行，但没有找到显示器（DISPLAY 未设置）。"
@@ -23,15 +23,18 @@ def display_available() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["inspect"]:
+    options, command, rest = split_command(arguments)
+    if command == "inspect":
+        build_parser().parse_args(options)  # options before the command are checked too
         from player.inspect import run
 
-        return run(build_inspect_parser().parse_args(arguments[1:]).target)
-    if arguments[:1] in (["analyse"], ["analyze"]):
+        return run(build_inspect_parser().parse_args(rest).target)
+    if command in ("analyse", "analyze"):
+        build_parser().parse_args(options)
         from player.analyse import run as analyse
 
-        options = build_analyse_parser().parse_args(arguments[1:])
-        return analyse(options.source, force=options.force)
+        chosen = build_analyse_parser().parse_args(rest)
+        return analyse(chosen.source, force=chosen.force)
     args = build_parser().parse_args(arguments)
     if args.reset_pin:
         return reset_pin_command(args.config_dir)
@@ -76,6 +79,10 @@ def run_app(args: object) -> int:
     from player.ui.strings import settings_problem
 
     paths = app_paths(getattr(args, "config_dir", None))
+    from player.logs import choose_audio_output, setup_logging
+
+    setup_logging(paths.log_dir)  # libVLC, ALSA, Qt: into the rotated log, not the terminal
+    has_sound = choose_audio_output()
     events = EventLog(getattr(args, "event_log", None) or paths.default_event_log)
     events.log("app_started", pid=os.getpid(), process_time_s=round(time.process_time(), 3))
 
@@ -150,6 +157,13 @@ def run_app(args: object) -> int:
         window.show()
     window.apply_theme()
 
+    if not has_sound:  # said once, in plain words
+        from PySide6.QtCore import QCoreApplication
+
+        window.show_message(QCoreApplication.translate(
+            "NoSoundDevice", "这台电脑没有找到声音设备（音箱或耳机），剧集会没有声音。"
+            "接上以后，请重新打开长辈剧场。"), 10.0)
+        events.log("no_sound_device")
     for problem in settings.problems[:1]:
         window.show_message(settings_problem(problem.code))
         events.log("settings_problem", code=problem.code, key=problem.key,
@@ -157,6 +171,8 @@ def run_app(args: object) -> int:
 
     def finish() -> None:
         parts.finish()
+        if targets and parts.resume is not None:
+            parts.resume.disarm()  # what the command line named plays, not the last episode
         if parts.family is not None:
             # Sources given with --library are used for this run instead of the saved ones.
             parts.family.run_sources = run_sources

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from player.pacing import PacingController, PacingMonitor
     from player.rest import RestReminder
     from player.ui.family import FamilyController
+    from player.ui.resume_start import ResumeOnStart
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Assembly:
     cast: CastReceiver | None = None
     cast_forced: bool = False  # `silverreel --cast`: the receiver on for this run
     calming: PictureCalming | None = None
+    resume: ResumeOnStart | None = None
 
     closed: bool = False
 
@@ -79,12 +81,13 @@ class Assembly:
                           self.speech_player, parent=window)
         self.readout = readout
         window.set_announcer(readout.announce)
-        window.cues_ready.connect(
-            lambda load: readout.set_cues(load.track.cues if load.track is not None else ()))
-        window.picture_cues_added.connect(readout.extend_cues)
-        cues = window.cues.cues
-        if cues:  # an episode already playing
-            readout.set_cues(cues)
+        # Read-out says the display pages, so it follows a paged cue page by page.
+        from player.cues import PagesForReadOut
+
+        feed = PagesForReadOut(readout.set_cues, readout.extend_cues)
+        window.cues.pages_changed.connect(feed)
+        if window.cues.pages:  # an episode already playing
+            feed(window.cues.pages)
         self.family = FamilyController(window, settings)
         # Asked first at the end of an episode: a due rest comes before any pacing notice.
         self.rest = RestReminder(self.engine, self.session, settings,
@@ -107,6 +110,10 @@ class Assembly:
         from player.degraded import report_memory_stores
 
         report_memory_stores(self)  # a read-only config folder: said once
+        from player.ui.resume_start import ResumeOnStart
+
+        self.resume = ResumeOnStart(window, settings, parent=window)  # 开机直接续播
+        self.resume.arm()
 
     def close(self) -> None:
         if self.closed:
@@ -129,6 +136,12 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
              cast: bool = False) -> Assembly:
     """The app's parts, wired. With ``defer`` the secondary parts wait for ``finish()``."""
     settings = settings or Settings(paths.settings_file)
+    # The word segmenter for subtitle line breaks starts in its own process meanwhile; the
+    # GUI thread never waits for it.
+    from accessibility.subtitles import words
+
+    words.keep_main_thread_free()
+    words.warm_up(paths.cache_dir / "jieba")
     settings.changed.connect(lambda key, value: events.log(
         "setting_changed", key=key, value=None if OPTIONS_BY_KEY[key].secret else value))
     engine = engine or VlcEngine()

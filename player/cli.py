@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+
+COMMANDS = ("inspect", "analyse", "analyze")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,3 +59,20 @@ def build_analyse_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force", action="store_true",
                         help="analyse again even where a current sidecar exists")
     return parser
+def split_command(arguments: Sequence[str]) -> tuple[list[str], str | None, list[str]]:
+    """``[options…] COMMAND [its arguments…]`` → (options, command, its arguments).
+
+    The app's options may come before a command (``silverreel --config-dir DIR inspect X
+    --json``); a command word given as an option's value (``--library inspect``) is a value.
+    Without a command: (all arguments, None, [])."""
+    takes_value = {option for action in build_parser()._actions
+                   if action.nargs != 0 for option in action.option_strings}
+    index = 0
+    while index < len(arguments):
+        word = arguments[index]
+        if word in COMMANDS:
+            return list(arguments[:index]), word, list(arguments[index + 1:])
+        if word == "--":
+            break
+        index += 2 if word in takes_value else 1
+    return list(arguments), None, []

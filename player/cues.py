@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from accessibility.subtitles import words
 from accessibility.subtitles.errors import SubtitleError
 from accessibility.subtitles.loader import load_subtitle_bytes, load_subtitle_file
 from accessibility.subtitles.model import Cue
-from accessibility.subtitles.text import split_cue_pages
+from accessibility.subtitles.paging import DEFAULT_CHARS_PER_SECOND, Layout, page_cues
+from accessibility.subtitles.text import wrap_cue
 from accessibility.subtitles.track import SubtitleTrack
 from player.engine.marshal import EventMarshal
 from player.library.fetch import fetch
 from player.library.model import Episode, SourceProblem
 from player.locations import is_remote
+
+LayoutKey = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,35 @@ class CueLoad:
 
 
 def load_cues(episode: Episode) -> CueLoad:
-    """Blocking: the subtitle beside the episode wins, else a text track inside the file."""
+    """Blocking: the subtitle beside the episode wins, else a text track inside the file.
+
+    The cues' words are segmented here, off the GUI thread (``words`` keeps them), so
+    laying them out into pages there costs little."""
+    _add_series_names(episode)
+    load = _load_cues(episode)
+    if load.track is not None:
+        words.segment(cue.text for cue in load.track.cues)
+    return load
+
+
+NAMES_FILE = "人名.txt"  # beside the episodes: the drama's people, one a line, kept whole
+_NAMES_MAX_BYTES = 64_000
+
+
+def _add_series_names(episode: Episode) -> None:
+    """The names a family wrote down for a series, so its lines never break inside them."""
+    if is_remote(episode.location):
+        return
+    names = Path(episode.location).parent / NAMES_FILE
+    try:
+        with names.open("rb") as stream:
+            raw = stream.read(_NAMES_MAX_BYTES)
+    except OSError:
+        return
+    words.add_words(raw.decode("utf-8", "replace").replace("\ufeff", "").split())
+
+
+def _load_cues(episode: Episode) -> CueLoad:
     problem: str | None = None
     if episode.subtitle:
         try:
@@ -81,28 +115,53 @@ class CueLoader(QObject):
         threading.Thread(target=work, name="subtitles", daemon=True).start()
 
 
-# Cues looked back at for one that still shows (subtitles overlap two or three deep at most).
-_OVERLAP_LOOKBACK = 8
-_PAGED_KEPT = 256
+# Up to this many cues are laid out on the GUI thread at once (an episode has 20–100); a longer
+# file is laid out in the background while the few cues around the position are laid out now,
+# so nothing proportional to the file ever runs on the GUI thread.
+_LAYOUT_NOW_MAX = 64
+_AROUND = 8  # cues before the position looked at for one still showing (overlaps are shallow)
 
 
 class CueFollower(QObject):
-    """Turns the playback position into the display page showing now (or none)."""
+    """Turns the playback position into the display page showing now (or none).
+
+    It knows the position only from ``follow``: after ``clear`` (a new episode, leaving
+    Playing) nothing shows until the new episode reports where it is, so a cue can never appear
+    at a position left over from the episode before."""
 
     changed = Signal(object)  # Cue | None — a display page, already wrapped with "\n"
+    pages_changed = Signal(object)  # tuple[Cue, ...]: every display page, for read-out
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cues: tuple[Cue, ...] = ()
-        self._paged: dict[int, list[Cue]] = {}  # cue index -> its display pages
+        self._pages: tuple[Cue, ...] = ()
         self._starts: list[int] = []
+        self._cue_starts: list[int] = []
         self._chars = 16
+        self._lines = 2
+        self._chars_per_second = DEFAULT_CHARS_PER_SECOND
         self._current: Cue | None = None
-        self._position = 0
+        self._position: int | None = None
+        self._waiting_for_words = False
+        self._requested: set[str] = set()  # texts sent for segmentation (each once)
+        self._marshal = EventMarshal(self)
+        self._layouts: dict[LayoutKey, Layout] = {}  # (text, chars, lines) -> its pages' lines
+        self._generation = 0  # which background layout is still wanted
+        self._complete = True  # self._pages covers every cue (else only those around)
 
     @property
     def cues(self) -> tuple[Cue, ...]:
         return self._cues
+
+    @property
+    def pages(self) -> tuple[Cue, ...]:
+        return self._pages
+
+    @property
+    def laid_out(self) -> bool:
+        """Every cue is laid out (a long file is, shortly after it arrives or is resized)."""
+        return self._complete
 
     @property
     def current(self) -> Cue | None:
@@ -113,51 +172,135 @@ class CueFollower(QObject):
         self._paginate()
 
     def set_chars_per_line(self, chars: int) -> None:
-        if chars != self._chars:
-            self._chars = chars
+        self.set_layout(chars, self._lines)
+
+    def set_layout(self, chars: int, lines: int) -> None:
+        """How many characters a line and lines a page the subtitle area holds now."""
+        if (chars, lines) != (self._chars, self._lines):
+            self._chars, self._lines = chars, lines
+            self._paginate()
+
+    def set_reading_speed(self, chars_per_second: float) -> None:
+        if chars_per_second != self._chars_per_second:
+            self._chars_per_second = chars_per_second
             self._paginate()
 
     def clear(self) -> None:
+        self._position = None
+        self._requested.clear()
         self.set_cues(())
 
     def follow(self, position_ms: int) -> None:
         self._position = position_ms
-        page = self._page_at(position_ms)
+        self._show_page_at(position_ms)
+
+    def _segment_in_background(self, texts: list[str]) -> None:
+        """Cues whose words are not known yet (read off the picture, or before the worker was
+        ready) are laid out at once without them, and again when they are segmented. Each text
+        is asked for once: if the worker cannot say, it keeps breaks between characters."""
+        self._waiting_for_words = True
+        self._requested.update(texts)
+
+        def work() -> None:
+            words.segment(texts)
+            self._marshal.post(self._words_arrived)
+
+        threading.Thread(target=work, name="words", daemon=True).start()
+
+    def _words_arrived(self) -> None:
+        self._waiting_for_words = False
+        self._layouts.clear()  # laid out without the words: lay out again with them
+        self._paginate()
+
+    def _show_page_at(self, position_ms: int | None) -> None:
+        page: Cue | None = None
+        if position_ms is not None and position_ms >= 0:
+            if not self._complete:
+                self._lay_out_around(position_ms)
+            index = bisect.bisect_right(self._starts, position_ms) - 1
+            page = self._pages[index] if index >= 0 else None
+            if page is not None and position_ms >= page.end_ms:
+                page = None
         if page != self._current:
             self._current = page
             self.changed.emit(page)
 
-    def _page_at(self, position_ms: int) -> Cue | None:
-        """The page that started last at or before ``position_ms``, if still showing.
+    def _layout(self, text: str, chars: int, lines: int) -> Layout:
+        key = (text, chars, lines)
+        found = self._layouts.get(key)
+        if found is None:
+            found = self._layouts[key] = wrap_cue(text, chars, lines)
+        return found
 
-        Only the few cues around the position are paged (and remembered), so a file of
-        thousands of cues costs the GUI thread nothing when it arrives or when the size
-        changes: the work is per cue shown, never per file.
-        """
-        index = bisect.bisect_right(self._starts, position_ms) - 1
-        latest: Cue | None = None
-        for cue_index in range(index, max(index - _OVERLAP_LOOKBACK, -1), -1):
-            for page in self.pages_of(cue_index):
-                if page.start_ms <= position_ms and (latest is None
-                                                     or page.start_ms > latest.start_ms):
-                    latest = page
-        if latest is not None and position_ms >= latest.end_ms:
-            return None
-        return latest
-
-    def pages_of(self, cue_index: int) -> list[Cue]:
-        """The display pages of cue number ``cue_index`` (paged on first use, remembered)."""
-        pages = self._paged.get(cue_index)
-        if pages is None:
-            if len(self._paged) > _PAGED_KEPT:
-                self._paged.clear()
-            pages = split_cue_pages(self._cues[cue_index], max_chars=self._chars)
-            self._paged[cue_index] = pages
-        return pages
+    def _lay_out_around(self, position_ms: int) -> None:
+        """Until the whole file is laid out: the pages of the few cues around the position."""
+        index = bisect.bisect_right(self._cue_starts, position_ms)
+        nearby = self._cues[max(index - _AROUND, 0):index + 1]
+        self._pages = tuple(page_cues(nearby, self._chars, self._lines, self._chars_per_second,
+                                      layout=self._layout))
+        self._starts = [page.start_ms for page in self._pages]
 
     def _paginate(self) -> None:
-        # Cues arrive sorted by start (the loader sorts them off the GUI thread).
-        self._starts = [cue.start_ms for cue in self._cues]
-        self._paged = {}
-        self._current = None
-        self.follow(self._position)
+        if not self._waiting_for_words:
+            missing = [cue.text for cue in self._cues
+                       if cue.text not in self._requested and not words.known([cue.text])]
+            if missing:
+                self._segment_in_background(missing)
+        self._generation += 1
+        self._cue_starts = [cue.start_ms for cue in self._cues]  # the loader sorts them
+        chars, lines = self._chars, self._lines
+        unknown = [cue.text for cue in self._cues
+                   if (cue.text, chars, lines) not in self._layouts]
+        if len(unknown) > _LAYOUT_NOW_MAX:
+            self._complete = False
+            self._lay_out_in_background(unknown, chars, lines, self._generation)
+            self._show_page_at(self._position)
+            return
+        self._complete = True
+        pages = tuple(page_cues(self._cues, chars, lines, self._chars_per_second,
+                                layout=self._layout))
+        if pages != self._pages:
+            self._pages = pages
+            self._starts = [page.start_ms for page in pages]
+            self.pages_changed.emit(pages)
+        self._show_page_at(self._position)
+
+    def _lay_out_in_background(self, texts: list[str], chars: int, lines: int,
+                               generation: int) -> None:
+        def work() -> None:
+            done = {(text, chars, lines): wrap_cue(text, chars, lines) for text in set(texts)}
+            self._marshal.post(self._laid_out, done, generation)
+
+        threading.Thread(target=work, name="subtitle-layout", daemon=True).start()
+
+    def _laid_out(self, done: dict[LayoutKey, Layout], generation: int) -> None:
+        if generation != self._generation:
+            return  # outdated by newer cues, another size or the words arriving
+        if len(self._layouts) > 50_000:
+            self._layouts.clear()
+        self._layouts.update(done)
+        self._paginate()
+
+
+class PagesForReadOut:
+    """Hands the display pages to read-out, so it says each page as it appears.
+
+    Pages that only grew (subtitles read off the picture arrive a few at a time) are added with
+    ``extend``, which silences nothing; pages that only changed where their lines wrap (enlarge)
+    are not handed over again; anything else replaces the cues with ``replace``."""
+
+    def __init__(self, replace: Callable[[Sequence[Cue]], None],
+                 extend: Callable[[Sequence[Cue]], None]) -> None:
+        self._replace = replace
+        self._extend = extend
+        self._said: tuple[tuple[int, int, str], ...] = ()
+
+    def __call__(self, pages: tuple[Cue, ...]) -> None:
+        said = tuple((page.start_ms, page.end_ms, page.text.replace("\n", "")) for page in pages)
+        before, self._said = self._said, said
+        if said == before:
+            return
+        if before and said[: len(before)] == before:
+            self._extend(pages[len(before):])
+        else:
+            self._replace(pages)

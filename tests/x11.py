@@ -18,6 +18,9 @@ from player.assets import demo_library
 from player.eventlog import read_events
 from tests.conftest import XDisplay
 
+# Longer than the default remote.double_press_ms (350 ms): how a person presses a key twice.
+PERSON_PAUSE_S = 0.6
+
 
 class RunningApp:
     def __init__(self, process: subprocess.Popen[bytes], display: XDisplay,
@@ -25,6 +28,13 @@ class RunningApp:
         self.process = process
         self.display = display
         self.event_log = event_log
+        self._last_key: str | None = None
+        self._last_key_at = 0.0
+
+    def output(self) -> str:
+        """Everything the app printed (stdout and stderr together), once it has exited."""
+        assert self.process.stdout is not None
+        return self.process.stdout.read().decode("utf-8", "replace")
 
     def events(self) -> list[dict[str, Any]]:
         return read_events(self.event_log) if self.event_log.exists() else []
@@ -42,9 +52,14 @@ class RunningApp:
         raise AssertionError(f"no {name} event within {timeout} s: {self.events()}")
 
     def press(self, *keys: str) -> None:
+        """Deliberate presses: the same key again only after a person's pause, since a
+        second press within ``remote.double_press_ms`` is taken for a tremor."""
         for key in keys:
+            if key == self._last_key:
+                time.sleep(max(0.0, self._last_key_at + PERSON_PAUSE_S - time.monotonic()))
             subprocess.run(["xdotool", "key", key], check=True,
                            env={**os.environ, "DISPLAY": self.display.name})
+            self._last_key, self._last_key_at = key, time.monotonic()
 
     def screenshot(self, path: Path) -> QImage:
         subprocess.run(
@@ -59,12 +74,18 @@ class RunningApp:
 
 
 @contextmanager
-def running_app(display: XDisplay, workdir: Path, *args: str) -> Iterator[RunningApp]:
+def running_app(display: XDisplay, workdir: Path, *args: str,
+                audio_output: str | None = "dummy") -> Iterator[RunningApp]:
+    """The app as its own process. ``audio_output=None`` lets it find out about sound itself
+    (this machine has no sound device)."""
     event_log = workdir / "events.jsonl"
     if "--library" not in args:  # a set-up install; a fresh one would start with first-run setup
         args = ("--library", str(demo_library()), *args)
-    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(DISPLAY=display.name, SILVERREEL_AUDIO_OUTPUT="dummy")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("QT_QPA_PLATFORM", "SILVERREEL_AUDIO_OUTPUT")}
+    env.update(DISPLAY=display.name)
+    if audio_output is not None:
+        env.update(SILVERREEL_AUDIO_OUTPUT=audio_output)
     process = subprocess.Popen(
         [sys.executable, "-m", "player", "--fullscreen", "--config-dir", str(workdir / "cfg"),
          "--event-log", str(event_log), *args],

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from player.config.store import Settings
 from player.engine.marshal import EventMarshal
+from player.engine.vlc_log import route_vlc_log
 
 _ARGS = ("--quiet", "--no-video", "--no-spu", "--no-osd", "--no-stats", "--no-xlib")
 _DEFAULT_VOLUME = 90
@@ -69,6 +70,7 @@ class SpeechPlayer(QObject):
         instance = vlc.Instance(args)
         if instance is None:
             raise SpeechPlayerError("libVLC could not start")
+        route_vlc_log(instance)  # libVLC's messages to the app's log, not the terminal
         self._instance: Any = instance
         self._player: Any = instance.media_player_new()
         self._marshal = EventMarshal(self)

@@ -6,8 +6,9 @@ digit or ASCII mark 1 (Netflix zh-CN counts a Chinese character as one and Latin
 The break rules are the small subset of Unicode line breaking (UAX #14) that Chinese subtitles
 need, plus preferences UAX #14 does not express (after 。 rather than between characters); a
 general line-break library would give the allowed positions but not these preferences, and the
-allowed positions here are few: between Chinese characters, at spaces, never inside a Latin word,
-never before closing punctuation or after opening punctuation (避头尾).
+allowed positions here are few: between Chinese words (found by ``words``, which uses jieba), at
+spaces, never inside a Chinese or Latin word (unless the word alone is longer than a line), never
+before closing punctuation or after opening punctuation (避头尾).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from typing import Final
+
+from accessibility.subtitles import words
 
 CLOSING: Final = frozenset("，。！？、；：…‥）》」』】〕〉〗〙〛｝］’”％‰℃°·・～,.!?;:)]}%")
 OPENING: Final = frozenset("（《「『【〔〈〖〘〚｛［‘“([{￥¥$")
@@ -26,7 +29,13 @@ FORCED_COST: Final = 0.0
 SENTENCE_COST: Final = 0.0
 CLAUSE_COST: Final = 1.0
 SPACE_COST: Final = 1.0
-PLAIN_COST: Final = 4.0
+PLAIN_COST: Final = 4.0  # between two words
+# Added to a break next to a one-character word, and to one between words that lean on each
+# other (a particle, classifier or numeral and its word): see ``words``.
+LOOSE_COST: Final = 2.0
+GLUED_COST: Final = 8.0
+_BOND_COST: Final = {words.FREE: 0.0, words.LOOSE: LOOSE_COST, words.GLUED: GLUED_COST,
+                     words.INSIDE: 0.0}
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class Token:
     space_before: bool = False  # a space separated it from the previous token
     line_start: bool = False  # the source text had a line break before it
     glued: bool = False  # continues an over-long word cut to fit: breaking here is a last resort
+    bond: int = words.FREE  # how it is bound to the token before (words.FREE … words.INSIDE)
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,7 @@ def _is_word_char(char: str, following: str) -> bool:
 def tokenize(text: str, max_width: int) -> list[Token]:
     """Split plain cue text into tokens; words wider than ``max_width`` are cut into glued parts."""
     tokens: list[Token] = []
+    bonds = words.bonds(text)
     space_before = False
     line_start = False
     index = 0
@@ -100,6 +111,7 @@ def tokenize(text: str, max_width: int) -> list[Token]:
                     space_before=space_before and number == 0,
                     line_start=line_start and number == 0 and bool(tokens),
                     glued=number > 0,
+                    bond=bonds[index] if number == 0 and not space_before else words.FREE,
                 )
             )
         space_before = line_start = False
@@ -129,6 +141,7 @@ def break_before(tokens: list[Token] | tuple[Token, ...], index: int) -> Break:
     first, last = token.text[0], previous.text[-1]
     violation = (
         token.glued
+        or token.bond == words.INSIDE
         or first in CLOSING
         or last in OPENING
         or (first == last and first in _NEVER_SPLIT_PAIRS)
@@ -141,6 +154,7 @@ def break_before(tokens: list[Token] | tuple[Token, ...], index: int) -> Break:
         cost = SPACE_COST  # Chinese subtitles often use a space where a comma would be
     else:
         cost = PLAIN_COST
+    cost += _BOND_COST[token.bond]
     return Break(forced=False, violation=violation, cost=cost, sentence_end=sentence_end)
 
 

@@ -20,10 +20,14 @@ from accessibility.subtitles.model import Cue
 
 _RAGGED_WEIGHT: Final = 3.0  # balanced lines read more easily than a full line and a stub
 _PAGE_BREAK_COST: Final = 2.0  # a new page mid-sentence is worse than a new line
+# An extra line costs about as much as a break beside a one-character word: in the tall side band
+# a third line is better than "奶奶，我 / 教您打视频。".
+_LINE_COST: Final = 3.0
 
 
-# A layout's score, compared in order: rule violations, pages, lines, then taste (break places
-# and balance). Plain tuples: this runs for every cue and tuple arithmetic is the cheap kind.
+# A layout's score, compared in order: rule violations, pages, then taste (lines, break places
+# and balance; the third place is kept for the tuple's shape). Plain tuples: this runs for every
+# cue and tuple arithmetic is the cheap kind.
 _Score = tuple[int, int, int, float]
 _NOTHING_LEFT: Final[_Score] = (0, 0, 0, 0.0)
 _INFEASIBLE: Final[_Score] = (1 << 30, 0, 0, 0.0)
@@ -139,7 +143,7 @@ class _Paginator:
             if width > self.max_width and end > start + 1:
                 break
             ragged = _RAGGED_WEIGHT * ((self.max_width - width) / self.max_width) ** 2
-            here: _Score = (0, int(line == 0), 1, ragged)
+            here: _Score = (0, int(line == 0), 0, ragged + _LINE_COST)
             rule = self.breaks[end] if end < count else None
             if rule is None:
                 candidates = [(here, (count, 0))]

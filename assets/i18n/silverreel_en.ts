@@ -923,4 +923,38 @@
             <translation>, </translation>
         </message>
     </context>
+    <context>
+        <name>ResumeCountdown</name>
+        <message>
+            <location filename="../../player/ui/resume_start.py" line="47" />
+            <source>按任意键取消</source>
+            <translation>Press any key to cancel</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/resume_start.py" line="103" />
+            <source>%1 秒</source>
+            <translation>%1 s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResumeOnStart</name>
+        <message>
+            <location filename="../../player/ui/resume_start.py" line="131" />
+            <source>马上继续播放《%1》%2</source>
+            <translation>Continuing “%1”, %2, in a moment</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/resume_start.py" line="168" />
+            <source>好的，不自动播放。</source>
+            <translation>All right, nothing will play by itself.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoSoundDevice</name>
+        <message>
+            <location filename="../../player/app.py" line="138" />
+            <source>这台电脑没有找到声音设备（音箱或耳机），剧集会没有声音。接上以后，请重新打开长辈剧场。</source>
+            <translation>No sound device (speakers or headphones) was found on this computer, so the episodes will play without sound. Connect one, then open SilverReel again.</translation>
+        </message>
+    </context>
 </TS>

@@ -146,6 +146,11 @@ OPTIONS: tuple[Option, ...] = (
            "字幕文字和底框的颜色。", "Colours of the subtitle text and its box.",
            choices=(Choice("white_on_dark", "白字黑底", "white on dark"),
                     Choice("yellow_on_dark", "黄字黑底", "yellow on dark"))),
+    Option("subtitles.reading_speed", Kind.FLOAT, 5.0, "阅读速度", "Reading speed",
+           "一句字幕要分几页显示时，每页至少按这个速度留够阅读时间（每秒几个字）。",
+           "When a subtitle needs several pages, each page stays at least long enough to read "
+           "at this many characters a second.",
+           minimum=2.0, maximum=10.0, step=0.5, unit="字/秒"),
     # --- read-out --------------------------------------------------------------------------
     Option("readout.enabled", Kind.BOOL, True, "朗读字幕", "Read subtitles aloud",
            "用普通话读出每一句字幕。", "Speak each subtitle line in Mandarin."),
@@ -224,6 +229,21 @@ OPTIONS: tuple[Option, ...] = (
            "连续观看多少分钟后提醒休息，0 为不提醒。",
            "Remind to rest after this many minutes of watching; 0 turns it off.",
            minimum=0, maximum=240, step=15, unit="分钟"),
+    # --- a remote that forgives, and straight to the programme -------------------------------
+    Option("remote.hold_repeat_ms", Kind.INT, 1000, "长按连续移动", "Held arrows repeat after",
+           "方向键按住多久以后才开始连续移动（每秒两步）；确定键和返回键按住不放也只算一次。",
+           "How long an arrow key must be held before it moves on by itself (two steps a "
+           "second); OK and Back act once however long they are held.",
+           minimum=500, maximum=3000, step=250, unit="毫秒"),
+    Option("remote.double_press_ms", Kind.INT, 350, "忽略手抖连按", "Ignore double presses",
+           "同一个键松开后这么短的时间内又按一次，当作手抖，不算数；0 为不忽略。",
+           "A second press of the same key this soon after letting it go is taken for a "
+           "tremor and ignored; 0 turns this off.",
+           minimum=0, maximum=1000, step=50, unit="毫秒"),
+    Option("playback.resume_on_start", Kind.BOOL, False, "开机直接续播", "Resume on start",
+           "打开长辈剧场后，先大声说一句，几秒后自动接着播放上次没看完的剧集；按任意键取消。",
+           "When SilverReel opens, it says so aloud and after a few seconds goes on with the "
+           "episode last left unfinished; any key cancels.",),
     # --- library ---------------------------------------------------------------------------------
     Option("library.sources", Kind.TEXT_LIST, [], "剧集来源", "Episode sources",
            "文件夹、U 盘、播放列表或网址。", "Folders, USB sticks, playlists or web addresses."),

@@ -23,6 +23,7 @@ from player.engine.base import (
     PlaybackState,
 )
 from player.engine.marshal import EventMarshal
+from player.engine.vlc_log import route_vlc_log
 from player.engine.vlc_video import VlcFrameSink
 from player.locations import is_remote
 from player.net.relay import relay_url
@@ -84,6 +85,7 @@ class VlcEngine(PlaybackEngine):
         instance = vlc.Instance(args)
         if instance is None:
             raise RuntimeError("libVLC could not start (is VLC's plugin set installed?)")
+        route_vlc_log(instance)  # libVLC's messages to the app's log, not the terminal
         self._instance: Any = instance
         self._player: Any = instance.media_player_new()
         self._media: Any = None

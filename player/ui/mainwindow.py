@@ -22,6 +22,7 @@ from player.progress import ProgressStore
 from player.session import PlaybackSession
 from player.ui.covers import CoverLoader
 from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
+from player.ui.key_gate import KeyGate
 from player.ui.keys import Action, action_for
 from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playing import PlayingScreen
@@ -82,10 +83,15 @@ class MainWindow(QMainWindow):
         self.covers.ready.connect(self.home.set_cover)
         self.cue_loader = CueLoader(self)
         self.cues = CueFollower(self)
+        self.cues.set_reading_speed(float(settings.get("subtitles.reading_speed")))
         self._connect()
         self._theme: Theme | None = None
         self.apply_theme()
+        self._closed_once = False
+        self.key_gate = KeyGate(int(settings.get("remote.hold_repeat_ms")),
+                                int(settings.get("remote.double_press_ms")))
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        QApplication.instance().focusChanged.connect(self._log_focus)  # type: ignore[union-attr]
 
     # --- wiring ----------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -109,7 +115,7 @@ class MainWindow(QMainWindow):
         self.cue_loader.loaded.connect(self._on_cues_loaded)
         self.engine.position_changed.connect(self.cues.follow)
         self.cues.changed.connect(self._on_cue)
-        self.playing.subtitle_chars_changed.connect(self.cues.set_chars_per_line)
+        self.playing.subtitle_layout_changed.connect(self.cues.set_layout)
         self.session.auto_next.connect(self._on_auto_next)
         self.session.failed.connect(self._on_failed)
         self.session.reconnecting.connect(self._on_reconnecting)
@@ -323,6 +329,7 @@ class MainWindow(QMainWindow):
     def leave_playing(self) -> None:
         series, index = self.session.series, self.session.index
         self.session.stop()
+        self.cues.clear()
         self.playing.hide_controls()
         if series is not None and series in self._library:
             self.open_series(self._library.index(series), focus_index=index)
@@ -338,7 +345,8 @@ class MainWindow(QMainWindow):
         episode = self.session.episode
         if episode is None or episode.location != load.location:
             return  # the viewer has moved on
-        self.cues.set_chars_per_line(self.playing.subtitle_chars_per_line)
+        self.cues.set_layout(self.playing.subtitle_chars_per_line,
+                             self.playing.subtitle_lines_per_page)
         self.cues.set_cues(load.track.cues if load.track is not None else ())
         self.cues_ready.emit(load)
         if load.problem is not None and load.track is None:
@@ -350,7 +358,9 @@ class MainWindow(QMainWindow):
         self.picture_cues_added.emit(cues)
 
     def _on_cue(self, cue: object) -> None:
-        show = bool(self.settings.get("subtitles.enabled"))
+        # Only a cue on screen is shown, told and logged: not while Series or 家人设置 is up.
+        show = (bool(self.settings.get("subtitles.enabled"))
+                and self.stack.currentWidget() is self.playing and self.isVisible())
         text = cue.text if show and cue is not None else None  # type: ignore[attr-defined]
         self.playing.show_subtitle(text)
         if text:
@@ -424,6 +434,12 @@ class MainWindow(QMainWindow):
             self.volume.set_user(int(value))  # type: ignore[call-overload]
         elif key == "sound.max_volume":
             self.volume.set_maximum(int(value))  # type: ignore[call-overload]
+        elif key == "remote.hold_repeat_ms":
+            self.key_gate.hold_repeat_ms = int(value)  # type: ignore[call-overload]
+        elif key == "remote.double_press_ms":
+            self.key_gate.double_press_ms = int(value)  # type: ignore[call-overload]
+        elif key == "subtitles.reading_speed":
+            self.cues.set_reading_speed(float(value))  # type: ignore[arg-type]
 
     def _set_tv_mode(self, on: bool) -> None:
         """Full screen without a pointer for the television, or a normal window again."""
@@ -503,11 +519,18 @@ class MainWindow(QMainWindow):
         # (comparing event.type() makes an enum object per event, costly at this volume).
         if not isinstance(event, QKeyEvent):
             return False
-        if (event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget)
+        kind = event.type()
+        if kind == QEvent.Type.KeyRelease and isinstance(watched, QWidget) \
+                and watched.window() is self:
+            self.key_gate.release(event.key(), event.isAutoRepeat())
+            return False
+        if (kind == QEvent.Type.KeyPress and isinstance(watched, QWidget)
                 and watched.window() is self):
             action = action_for(event.key(), event.modifiers())
             if action is not None:
-                self.dispatch(action)
+                # A held key acts once, a trembling double press once (see key_gate.py).
+                if self.key_gate.press(event.key(), action, event.isAutoRepeat()):
+                    self.dispatch(action)
                 return True
         return False
 
@@ -528,6 +551,7 @@ class MainWindow(QMainWindow):
         elif action is Action.HOME:
             if self.stack.currentWidget() is self.playing:
                 self.session.stop()
+                self.cues.clear()
             self.go_home()
         else:
             self.current_screen().handle_action(action)
@@ -541,6 +565,12 @@ class MainWindow(QMainWindow):
         self._speak(text)
         tell_screen_reader(self, text)
 
+    def _log_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new.window() is self:
+            name = new.accessibleName() or str(new.property("text") or "")
+            if name:
+                self.events.log("focus", name=name)
+
     def _announce_focus(self, widget: QWidget) -> None:
         name = widget.accessibleName()
         if name:
@@ -549,4 +579,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: object) -> None:
         if self.stack.currentWidget() is self.playing:
             self.session.stop()
-        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        app.removeEventFilter(self)  # type: ignore[union-attr]
+        if not self._closed_once:
+            self._closed_once = True
+            app.focusChanged.disconnect(self._log_focus)  # type: ignore[union-attr]

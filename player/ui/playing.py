@@ -25,6 +25,7 @@ class PlayingScreen(Screen):
     read_aloud_requested = Signal()
     back_requested = Signal()
     subtitle_chars_changed = Signal(int)  # how many characters a subtitle line may hold now
+    subtitle_layout_changed = Signal(int, int)  # characters a line, lines a page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,7 @@ class PlayingScreen(Screen):
         self._idle.setInterval(CONTROLS_IDLE_MS)
         self._idle.timeout.connect(self.hide_controls)
         self._subtitle_chars = 16
+        self._subtitle_lines = 2
         self._subtitle_area: QRect | None = None
 
     def _control(self, text: str, signal: SignalInstance) -> QPushButton:
@@ -132,6 +134,10 @@ class PlayingScreen(Screen):
     @property
     def subtitle_chars_per_line(self) -> int:
         return self._subtitle_chars
+
+    @property
+    def subtitle_lines_per_page(self) -> int:
+        return self._subtitle_lines
 
     def info_texts(self) -> list[str]:
         return [self._series_label.text(), self._episode_label.text(),
@@ -219,9 +225,14 @@ class PlayingScreen(Screen):
                          picture.width() - 2 * inset,
                          self.height() // 2 - controls_height - down)
         chars = self.subtitle.chars_per_line(area.width())
+        lines = self.subtitle.lines_per_page(area.height(), beside)
+        layout_changed = (chars, lines) != (self._subtitle_chars, self._subtitle_lines)
         if chars != self._subtitle_chars:
             self._subtitle_chars = chars
             self.subtitle_chars_changed.emit(chars)
+        if layout_changed:
+            self._subtitle_lines = lines
+            self.subtitle_layout_changed.emit(chars, lines)
         self.subtitle.setMaximumWidth(area.width())
         self._subtitle_area = area
         self.place_subtitle()

@@ -1,4 +1,7 @@
-"""The app's own subtitle: large, white on a dark box, ≤ 2 lines, never clipped."""
+"""The app's own subtitle: large, white on a dark box, never clipped.
+
+Over the picture it keeps to 2 lines (Netflix zh-CN); in the tall side band beside a vertical
+picture it uses the band's height, up to ``MAX_LINES_BESIDE`` lines, before a cue is paged."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from accessibility.theme import LINE_SPACING, SUBTITLE_BOX, Theme
 
 MAX_CHARS = 16  # Netflix zh-CN
-MAX_LINES = 2
+MAX_LINES = 2  # over the picture
+MAX_LINES_BESIDE = 6  # in the side band: more would be a paragraph, not a subtitle
 
 
 class SubtitleView(QLabel):
@@ -21,6 +25,7 @@ class SubtitleView(QLabel):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self._lines: list[str] = []
+        self._max_lines = MAX_LINES
         self._font_px = 48
         self._colour = "#FFFFFF"
         self.hide()
@@ -49,8 +54,15 @@ class SubtitleView(QLabel):
         fit = (available_width - pad) // max(1, self._font_px)
         return max(4, min(MAX_CHARS, fit))
 
+    def lines_per_page(self, available_height: int, beside: bool) -> int:
+        """How many lines fit ``available_height`` pixels (2 over the picture)."""
+        pad = round(self._font_px * 0.35) * 2 + 8
+        fit = int((available_height - pad) // max(1.0, self._font_px * LINE_SPACING))
+        self._max_lines = max(1, min(MAX_LINES_BESIDE if beside else MAX_LINES, fit))
+        return self._max_lines
+
     def show_lines(self, lines: list[str]) -> None:
-        self._lines = lines[:MAX_LINES]
+        self._lines = lines[: self._max_lines]
         self._render()
 
     def clear_text(self) -> None:

@@ -9,7 +9,22 @@ from pathlib import Path
 
 import pytest
 
+from accessibility.subtitles import words
+
 from .samples import SIMPLIFIED, cues_for, srt_text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def word_dictionary() -> None:
+    """Layout tests run on the main thread, which never waits for the dictionary: load it."""
+    words.wait_until_ready()
+
+
+@pytest.fixture(autouse=True)
+def main_thread_may_segment() -> None:
+    """Here the main thread is no GUI thread: it may ask the worker (the app forbids that)."""
+    words._main_may_wait.set()
+
 
 ENGLISH = ("Mom, I'm home.", "Why are you so late?", "Sorry, I had to work.")
 

@@ -4,6 +4,7 @@ import pytest
 
 from accessibility.subtitles.linebreak import (
     CLAUSE_COST,
+    LOOSE_COST,
     PLAIN_COST,
     SENTENCE_COST,
     SPACE_COST,
@@ -54,7 +55,8 @@ def test_word_wider_than_a_line_is_cut_into_glued_parts() -> None:
         ("好。”你", 3, SENTENCE_COST, False),  # through the closing quote
         ("好，你", 2, CLAUSE_COST, False),
         ("好 你", 1, SPACE_COST, False),
-        ("好你", 1, PLAIN_COST, False),
+        ("今天回家", 2, PLAIN_COST, False),  # between two words
+        ("好你", 1, PLAIN_COST + LOOSE_COST, False),  # beside one-character words
         ("好。", 1, PLAIN_COST, True),  # "。" may not start a line
         ("“好", 1, PLAIN_COST, True),  # "“" may not end one
         ("……", 1, SENTENCE_COST, True),

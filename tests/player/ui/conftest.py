@@ -42,7 +42,11 @@ def build_app(qtbot: QtBot, tmp_path: Path) -> Iterator[Build]:
 
 
 def press(qtbot: QtBot, parts: Assembly, *keys: Qt.Key) -> None:
-    """Press keys the way a remote does: to whatever has focus in the window."""
+    """Press keys the way a remote does: to whatever has focus in the window.
+
+    Each key is a separate, deliberate press (as if a person paused between them), so the
+    remote's tremor filter (player/ui/key_gate.py, tested on its own) lets it through."""
     for key in keys:
+        parts.window.key_gate.settle()
         target = QApplication.focusWidget() or parts.window
         qtbot.keyClick(target, key)

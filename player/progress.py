@@ -28,7 +28,7 @@ from player.library.model import Episode, Series
 log = logging.getLogger(__name__)
 
 WATCHED_FRACTION = 0.95
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the unplayable table
 _BUSY_TIMEOUT_S = 5.0
 _IN_CLAUSE_CHUNK = 500  # below SQLite's smallest historic limit of 999 bound parameters
 
@@ -44,6 +44,11 @@ CREATE TABLE IF NOT EXISTS progress (
     series_title  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS progress_seq ON progress (seq);
+CREATE TABLE IF NOT EXISTS unplayable (
+    location TEXT PRIMARY KEY,
+    code     TEXT NOT NULL,
+    updated  REAL NOT NULL
+);
 """
 
 T = TypeVar("T")
@@ -156,6 +161,65 @@ class ProgressStore:
             return total
 
         return self._run(count, default=0)
+
+    def get_many(self, locations: Iterable[str]) -> dict[str, Progress]:
+        """The progress of every one of ``locations`` that was ever played, in one query per
+        500 locations (a series of 50,000 episodes is read in a blink, not one by one)."""
+        wanted = list(dict.fromkeys(locations))
+
+        def read(connection: sqlite3.Connection) -> dict[str, Progress]:
+            found: dict[str, Progress] = {}
+            for start in range(0, len(wanted), _IN_CLAUSE_CHUNK):
+                chunk = wanted[start : start + _IN_CLAUSE_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT {_COLUMNS} FROM progress WHERE location IN ({marks})", chunk
+                ).fetchall()
+                found.update((row[0], _to_progress(row)) for row in rows)
+            return found
+
+        return self._run(read, default={})
+
+    # -- episodes that would not play ----------------------------------------------------
+
+    def mark_unplayable(self, location: str, code: str) -> None:
+        """Remember that ``location`` failed to play (``code`` says how), across restarts."""
+
+        def write(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.execute(
+                    "INSERT INTO unplayable (location, code, updated) VALUES (?, ?, ?)"
+                    " ON CONFLICT (location) DO UPDATE SET code = excluded.code,"
+                    " updated = excluded.updated",
+                    (location, code, time.time()),
+                )
+
+        self._run(write, default=None)
+
+    def clear_unplayable(self, location: str) -> None:
+        """``location`` played after all (a file replaced, a server back): forget the mark."""
+
+        def write(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.execute("DELETE FROM unplayable WHERE location = ?", (location,))
+
+        self._run(write, default=None)
+
+    def unplayable(self, locations: Iterable[str]) -> dict[str, str]:
+        """Which of ``locations`` failed to play last time they were tried, with the code."""
+        wanted = list(dict.fromkeys(locations))
+
+        def read(connection: sqlite3.Connection) -> dict[str, str]:
+            found: dict[str, str] = {}
+            for start in range(0, len(wanted), _IN_CLAUSE_CHUNK):
+                chunk = wanted[start : start + _IN_CLAUSE_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                found.update(connection.execute(
+                    f"SELECT location, code FROM unplayable WHERE location IN ({marks})", chunk
+                ).fetchall())
+            return found
+
+        return self._run(read, default={})
 
     # -- storage -------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from player.library.media import (
     stem,
 )
 from player.library.model import Episode, Series, SourceProblem
-from player.library.natural import natural_key
+from player.library.natural import natural_key, numbers_from_names
 from player.library.problems import ProblemCode, problem
 from player.library.subtitles import SubtitleMatcher
 
@@ -131,6 +131,7 @@ def _not_a_file(entry: os.DirEntry[str], ext: str) -> SourceProblem | None:
 def _series(title: str, path: str, listing: _Listing, outside_cover: str | None) -> Series:
     named = sorted(((stem(e.name), e) for e in listing.videos), key=lambda n: natural_key(n[0]))
     matcher = SubtitleMatcher(listing.subtitles, (name for name, _entry in named))
+    numbers = numbers_from_names([name for name, _entry in named])
     episodes = tuple(
         Episode(
             number=number,
@@ -138,7 +139,7 @@ def _series(title: str, path: str, listing: _Listing, outside_cover: str | None)
             location=entry.path,
             subtitle=_first_non_empty(matcher.ranked_for(name), listing.subtitles),
         )
-        for number, (name, entry) in enumerate(named, start=1)
+        for number, (name, entry) in zip(numbers, named, strict=True)
     )
     problems = list(listing.problems)
     if not episodes:

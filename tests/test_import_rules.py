@@ -16,6 +16,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "player.library": ("PySide6", "player.ui", "player.engine", "vlc"),
     "player.config": ("player.ui", "player.engine", "player.library", "PySide6.QtWidgets"),
     "player.progress": ("PySide6", "player.ui", "player.engine"),
+    "player.playable": ("PySide6", "player.ui", "player.engine", "player.progress"),
     "accessibility.subtitles": ("PySide6", "player", "vlc"),
     "accessibility.pacing": ("PySide6", "player", "vlc", "cv2"),
     "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),

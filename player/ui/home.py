@@ -31,6 +31,9 @@ class ContinueTarget:
     episode_index: int
     position_ms: int
     percent: int
+    skipped: tuple[int, ...] = ()  # episode numbers passed over because they do not open
+    finished: bool = False  # the series is watched to its end
+    next_series: int | None = None  # what to offer after a finished series
 
 
 @dataclass(frozen=True)
@@ -104,14 +107,7 @@ class HomeScreen(Screen):
         self._continue.setVisible(bool(summaries))
         self._empty.setVisible(not summaries)
         if target is not None and summaries:
-            series = summaries[target.series_index].series
-            episode = series.episodes[target.episode_index]
-            if target.position_ms > 0:
-                text = self.tr("继续观看  %1 · %2 · 已看 %3%")
-                text = text.replace("%3", str(target.percent))
-            else:
-                text = self.tr("开始观看  %1 · %2")
-            text = text.replace("%1", series.title).replace("%2", episode_label(episode.number))
+            text = self.continue_text(summaries, target)
             self._continue.setText(text)
             self._continue.setAccessibleName(text)
         for tile, summary in zip(self._tiles, summaries, strict=True):
@@ -120,6 +116,26 @@ class HomeScreen(Screen):
             progress = progress.replace("%2", str(total))
             tile.setText(f"{summary.series.title}\n{progress}")
             tile.setAccessibleName(f"{summary.series.title}，{progress}")
+
+    def continue_text(self, summaries: list[SeriesSummary], target: ContinueTarget) -> str:
+        series = summaries[target.series_index].series
+        if target.finished:
+            if target.next_series is not None:
+                following = summaries[target.next_series].series.title
+                return self.tr("《%1》已看完 · 接着看《%2》").replace(
+                    "%1", series.title).replace("%2", following)
+            return self.tr("《%1》已看完 · 从头再看").replace("%1", series.title)
+        episode = series.episodes[target.episode_index]
+        if target.position_ms > 0:
+            text = self.tr("继续观看  %1 · %2 · 已看 %3%")
+            text = text.replace("%3", str(target.percent))
+        else:
+            text = self.tr("开始观看  %1 · %2")
+        text = text.replace("%1", series.title).replace("%2", episode_label(episode.number))
+        if target.skipped:
+            skipped = "、".join(episode_label(n) for n in target.skipped)
+            text += self.tr("（%1打不开）").replace("%1", skipped)
+        return text
 
     def set_cover(self, series_index: int, image: QImage) -> None:
         if 0 <= series_index < len(self._tiles) and not image.isNull():

@@ -28,7 +28,7 @@ from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playing import PlayingScreen
 from player.ui.screen import Screen
 from player.ui.series import SeriesScreen
-from player.ui.strings import episode_label, library_problems, playback_error
+from player.ui.strings import episode_label, library_problems, playback_error, problem_line
 
 
 def tell_screen_reader(widget: QWidget, text: str) -> None:
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     cues_ready = Signal(object)  # CueLoad for the episode now playing
     series_opened = Signal(object)  # Series, now on the Series screen
     picture_cues_added = Signal(object)  # tuple[Cue, ...]: subtitles read off the picture
+    source_problems_found = Signal(object)  # list[str]: each passed-over file, for the family
 
     def __init__(self, settings: Settings, engine: PlaybackEngine, events: EventLog,
                  session: PlaybackSession, volume: VolumeControl,
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.progress = progress
         self._speak: Callable[[str], None] = announce or (lambda _text: None)
         self._library: list[Series] = []
+        self.source_problems: list[str] = []
         self._overlay: Screen | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         if problems:
             self.events.log("library_problems", count=len(problems),
                             codes=sorted({code for code, _ in problems}))
+        self.source_problems = [problem_line(code, where) for code, where in problems]
+        self.source_problems_found.emit(self.source_problems)
         message = library_problems(problems)
         if message is not None:
             self.show_message(message)

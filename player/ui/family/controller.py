@@ -58,6 +58,8 @@ class FamilyController(QObject):
         self._in_first_run = False
         self._marshal = EventMarshal(self)
         self._connect()
+        window.source_problems_found.connect(self.settings_screen.show_problems)
+        self.settings_screen.show_problems(window.source_problems)
 
     def _connect(self) -> None:
         self._window.home.family_requested.connect(self.open_settings)

@@ -34,6 +34,8 @@ from player.ui.scrolling import scroll_area
 def screen_options() -> list[Option]:
     return [option for option in OPTIONS if option.on_screen and not option.secret]
 
+_MAX_PROBLEMS_SHOWN = 40
+
 
 class FamilySettingsScreen(Screen):
     back_requested = Signal()
@@ -64,6 +66,9 @@ class FamilySettingsScreen(Screen):
         self._rows: dict[str, OptionRow] = {}
         self._lists: dict[str, QVBoxLayout] = {}  # text-list key → layout of its entries
         self._list_buttons: dict[str, list[QPushButton]] = {}
+        self._problems_layout: QVBoxLayout | None = None
+        self._problem_widgets: list[QWidget] = []
+        self._problem_buttons: list[QPushButton] = []
         self._last_focus: QWidget | None = None
         self._headings: dict[QWidget, QLabel] = {}  # first item of a group → its heading
         self._pending_heading: QLabel | None = None
@@ -129,6 +134,50 @@ class FamilySettingsScreen(Screen):
         self._lists[option.key] = entries
         self._list_buttons[option.key] = []
         self._fill_list(option.key)
+        if option.key == "library.sources":
+            self._problems_layout = QVBoxLayout()
+            self._list.addLayout(self._problems_layout)
+
+    def show_problems(self, lines: list[str]) -> None:
+        """片源 → 问题: each file or source that was passed over, by name, for the family."""
+        layout = self._problems_layout
+        if layout is None:
+            return
+        for widget in self._problem_widgets:
+            if widget in self._focusables:
+                self._focusables.remove(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._problem_widgets, self._problem_buttons = [], []
+        if not lines:
+            return
+        heading = QLabel(self.tr("问题：下面 %1 个没有放进片库").replace("%1", str(len(lines))))
+        heading.setProperty("role", "heading")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        heading.show()
+        self._problem_widgets.append(heading)
+        shown = lines[:_MAX_PROBLEMS_SHOWN]
+        if len(lines) > len(shown):
+            shown.append(self.tr("…还有 %1 个").replace("%1", str(len(lines) - len(shown))))
+        for line in shown:
+            # A button only so the arrows can reach it and read it out; OK does nothing.
+            button = QPushButton(line)
+            button.setProperty("role", "problem")
+            button.setAccessibleName(line)
+            layout.addWidget(button)
+            button.show()
+            self._problem_widgets.append(button)
+            self._problem_buttons.append(button)
+        sources = self._list_buttons.get("library.sources", [])
+        anchor = sources[-1] if sources else self._rows["library.sources"]
+        position = self._focusables.index(anchor) + 1
+        self._focusables[position:position] = self._problem_buttons
+        if self._theme is not None:
+            self.apply_theme(self._theme)
+
+    def problem_lines(self) -> list[str]:
+        return [button.text() for button in self._problem_buttons]
 
     def _fill_list(self, key: str) -> None:
         old = self._list_buttons.get(key, [])

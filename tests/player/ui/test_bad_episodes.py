@@ -115,3 +115,27 @@ def test_next_playable_rule() -> None:
     assert next_playable(series, 0, {"/s/1.mp4", "/s/3.mp4"}) == 2
     assert next_playable(series, 3, {"/s/9.mp4"}) is None
     assert next_playable(series, 7, set()) is None
+
+
+def test_a_zero_byte_file_is_named_in_family_settings_and_not_on_the_viewers_screen(
+    qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
+) -> None:
+    from tests.player.ui.family.conftest import open_family_settings, press_until, type_on_pad
+
+    library = _library(tmp_path / "lib", media_dir, "text")
+    (library / "春风又起" / "说明.xyz").write_text("?", encoding="utf-8")
+    parts = build_app(library)
+    window = parts.window
+    assert not window.banner.isVisible()  # nothing about single files for the viewer
+    assert parts.family is not None
+    parts.family.pin_gate.set_pin("2468")
+    open_family_settings(qtbot, parts)
+    type_on_pad(qtbot, parts, "2468")
+    screen = parts.family.settings_screen
+    lines = screen.problem_lines()
+    assert "春风又起/第2集.mp4：文件是空的（0 字节），可能没复制完" in lines
+    assert "春风又起/说明.xyz：不是能播放的文件类型" in lines
+    problem = next(b for b in screen.focusables() if b.text() == lines[0])  # type: ignore[attr-defined]
+    press_until(qtbot, parts, K.Key_Down, problem)  # reached with the arrows, read out
+    assert not problem.visibleRegion().isEmpty()
+    assert problem.accessibleName() == lines[0]

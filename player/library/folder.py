@@ -24,6 +24,7 @@ from player.library.model import Episode, Series, SourceProblem
 from player.library.natural import natural_key, numbers_from_names
 from player.library.problems import ProblemCode, problem
 from player.library.subtitles import SubtitleMatcher
+from player.library.tags import TAG_FILE_NAMES, clean_tags, read_tag_file, split_title_tags
 
 
 @dataclass
@@ -33,6 +34,7 @@ class _Listing:
     videos: list[os.DirEntry[str]] = field(default_factory=list)
     subtitles: dict[str, os.DirEntry[str]] = field(default_factory=dict)
     images: dict[str, str] = field(default_factory=dict)  # name -> path
+    tag_file: str | None = None  # tags.txt / 标签.txt
     folders: list[os.DirEntry[str]] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
 
@@ -111,6 +113,8 @@ def _sort_entry(entry: os.DirEntry[str], listing: _Listing) -> None:
             listing.subtitles[entry.name] = entry
         elif ext in IMAGE_EXTENSIONS:
             listing.images[entry.name] = entry.path
+        elif entry.name.casefold() in TAG_FILE_NAMES:
+            listing.tag_file = entry.path
         elif ext not in COMPANION_EXTENSIONS:
             listing.problems.append(problem(ProblemCode.UNSUPPORTED, entry.path, ext))
     except OSError as error:
@@ -147,8 +151,12 @@ def _series(title: str, path: str, listing: _Listing, outside_cover: str | None)
         problems.append(problem(ProblemCode.EMPTY, path, detail))
     cover_name = pick_cover_image(listing.images)
     cover = listing.images[cover_name] if cover_name else outside_cover
+    title, tags = split_title_tags(title)
+    if listing.tag_file is not None:
+        tags = clean_tags([*tags, *read_tag_file(listing.tag_file)])
     return Series(
-        title=title, source=path, episodes=episodes, cover=cover, problems=tuple(problems)
+        title=title, source=path, episodes=episodes, cover=cover, problems=tuple(problems),
+        tags=tags,
     )
 
 

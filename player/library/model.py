@@ -39,3 +39,4 @@ class Series:
     episodes: tuple[Episode, ...]
     cover: str | None = None  # image path or URL, if the source has one
     problems: tuple[SourceProblem, ...] = field(default=())
+    tags: tuple[str, ...] = field(default=())  # 养生, 科普 … (docs/manifest.md, folder names)

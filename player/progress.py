@@ -145,6 +145,18 @@ class ProgressStore:
 
         return self._run(read, default=None)
 
+    def recent_series(self, limit: int = 12) -> list[str]:
+        """The sources of the series watched most recently, latest first."""
+
+        def read(connection: sqlite3.Connection) -> list[str]:
+            rows = connection.execute(
+                "SELECT series_source FROM progress GROUP BY series_source"
+                " ORDER BY MAX(seq) DESC LIMIT ?", (max(0, limit),)
+            ).fetchall()
+            return [row[0] for row in rows]
+
+        return self._run(read, default=[])
+
     def watched_count(self, locations: Iterable[str]) -> int:
         """How many of ``locations`` have been watched to the end (duplicates count once)."""
         wanted = list(dict.fromkeys(locations))

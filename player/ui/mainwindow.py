@@ -155,7 +155,11 @@ class MainWindow(QMainWindow):
 
     def refresh_home(self) -> None:
         summaries = [SeriesSummary(series, self.watched_count(series)) for series in self._library]
-        self.home.show_library(summaries, self.continue_target())
+        recent: list[int] = []
+        if self.progress is not None:
+            places = {series.source: i for i, series in reversed(list(enumerate(self._library)))}
+            recent = [places[s] for s in self.progress.recent_series() if s in places]
+        self.home.show_library(summaries, self.continue_target(), recent)
 
     def watched_count(self, series: Series) -> int:
         if self.progress is None:

@@ -260,3 +260,13 @@ def test_a_version_1_progress_file_gains_the_unplayable_table(tmp_path: Path) ->
         assert store.get("/a.mp4") is not None and store.get("/a.mp4").position_ms == 5000  # type: ignore[union-attr]
         store.mark_unplayable("/a.mp4", "unplayable")
         assert store.unplayable(["/a.mp4"]) == {"/a.mp4": "unplayable"}
+
+
+def test_recent_series_are_latest_first(store: ProgressStore) -> None:
+    other = Series(title="春风又起", source="/media/usb/春风", episodes=())
+    store.save(SERIES, episode(1), 1000, 120_000)
+    store.save(other, episode(1, "/media/usb/春风"), 1000, 120_000)
+    assert store.recent_series() == ["/media/usb/春风", "/media/usb/闪婚"]
+    store.save(SERIES, episode(2), 1000, 120_000)
+    assert store.recent_series() == ["/media/usb/闪婚", "/media/usb/春风"]
+    assert store.recent_series(limit=1) == ["/media/usb/闪婚"]

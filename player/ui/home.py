@@ -138,7 +138,8 @@ class HomeScreen(Screen):
         if not self._summaries:
             return
         for title, members in self._shelves():
-            label = QLabel(title)
+            label = QLabel(self.tr("%1 · %2 部").replace("%1", title).replace(
+                "%2", str(len(members))))
             label.setProperty("role", "shelf")
             row = PosterRow(title, self._covers)
             row.activated_series.connect(self.series_chosen)

@@ -22,6 +22,7 @@ from player.playable import next_playable, skipped_numbers
 from player.progress import ProgressStore
 from player.session import PlaybackSession
 from player.ui.covers import CoverLoader
+from player.ui.episode_frames import EpisodeFrameLoader
 from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
 from player.ui.keys import Action, action_for
 from player.ui.overlays import ChoiceOverlay, MessageBanner
@@ -83,6 +84,12 @@ class MainWindow(QMainWindow):
         self.covers = CoverLoader(cache_dir or Path(tempfile.gettempdir()) / "silverreel-covers",
                                   self)
         self.covers.ready.connect(self.home.set_cover)
+        self.episode_frames = EpisodeFrameLoader(
+            cache_dir or Path(tempfile.gettempdir()) / "silverreel-covers", self)
+        self.episode_frames.ready.connect(self.series_screen.set_frame)
+        self.series_screen.page_shown.connect(
+            lambda locations: self.episode_frames.load(locations,
+                                                       self.series_screen.frame_size()))
         self.cue_loader = CueLoader(self)
         self.cues = CueFollower(self)
         # How the episode now playing was started: by a big button or auto-next ("auto"),

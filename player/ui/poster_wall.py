@@ -238,9 +238,14 @@ class PosterDelegate(QStyledItemDelegate):
 
 
 def _two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
-    """The title in at most two lines, broken between characters, the second elided."""
+    """The title in at most two lines of about equal length (外婆的 / 小饭馆, never 外婆的小饭 / 馆),
+    the second elided when even that does not fit."""
     if metrics.horizontalAdvance(text) <= width:
         return [text]
+    half = (len(text) + 1) // 2
+    if (metrics.horizontalAdvance(text[:half]) <= width
+            and metrics.horizontalAdvance(text[half:]) <= width):
+        return [text[:half], text[half:]]
     first = ""
     for count in range(1, len(text) + 1):
         if metrics.horizontalAdvance(text[:count]) > width:

@@ -11,17 +11,29 @@ screen readers, so pages of real buttons are kept.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QGridLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from accessibility.theme import Theme
+from accessibility.theme import (
+    FOCUS,
+    PACE_FAST,
+    PACE_VERY_FAST,
+    SURFACE,
+    SURFACE_FOCUSED,
+    TEXT,
+    Theme,
+)
 from player.library.model import Series
 from player.ui.keys import Action
 from player.ui.screen import Screen
@@ -36,6 +48,7 @@ class SeriesScreen(Screen):
     episode_chosen = Signal(int)  # episode index, from its own tile
     resume_chosen = Signal(int)  # episode index, from the big 从第 N 集 button
     back_requested = Signal()
+    page_shown = Signal(list)  # the locations of the episodes on the page now shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +73,8 @@ class SeriesScreen(Screen):
         self._layout.addWidget(self._title)
         self._layout.addWidget(self._resume)
         self._layout.addWidget(self._scroll, 1)
-        self._buttons: dict[int, QPushButton] = {}  # episode index → tile, this page only
+        self._buttons: dict[int, QToolButton] = {}  # episode index → tile, this page only
+        self._frames: dict[str, QImage] = {}  # location → a frame of it (this page)
         self._series: Series | None = None
         self._watched: set[int] = set()
         self._unplayable: set[int] = set()
@@ -78,6 +92,7 @@ class SeriesScreen(Screen):
         instead of 继续; ``finished`` when every episode that plays has been watched."""
         if series is not self._series:
             self._paces = {}
+            self._frames = {}
         self._series = series
         self._watched = set(watched)
         self._unplayable = set(unplayable or ())
@@ -138,8 +153,13 @@ class SeriesScreen(Screen):
         else:
             self._earlier.hide()
         for index in range(start, end):
-            button = QPushButton()
+            button = QToolButton()
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setProperty("role", "tile")
+            if self._theme is not None:
+                button.setIconSize(self.frame_size())
             button.clicked.connect(lambda _=False, i=index: self.episode_chosen.emit(i))
             self._buttons[index] = button
             self._dress(index)
@@ -157,6 +177,28 @@ class SeriesScreen(Screen):
             self._later.show()
         else:
             self._later.hide()
+        for index in range(start, end):
+            frame = self._frames.get(series.episodes[index].location)
+            if frame is not None:
+                self._buttons[index].setIcon(QIcon(QPixmap.fromImage(frame)))
+        self.page_shown.emit([series.episodes[i].location for i in range(start, end)])
+
+    def frame_size(self) -> QSize:
+        """A frame of the episode on its tile: a 3:4 crop from the middle of the picture."""
+        width = round(self.theme.target_px * 1.4) if self._theme is not None else 140
+        return QSize(width, round(width * 4 / 3))
+
+    def set_frame(self, location: str, image: QImage) -> None:
+        if self._series is None or image.isNull():
+            return
+        self._frames[location] = image
+        for index, button in self._buttons.items():
+            if self._series.episodes[index].location == location:
+                button.setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def has_frame(self, index: int) -> bool:
+        button = self._buttons.get(index)
+        return button is not None and not button.icon().isNull()
 
     def _turn_page(self, step: int) -> None:
         """Show the next or previous page and focus its tile nearest the page just left."""
@@ -232,7 +274,7 @@ class SeriesScreen(Screen):
         total = len(self._series.episodes) if self._series is not None else 0
         return range(start, min(start + PAGE_SIZE, total))
 
-    def episode_button(self, index: int) -> QPushButton:
+    def episode_button(self, index: int) -> QAbstractButton:
         """The tile of episode ``index``, turning to its page first if need be."""
         if index not in self._buttons:
             self._build_page(index // PAGE_SIZE)
@@ -248,6 +290,33 @@ class SeriesScreen(Screen):
         super().apply_theme(theme)
         self.lay_out_page(self._layout, self._grid)
         self._resume.setMinimumHeight(round(theme.target_px * 1.2))
+        for button in self._buttons.values():
+            button.setIconSize(self.frame_size())
+
+    def extra_style(self) -> str:
+        theme = self._theme
+        if theme is None:
+            return ""
+        frame = theme.focus_frame_px
+        pad = round(theme.spacing_px * 0.4)
+        # Every state keeps white text (≥ 7:1 on both tile colours); states are words.
+        return f"""
+QToolButton[role="tile"] {{
+    color: {TEXT}; background: {SURFACE}; font-size: {theme.body_px}px;
+    border: {frame}px solid {SURFACE}; border-radius: {frame * 2}px; padding: {pad}px;
+    min-width: {theme.target_px}px; min-height: {theme.target_px}px;
+}}
+QToolButton[role="tile"]:focus {{
+    background: {SURFACE_FOCUSED}; border: {frame}px solid {FOCUS};
+    font-size: {round(theme.body_px * 1.06)}px;
+}}
+QToolButton[pace="fast"] {{ border-bottom: {frame}px solid {PACE_FAST}; }}
+QToolButton[pace="very_fast"] {{ border-bottom: {frame}px solid {PACE_VERY_FAST}; }}
+QToolButton[pace="fast"]:focus, QToolButton[pace="very_fast"]:focus {{
+    border: {frame}px solid {FOCUS}; }}
+QToolButton[unplayable="true"] {{ border-style: dashed; }}
+QToolButton[unplayable="true"]:focus {{ border: {frame}px solid {FOCUS}; }}
+"""
 
     def handle_action(self, action: Action) -> bool:
         if action is Action.BACK:

@@ -649,6 +649,17 @@ class MainWindow(QMainWindow):
         if name:
             self._announce(name)
 
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        # With no window manager (a kiosk session) nobody gives a new window the keyboard:
+        # ask for it ourselves, once the window is mapped.
+        QTimer.singleShot(0, self._take_keyboard)
+
+    def _take_keyboard(self) -> None:
+        if self.isVisible() and not self.isActiveWindow():
+            self.raise_()
+            self.activateWindow()
+
     def closeEvent(self, event: object) -> None:
         if self.stack.currentWidget() is self.playing:
             self.session.stop()

@@ -238,8 +238,8 @@ class PosterDelegate(QStyledItemDelegate):
 
 
 def _two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
-    """The title in at most two lines of about equal length (外婆的 / 小饭馆, never 外婆的小饭 / 馆),
-    the second elided when even that does not fit."""
+    """The title in at most two lines of about equal length (外婆的 / 小饭馆, never
+    外婆的小饭 / 馆), the second elided when even that does not fit."""
     if metrics.horizontalAdvance(text) <= width:
         return [text]
     half = (len(text) + 1) // 2

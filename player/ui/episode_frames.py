@@ -50,7 +50,10 @@ class EpisodeFrameLoader(QObject):
                 x = (scaled.width() - size.width()) // 2
                 y = (scaled.height() - size.height()) // 2
                 cropped = scaled.copy(x, y, size.width(), size.height())
-                self._marshal.post(self._deliver, generation, location, cropped)
+                try:
+                    self._marshal.post(self._deliver, generation, location, cropped)
+                except RuntimeError:  # the window closed meanwhile
+                    return
 
         threading.Thread(target=work, name="episode-frames", daemon=True).start()
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from accessibility.subtitles.model import Cue
@@ -285,9 +285,11 @@ class MainWindow(QMainWindow):
         self.current_screen().focus_initial()
 
     def ask(self, question: str, answers: tuple[str, str],
-            on_answer: Callable[[int], None]) -> None:
-        """A large, spoken question with two answers; the first (safe) one is focused."""
-        overlay = ChoiceOverlay(self, question, answers)
+            on_answer: Callable[[int], None], opaque: bool = False) -> ChoiceOverlay:
+        """A large, spoken question with two answers; the first (safe) one is focused.
+        ``opaque``: on a plain page, hiding what is behind (an episode's last frame, its
+        "还剩 0:00"). The overlay is returned so that a timer can answer it."""
+        overlay = ChoiceOverlay(self, question, answers, opaque)
 
         def chosen(choice: int) -> None:
             self.close_overlay()
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
 
         overlay.chosen.connect(chosen)
         self.open_overlay(overlay, question)
+        return overlay
 
     def ask_to_leave(self) -> None:
         def answer(choice: int) -> None:
@@ -656,7 +659,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._take_keyboard)
 
     def _take_keyboard(self) -> None:
-        if self.isVisible() and not self.isActiveWindow():
+        # Only X11 lets a window be shown without the keyboard; elsewhere (Wayland, Windows,
+        # the offscreen test platform) the system decides, and asking only warns.
+        if (self.isVisible() and not self.isActiveWindow()
+                and QGuiApplication.platformName() == "xcb"):
             self.raise_()
             self.activateWindow()
 

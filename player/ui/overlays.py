@@ -81,8 +81,10 @@ class ChoiceOverlay(Screen):
 
     chosen = Signal(int)  # 0 = first (safe) answer, 1 = second
 
-    def __init__(self, parent: QWidget, question: str, answers: tuple[str, str]) -> None:
+    def __init__(self, parent: QWidget, question: str, answers: tuple[str, str],
+                 opaque: bool = False) -> None:
         super().__init__(parent)
+        self._opaque = opaque  # a plain page: nothing of the screen underneath shows through
         self._question = QLabel(question)
         self._question.setProperty("role", "message")
         self._question.setWordWrap(True)
@@ -104,7 +106,8 @@ class ChoiceOverlay(Screen):
         self.setGeometry(parent.rect())
 
     def extra_style(self) -> str:
-        sheet = "QWidget#screen { background: rgba(0,0,0,0.88); }"
+        sheet = ("QWidget#screen { background: #101010; }" if self._opaque
+                 else "QWidget#screen { background: rgba(0,0,0,0.88); }")
         theme = self._theme
         if theme is not None:
             # The answers are what the viewer must act on: as large as the question.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from player.ui.family.values import advanced, is_adjustable, stepped
 from player.ui.keys import Action
 from player.ui.screen import Screen
 from player.ui.scrolling import scroll_area
+from player.ui.whole_rows import fit_whole_rows
 
 
 def screen_options() -> list[Option]:
@@ -58,6 +59,8 @@ class FamilySettingsScreen(Screen):
         self._body = QWidget()
         self._list = QVBoxLayout(self._body)
         self._scroll = scroll_area(self._body)
+        # The arrows scroll the list; a thin scroll bar at its edge only looked like a glitch.
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._title)
         self._layout.addWidget(self._hint)
@@ -251,6 +254,22 @@ class FamilySettingsScreen(Screen):
         if heading is not None:  # the first item of a group comes with its heading
             self._scroll.ensureWidgetVisible(heading, 0, 0)
         super().set_focus(widget)
+        self._show_whole_rows()
+
+    def _show_whole_rows(self) -> None:
+        widget = self._last_focus
+        if widget is None or not self.isVisible():
+            return
+        heading = self._headings.get(widget)
+        units = [w for w in self._body.findChildren(QWidget)
+                 if w.parentWidget() is self._body and w.isVisible()]
+        fit_whole_rows(self._scroll, units, [w for w in (heading, widget) if w is not None])
+
+    def style_with(self, sheet: str) -> bool:
+        changed = super().style_with(sheet)
+        # Enlarged or back: the focused row stays on screen at once, not at the next key.
+        self._show_whole_rows()
+        return changed
 
     def handle_action(self, action: Action) -> bool:
         if action is Action.BACK:

@@ -450,7 +450,12 @@ class MainWindow(QMainWindow):
 
     def _on_series_finished(self, series: Series) -> None:
         text = self.tr("这部剧已经看完了。")
-        self.leave_playing()
+        self.session.stop()
+        self.playing.hide_controls()
+        if series in self._library:  # Series, with 已看完 · 从头再看 focused
+            self.open_series(self._library.index(series))
+        else:
+            self.go_home()
         self.banner.show_message(text)
         self._announce(text)
 

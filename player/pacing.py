@@ -113,6 +113,9 @@ class PacingMonitor(QObject):
         if local:
             self._service.schedule(local[0], local[1:])
 
+    def request(self, location: str, priority: int) -> None:
+        self._service.request(location, priority=priority)
+
     def request_series(self, series: Series, after: int = 100) -> None:
         """Every episode of a series, behind whatever is already queued (for the badges)."""
         for offset, episode in enumerate(series.episodes):
@@ -192,7 +195,9 @@ class PacingController(QObject):
         monitor.picture_cues_changed.connect(self._on_picture_cues)
         window.cues_ready.connect(self._on_cues_ready)
         self._picture_wanted: str | None = None  # an episode with no subtitles of its own
+        self._index_of: dict[str, int] = {}  # the opened series' episodes by location
         window.series_opened.connect(self._on_series_opened)
+        window.series_screen.page_shown.connect(self._request_page)
         window.set_play_gate(self._gate)
         self._session.episode_started.connect(self._on_episode_started)
         # The next episode passes the same gate as one the viewer chose.
@@ -204,9 +209,20 @@ class PacingController(QObject):
 
     # --- badges ------------------------------------------------------------------------------
     def _on_series_opened(self, series: Series) -> None:
+        # A dict, not a scan per result: with 50,000 episodes a scan per analysed episode
+        # froze the window for minutes.
+        self._index_of = {e.location: i for i, e in enumerate(series.episodes)}
         for index, episode in enumerate(series.episodes):
-            self._badge(series, index, self._monitor.result(episode.location))
-        self._monitor.request_series(series)
+            result = self._monitor.result(episode.location)
+            if result is not None:
+                self._badge(series, index, result)
+
+    def _request_page(self, locations: list[str]) -> None:
+        """Analyse the episodes whose tiles are on screen (for their badges), behind whatever
+        is queued; the rest of a long series waits until its page is shown."""
+        for offset, location in enumerate(locations):
+            if not is_remote(location) and not self._monitor.known(location):
+                self._monitor.request(location, priority=100 + offset)
 
     def _badge(self, series: Series, index: int, result: PacingResult | None) -> None:
         screen = self._window.series_screen
@@ -220,10 +236,9 @@ class PacingController(QObject):
 
     def _on_analysed(self, location: str, result: PacingResult | None) -> None:
         series = self._window.series_screen.series
-        if series is not None:
-            for index, episode in enumerate(series.episodes):
-                if episode.location == location:
-                    self._badge(series, index, result)
+        index = self._index_of.get(location)
+        if series is not None and index is not None:
+            self._badge(series, index, result)
         playing = self._session.episode
         if playing is not None and playing.location == location:
             self._current = result

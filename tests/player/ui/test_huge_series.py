@@ -21,7 +21,8 @@ COUNT = 50_000
 
 
 def _huge(root: Path) -> Series:
-    episodes = tuple(Episode(n, f"第{n}集", f"{root}/长剧/第{n}集.mp4") for n in range(1, COUNT + 1))
+    episodes = tuple(Episode(n, f"第{n}集", f"{root}/长剧/第{n}集.mp4")
+                     for n in range(1, COUNT + 1))
     return Series("五万集的长剧", f"{root}/长剧", episodes)
 
 

@@ -19,7 +19,7 @@ from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.library.model import Series
 from player.playable import next_playable, skipped_numbers
-from player.progress import ProgressStore
+from player.progress import Progress, ProgressStore
 from player.session import PlaybackSession
 from player.ui.covers import CoverLoader
 from player.ui.episode_frames import EpisodeFrameLoader
@@ -173,11 +173,13 @@ class MainWindow(QMainWindow):
             return 0
         return self.progress.watched_count(e.location for e in series.episodes)
 
-    def watched_indexes(self, series: Series) -> set[int]:
+    def watched_indexes(self, series: Series, records: dict[str, Progress] | None = None,
+                        ) -> set[int]:
         if self.progress is None:
             return set()
         # One batched query for the whole series: a 50,000-episode series opens at once.
-        records = self.progress.get_many(e.location for e in series.episodes)
+        if records is None:
+            records = self.progress.get_many(e.location for e in series.episodes)
         return {index for index, episode in enumerate(series.episodes)
                 if (record := records.get(episode.location)) is not None and record.watched}
 
@@ -187,8 +189,9 @@ class MainWindow(QMainWindow):
             return {}
         return self.progress.unplayable(e.location for e in series.episodes)
 
-    def unplayable_indexes(self, series: Series) -> set[int]:
-        failed = self.unplayable(series)
+    def unplayable_indexes(self, series: Series, failed: dict[str, str] | None = None,
+                           ) -> set[int]:
+        failed = self.unplayable(series) if failed is None else failed
         return {i for i, e in enumerate(series.episodes) if e.location in failed}
 
     def continue_target(self) -> ContinueTarget | None:
@@ -309,9 +312,12 @@ class MainWindow(QMainWindow):
     # --- Series ------------------------------------------------------------------------------
     def open_series(self, series_index: int, focus_index: int | None = None) -> None:
         series = self._library[series_index]
-        watched = self.watched_indexes(series)
-        failed = self.unplayable_indexes(series)
-        resume = self.resume_index(series)
+        records = (self.progress.get_many(e.location for e in series.episodes)
+                   if self.progress is not None else {})
+        failed_at = self.unplayable(series)
+        watched = self.watched_indexes(series, records)
+        failed = self.unplayable_indexes(series, failed_at)
+        resume = self.resume_index(series, records, failed_at)
         finished = bool(watched) and next_playable(
             series, resume, {series.episodes[i].location for i in watched | failed}) is None
         self.series_screen.show_series(series, watched, resume, focus_index,
@@ -320,11 +326,13 @@ class MainWindow(QMainWindow):
         self.series_screen.focus_initial()
         self.series_opened.emit(series)
 
-    def resume_index(self, series: Series) -> int:
+    def resume_index(self, series: Series, found: dict[str, Progress] | None = None,
+                     failed: dict[str, str] | None = None) -> int:
         """The episode to go on with: the latest one left unfinished, else the first unwatched."""
         if self.progress is None:
             return 0
-        found = self.progress.get_many(e.location for e in series.episodes)
+        if found is None:
+            found = self.progress.get_many(e.location for e in series.episodes)
         records = [found.get(e.location) for e in series.episodes]
         touched = [(r.updated, i) for i, r in enumerate(records) if r is not None]
         start = 0
@@ -332,7 +340,8 @@ class MainWindow(QMainWindow):
             _, latest = max(touched)
             record = records[latest]
             start = latest if record is not None and not record.watched else latest + 1
-        failed = self.unplayable(series)
+        if failed is None:
+            failed = self.unplayable(series)
         chosen = next_playable(series, start, failed)
         if chosen is None:  # nothing after it plays: the first that does, or the last
             chosen = next_playable(series, 0, failed)

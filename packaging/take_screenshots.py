@@ -21,7 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from player.config.paths import app_paths  # noqa: E402
 from player.eventlog import read_events  # noqa: E402
+from player.library.folder import read_folder  # noqa: E402
+from player.progress import ProgressStore  # noqa: E402
 
 SERIES = [  # (folder name, colour, episodes)
     ("春风又起", "0xB23A48", 12),
@@ -60,6 +63,20 @@ def make_library(root: Path) -> Path:
     return library
 
 
+def watched_some(library: Path, config: Path) -> None:
+    """春风又起: episodes 1–3 watched, 4 half-way, 6 would not open; 老街坊: 2 watched."""
+    by_title = {s.title: s for s in read_folder(str(library))}
+    with ProgressStore(app_paths(config).progress_db) as store:
+        street = by_title["老街坊的幸福生活"]
+        for episode in street.episodes[:2]:
+            store.save(street, episode, 2900, 3000)
+        spring = by_title["春风又起"]
+        for episode in spring.episodes[:3]:
+            store.save(spring, episode, 2900, 3000)
+        store.save(spring, spring.episodes[3], 1500, 3000)
+        store.mark_unplayable(spring.episodes[5].location, "unplayable")
+
+
 def xvfb(width: int, height: int) -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
     process = subprocess.Popen(
@@ -93,6 +110,7 @@ def shoot(library: Path, out: Path, size: int, extra: tuple[str, ...]) -> list[P
     server, display = xvfb(width, height)
     work = Path(tempfile.mkdtemp(prefix="silverreel-shots-"))
     log = work / "events.jsonl"
+    watched_some(library, work / "cfg")
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env.update(DISPLAY=display, SILVERREEL_AUDIO_OUTPUT="dummy")
     app = subprocess.Popen([sys.executable, "-m", "player", "--fullscreen", "--config-dir",
@@ -108,13 +126,17 @@ def shoot(library: Path, out: Path, size: int, extra: tuple[str, ...]) -> list[P
 
     try:
         wait_event(log, "home_ready")
-        time.sleep(4)  # covers fill in
-        key("Down")  # the poster wall: first row, first poster focused
-        shots.append(out / f"home-{size}p.png")
+        time.sleep(10)  # covers fill in (a busy machine is slow at it)
+        shots.append(out / f"home-{size}p.png")  # as it opens: 继续观看 focused
         grab(display, width, height, shots[-1])
-        key("Return")
-        time.sleep(1.5)
+        key("Down")  # the poster wall: the 继续观看 shelf, its first poster focused
+        time.sleep(2)
+        shots.append(out / f"home-wall-{size}p.png")
+        grab(display, width, height, shots[-1])
+        key("Return")  # 春风又起
+        time.sleep(12)  # frames of the episodes and their pace badges fill in
         key("Down", "Right")
+        time.sleep(2)
         shots.append(out / f"series-{size}p.png")
         grab(display, width, height, shots[-1])
     finally:

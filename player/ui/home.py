@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -88,7 +89,14 @@ class HomeScreen(Screen):
         self._layout.addWidget(self._continue)
         self._layout.addWidget(self._empty)
         self._layout.addWidget(self._scroll, 1)
-        self._layout.addWidget(self.family_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # What is further down the wall, so nobody thinks the shelves on screen are all.
+        self._more = QLabel()
+        self._more.setProperty("role", "secondary")
+        footer = QHBoxLayout()
+        footer.addWidget(self.family_button, 0, Qt.AlignmentFlag.AlignLeft)
+        footer.addStretch(1)
+        footer.addWidget(self._more)
+        self._layout.addLayout(footer)
         self._summaries: list[SeriesSummary] = []
         self._target: ContinueTarget | None = None
         self._recent: list[int] = []
@@ -110,6 +118,7 @@ class HomeScreen(Screen):
         self._recent = recent
         self._build_rows()
         self._update_texts()
+        self._update_more()
 
     def _shelves(self) -> list[tuple[str, list[int]]]:
         everything = list(range(len(self._summaries)))
@@ -191,6 +200,28 @@ class HomeScreen(Screen):
             text += self.tr("（%1打不开）").replace("%1", skipped)
         return text
 
+    def _update_more(self) -> None:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        viewport = self._scroll.viewport()
+        below = [label.text().split(" · ")[0] for label, row in self._rows
+                 if row.mapTo(viewport, row.rect().bottomLeft()).y() > viewport.height()]
+        text = self.tr("往下还有：%1").replace("%1", "、".join(below[:3])) if below else ""
+        if len(below) > 3:
+            text += self.tr(" 等 %1 排").replace("%1", str(len(below)))
+        self._more.setText(text)
+        self._more.setVisible(bool(text))
+
+    def more_text(self) -> str:
+        return self._more.text() if self._more.isVisible() else ""
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._update_more()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._update_more()
+
     def rows(self) -> list[PosterRow]:
         return [row for _label, row in self._rows]
 
@@ -245,6 +276,7 @@ class HomeScreen(Screen):
             if label is not None:
                 self._scroll.ensureWidgetVisible(label, 0, 0)
                 self._scroll.ensureWidgetVisible(widget, 0, 0)
+        self._update_more()
 
     def _on_row_moved(self, row: PosterRow) -> None:
         if row.hasFocus():

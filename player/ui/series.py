@@ -233,7 +233,8 @@ class SeriesScreen(Screen):
         pace = self._paces.get(index)
         if pace is not None and index not in self._unplayable:
             states.append(pace[0])
-        button.setText("\n".join([str(number), *states]))
+        # Always two lines, so every number sits at the same height on its tile.
+        button.setText("\n".join([str(number), *(states or [" "])]))
         button.setProperty("watched", "true" if index in self._watched else "false")
         button.setProperty("unplayable", "true" if index in self._unplayable else "false")
         button.setProperty("pace", pace[1] if pace is not None else "")

@@ -60,6 +60,7 @@ def test_the_poster_wall_moves_along_shelves_and_between_them(
     parts = build_app(library)
     window, home = parts.window, parts.window.home
     assert home.row_titles() == ["全部剧集", "养生", "科普"]
+    assert home.more_text() == "往下还有：养生、科普"  # the shelves out of view are named
     spoken: list[str] = []
     window.set_announcer(spoken.append)
 
@@ -78,6 +79,9 @@ def test_the_poster_wall_moves_along_shelves_and_between_them(
     press(qtbot, parts, K.Key_Up, K.Key_Left, K.Key_Left, K.Key_Left)
     assert QApplication.focusWidget() is everything and everything.current_series() == 0
 
+    press(qtbot, parts, K.Key_Down, K.Key_Down)
+    assert QApplication.focusWidget() is home.rows()[2] and home.more_text() == ""
+    press(qtbot, parts, K.Key_Up, K.Key_Up)
     with qtbot.wait_signal(window.series_opened, timeout=5000) as opened:
         press(qtbot, parts, K.Key_Return)
     assert opened.args[0] is window.library[0]  # type: ignore[index]

@@ -12,7 +12,7 @@ screen readers, so pages of real buttons are kept.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -39,6 +39,7 @@ from player.ui.keys import Action
 from player.ui.screen import Screen
 from player.ui.scrolling import scroll_area
 from player.ui.strings import episode_label
+from player.ui.whole_rows import fit_whole_rows
 
 COLUMNS = 6
 PAGE_SIZE = 60  # ten rows of six: one page of tiles exists at a time
@@ -69,10 +70,17 @@ class SeriesScreen(Screen):
         self._grid = QGridLayout(self._grid_host)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)  # right under 从第 N 集继续
         self._scroll = scroll_area(self._grid_host)
+        # The arrows scroll the page; a thin scroll bar at its edge only looks like a glitch.
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._title)
         self._layout.addWidget(self._resume)
         self._layout.addWidget(self._scroll, 1)
+        # Rows are shown whole or not at all: say what is further down.
+        self._more = QLabel()
+        self._more.setProperty("role", "secondary")
+        self._more.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._layout.addWidget(self._more)
         self._buttons: dict[int, QToolButton] = {}  # episode index → tile, this page only
         self._frames: dict[str, QImage] = {}  # location → a frame of it (this page)
         self._series: Series | None = None
@@ -155,7 +163,8 @@ class SeriesScreen(Screen):
         for index in range(start, end):
             button = QToolButton()
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            # Never squeezed below its text to fit the page: the page scrolls instead.
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setProperty("role", "tile")
             if self._theme is not None:
@@ -182,6 +191,18 @@ class SeriesScreen(Screen):
             if frame is not None:
                 self._buttons[index].setIcon(QIcon(QPixmap.fromImage(frame)))
         self.page_shown.emit([series.episodes[i].location for i in range(start, end)])
+
+    def tile_height(self) -> int:
+        """The frame, three lines of the focused (slightly larger) type, padding and frame:
+        given to the style sheet outright, because the style's own size hint came out short
+        at 720p and cut the words in half."""
+        theme = self.theme
+        font = QFont(self.font())
+        font.setPixelSize(round(theme.body_px * 1.06))
+        lines = 3 * QFontMetrics(font).lineSpacing()
+        pad = round(theme.spacing_px * 0.4)
+        return (self.frame_size().height() + round(lines * 1.1) + 2 * pad
+                + 2 * theme.focus_frame_px + pad)
 
     def frame_size(self) -> QSize:
         """A frame of the episode on its tile: a 3:4 crop from the middle of the picture."""
@@ -225,16 +246,16 @@ class SeriesScreen(Screen):
         if button is None or self._series is None:
             return
         number = self._series.episodes[index].number
-        states: list[str] = []
+        state = " "
         if index in self._unplayable:
-            states.append(self.tr("打不开"))
+            state = self.tr("打不开")
         elif index in self._watched:
-            states.append(self.tr("已看"))
+            state = self.tr("已看")
         pace = self._paces.get(index)
-        if pace is not None and index not in self._unplayable:
-            states.append(pace[0])
-        # Always two lines, so every number sits at the same height on its tile.
-        button.setText("\n".join([str(number), *(states or [" "])]))
+        word = pace[0] if pace is not None and index not in self._unplayable else " "
+        # Always three lines (number, state, pace), so every number sits at the same height
+        # and a line never has to hold two words on a narrow tile.
+        button.setText("\n".join([str(number), state, word]))
         button.setProperty("watched", "true" if index in self._watched else "false")
         button.setProperty("unplayable", "true" if index in self._unplayable else "false")
         button.setProperty("pace", pace[1] if pace is not None else "")
@@ -248,6 +269,36 @@ class SeriesScreen(Screen):
         if pace is not None:
             name += f"，{self.tr('画面节奏')}{pace[0]}"
         button.setAccessibleName(name)
+
+    def set_focus(self, widget: QWidget) -> None:
+        super().set_focus(widget)
+        if widget is not self._resume:  # whole rows of tiles only, never one cut in half
+            rows = [*self._buttons.values(), self._earlier, self._later]
+            fit_whole_rows(self._scroll, rows, [widget])
+        self._update_more()
+
+    def _update_more(self) -> None:
+        viewport = self._scroll.viewport()
+        hidden = [i for i, b in self._buttons.items()
+                  if b.mapTo(viewport, b.rect().bottomLeft()).y() > viewport.height()]
+        text = ""
+        if hidden and self._series is not None:
+            first = self._series.episodes[min(hidden)].number
+            last = self._series.episodes[max(hidden)].number
+            text = self.tr("往下还有：第 %1–%2 集").replace("%1", str(first)).replace(
+                "%2", str(last))
+        elif self._later.isVisible():
+            text = self._later.text().replace("↓ ", "")
+        self._more.setText(text)
+        self._more.setVisible(bool(text))
+
+    def more_text(self) -> str:
+        return self._more.text() if self._more.isVisible() else ""
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._update_more()
 
     def initial_focus(self) -> QWidget | None:
         pending = self._pending_focus
@@ -305,7 +356,8 @@ class SeriesScreen(Screen):
 QToolButton[role="tile"] {{
     color: {TEXT}; background: {SURFACE}; font-size: {theme.body_px}px;
     border: {frame}px solid {SURFACE}; border-radius: {frame * 2}px; padding: {pad}px;
-    min-width: {theme.target_px}px; min-height: {theme.target_px}px;
+    min-width: {theme.target_px}px;
+    min-height: {max(theme.target_px, self.tile_height() - 2 * frame - 2 * pad)}px;
 }}
 QToolButton[role="tile"]:focus {{
     background: {SURFACE_FOCUSED}; border: {frame}px solid {FOCUS};

@@ -55,8 +55,8 @@ def test_fifty_thousand_episodes_open_with_one_page_of_tiles_and_batched_reads(
     resume = screen.initial_focus()
     assert resume is not None and resume.text() == "从第 30001 集继续"  # type: ignore[attr-defined]
     assert screen.page == 30_000 // PAGE_SIZE
-    assert screen.episode_button(29_999).text().splitlines() == ["30000", "已看"]
-    assert screen.episode_button(30_001).text().splitlines() == ["30002", "打不开"]
+    assert screen.episode_button(29_999).text().splitlines()[:2] == ["30000", "已看"]
+    assert screen.episode_button(30_001).text().splitlines()[:2] == ["30002", "打不开"]
 
     # The keys: Down goes to 前面, then into the tiles; past the last row, 后面 turns the page.
     press(qtbot, parts, K.Key_Down)

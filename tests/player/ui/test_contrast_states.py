@@ -144,3 +144,52 @@ def _yellow_pixels(image: QImage) -> int:
                     and abs(colour.blue() - focus.blue()) < 60):
                 count += 1
     return count
+
+
+def test_family_settings_rows_and_the_playing_side_texts_are_7_to_1(
+    qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from player.ui.family.option_row import OptionRow
+    from tests.player.ui.family.conftest import open_family_settings, type_on_pad
+
+    parts = build_app(_library(tmp_path / "lib", media_dir))
+    assert parts.family is not None
+    parts.family.pin_gate.set_pin("2468")
+    open_family_settings(qtbot, parts)
+    type_on_pad(qtbot, parts, "2468")
+    screen = parts.family.settings_screen
+    measured: dict[str, float] = {}
+    rows = [w for w in screen.focusables() if isinstance(w, OptionRow)][:4]
+    for row in rows:
+        for focused in (False, True):
+            if focused:
+                screen.set_focus(row)
+            qtbot.wait_until(lambda r=row, f=focused: r.hasFocus() == f, timeout=2000)
+            for label in row.findChildren(QLabel):
+                if label.isVisible() and label.text().strip():
+                    image = row.grab(label.geometry()).toImage()
+                    key = f"{label.text()[:8]}{' focused' if focused else ''}"
+                    measured[key] = text_contrast(image, min_pixels=8)
+            screen.set_focus(screen.preset_buttons[0])
+    for heading in screen.findChildren(QLabel):
+        if heading.property("role") == "heading" and heading.isVisible():
+            measured[heading.text()] = text_contrast(heading.grab().toImage(), min_pixels=8)
+
+    window = parts.window
+    window.stack.setCurrentWidget(window.playing)
+    window.playing.show_episode("八段锦", 3)
+    window.playing.show_remaining(61_000)
+    window.playing.show_note("第 1 集打不开，接着播放第 3 集。")
+    window.playing.show_pace_hint("前方画面切换较快")
+    qtbot.wait_until(lambda: window.playing.note_text() != "", timeout=2000)
+    QApplication.processEvents()
+    shot = window.grab().toImage()
+    for label in window.playing.findChildren(QLabel):
+        if label.isVisible() and label.text().strip():
+            area = QRect(label.mapTo(window, label.rect().topLeft()), label.size())
+            measured[label.text()[:10]] = text_contrast(shot, area, min_pixels=8)
+    assert len(measured) >= 10
+    low = {state: round(value, 2) for state, value in measured.items() if value < 7.0}
+    assert not low, f"below 7:1: {low}"

@@ -51,7 +51,7 @@ def main() -> None:
                          for n in range(1, count + 1))
         tags = (("养生",), ("科普",), ("家庭",), ("戏曲",), ())[len(title) % 5]
         try:
-            return Series(title, f"{root}/{title}", episodes, tags=tags)  # type: ignore[call-arg]
+            return Series(title, f"{root}/{title}", episodes, tags=tags)
         except TypeError:  # a checkout from before tags (for before/after figures)
             return Series(title, f"{root}/{title}", episodes)
 

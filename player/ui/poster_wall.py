@@ -155,7 +155,7 @@ class PosterDelegate(QStyledItemDelegate):
               index: QModelIndex | QPersistentModelIndex) -> None:
         focused = self._view.hasFocus() and index == self._view.currentIndex()
         margin = self._margin()
-        box = QRect(option.rect).adjusted(margin, margin, -margin, -margin)  # type: ignore[attr-defined]
+        box = QRect(option.rect).adjusted(margin, margin, -margin, -margin)
         if focused:
             grow_x = round(box.width() * (FOCUS_GROWTH - 1) / 2)
             grow_y = round(box.height() * (FOCUS_GROWTH - 1) / 2)
@@ -168,7 +168,7 @@ class PosterDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        painter.fillRect(option.rect, QColor(BACKGROUND))  # type: ignore[attr-defined]
+        painter.fillRect(option.rect, QColor(BACKGROUND))
         if focused:
             path = QPainterPath()
             path.addRoundedRect(box, radius, radius)

@@ -328,6 +328,8 @@ class PacingController(QObject):
         timer.setSingleShot(True)
 
         def no_answer() -> None:
+            if not overlay.isVisible() or not self._window.isVisible():
+                return  # answered meanwhile, or the window has closed: nothing to do
             choice = {"play": 0, "other": 1, "back": 1 if calmer is None else -1}.get(fallback, 0)
             self._events.log("pacing_notice_timeout", episode=series.episodes[index].number,
                              then=fallback)

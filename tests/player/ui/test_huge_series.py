@@ -75,3 +75,36 @@ def test_fifty_thousand_episodes_open_with_one_page_of_tiles_and_batched_reads(
                     if b.property("role") == "tile"])
 
     qtbot.wait_until(lambda: tiles_alive() <= PAGE_SIZE, timeout=5000)  # gone, not hidden
+
+
+def test_home_with_500_series_builds_no_widget_per_series(
+    qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from tests.media import colour_clip
+
+    (tmp_path / "lib" / "小剧").mkdir(parents=True)
+    colour_clip(tmp_path / "lib" / "小剧" / "第1集.mp4", "0x2E7D32", 1.0)
+    parts = build_app(tmp_path / "lib")
+    window, home = parts.window, parts.window.home
+
+    def library(count: int) -> list[Series]:
+        tags = (("养生",), ("科普",), ("家庭",), ())
+        return [Series(f"短剧{i:03d}", f"{tmp_path}/s{i}",
+                       (Episode(1, "第1集", f"{tmp_path}/s{i}/1.mp4"),), tags=tags[i % 4])
+                for i in range(count)]
+
+    window.show_library(library(5))
+    few = len(home.findChildren(QWidget))
+    window.show_library(library(500))
+    qtbot.wait_until(lambda: len(home.findChildren(QWidget)) <= few + 2, timeout=5000)
+    assert home.row_titles() == ["全部剧集", "养生", "科普", "家庭"]
+    assert home.rows()[0].count() == 500 and home.rows()[1].count() == 125
+    press(qtbot, parts, K.Key_Down)
+    for _ in range(30):
+        press(qtbot, parts, K.Key_Right)
+    assert home.rows()[0].current_series() == 30
+    row = home.rows()[0]
+    drawn = row.current_rect().adjusted(row.delegate._margin(), 0, -row.delegate._margin(), 0)
+    assert row.viewport().rect().contains(drawn)  # scrolled along: the poster is on screen

@@ -151,11 +151,12 @@ class HomeScreen(Screen):
                 "%2", str(len(members))))
             label.setProperty("role", "shelf")
             row = PosterRow(title, self._covers)
+            row.setObjectName("shelf")
             row.activated_series.connect(self.series_chosen)
             row.current_changed.connect(lambda r=row: self._on_row_moved(r))
             row.set_posters([Poster(i, self._summaries[i].series.title, "") for i in members])
             if self._theme is not None:
-                row.set_theme(self._theme)
+                row.set_theme(self._theme, self._shelf_room())
             self._wall_layout.addWidget(label)
             self._wall_layout.addWidget(row)
             label.show()
@@ -204,7 +205,8 @@ class HomeScreen(Screen):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         viewport = self._scroll.viewport()
         below = [label.text().split(" · ")[0] for label, row in self._rows
-                 if row.mapTo(viewport, row.rect().bottomLeft()).y() > viewport.height()]
+                 if not row.hasFocus()
+                 and row.mapTo(viewport, row.rect().bottomLeft()).y() > viewport.height()]
         text = self.tr("往下还有：%1").replace("%1", "、".join(below[:3])) if below else ""
         if len(below) > 3:
             text += self.tr(" 等 %1 排").replace("%1", str(len(below)))
@@ -216,11 +218,20 @@ class HomeScreen(Screen):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._fit_shelves()
         self._update_more()
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit_shelves()
         self._update_more()
+
+    def style_with(self, sheet: str) -> bool:
+        changed = super().style_with(sheet)
+        self._fit_shelves()  # sizes changed (enlarged or back): shelves fit the page again
+        self._update_more()
+        return changed
 
     def rows(self) -> list[PosterRow]:
         return [row for _label, row in self._rows]
@@ -250,8 +261,21 @@ class HomeScreen(Screen):
         super().apply_theme(theme)
         self.lay_out_page(self._layout, self._wall_layout)
         self._continue.setMinimumHeight(round(theme.target_px * 1.2))
+        self._fit_shelves()
+
+    def _shelf_room(self) -> int:
+        """The height a shelf may take so that it, with its name, fits on the page."""
+        if not self.isVisible() or self._theme is None:
+            return 0
+        label = self._rows[0][0].sizeHint().height() if self._rows else self._theme.body_px * 2
+        return max(0, self._scroll.height() - label - self._theme.spacing_px)
+
+    def _fit_shelves(self) -> None:
+        if self._theme is None:
+            return
+        room = self._shelf_room()
         for row in self.rows():
-            row.set_theme(theme)
+            row.set_theme(self._theme, room)
 
     def extra_style(self) -> str:
         theme = self._theme

@@ -114,14 +114,26 @@ class PosterDelegate(QStyledItemDelegate):
         self._theme: Theme | None = None
         self._scaled: dict[tuple[int, int, int], QImage] = {}
 
-    def set_theme(self, theme: Theme) -> None:
+    def set_theme(self, theme: Theme, fit_height: int = 0) -> None:
+        """``fit_height``: the most a whole poster may take (label and frame included), so a
+        shelf always fits on the page, enlarged or at 720p; 0 means no limit."""
         self._theme = theme
+        self._fit_height = fit_height
         self._scaled.clear()
 
     # --- geometry --------------------------------------------------------------------------
     def cover_size(self) -> QSize:
         theme = self._theme
         width = round(theme.target_px * 2.1) if theme is not None else 210
+        fit = getattr(self, "_fit_height", 0)
+        if fit and theme is not None:
+            title, detail = self._fonts()
+            lines = 2 * QFontMetrics(title).lineSpacing() + QFontMetrics(detail).lineSpacing()
+            frame = theme.focus_frame_px
+            # height = cover·(1 + growth margins) + gap + lines + frames, solved for the cover
+            room = fit - lines - 4 * frame
+            most = round(room / (COVER_ASPECT * (1 + 0.06 + (FOCUS_GROWTH - 1))))
+            width = max(round(theme.target_px), min(width, most))
         return QSize(width, round(width * COVER_ASPECT))
 
     def _fonts(self) -> tuple[QFont, QFont]:
@@ -286,8 +298,8 @@ class PosterRow(QListView):
         self.clicked.connect(self._on_clicked)
         self.selectionModel().currentChanged.connect(lambda *_: self._current_moved())
 
-    def set_theme(self, theme: Theme) -> None:
-        self.delegate.set_theme(theme)
+    def set_theme(self, theme: Theme, fit_height: int = 0) -> None:
+        self.delegate.set_theme(theme, fit_height)
         hint = self.delegate.sizeHint(QStyleOptionViewItem(), QModelIndex())
         self.setFixedHeight(hint.height())
         self.scheduleDelayedItemsLayout()

@@ -169,6 +169,7 @@ class SeriesScreen(Screen):
             button.setProperty("role", "tile")
             if self._theme is not None:
                 button.setIconSize(self.frame_size())
+                button.setFixedHeight(self.tile_height())
             button.clicked.connect(lambda _=False, i=index: self.episode_chosen.emit(i))
             self._buttons[index] = button
             self._dress(index)
@@ -192,22 +193,51 @@ class SeriesScreen(Screen):
                 self._buttons[index].setIcon(QIcon(QPixmap.fromImage(frame)))
         self.page_shown.emit([series.episodes[i].location for i in range(start, end)])
 
-    def tile_height(self) -> int:
-        """The frame, three lines of the focused (slightly larger) type, padding and frame:
-        given to the style sheet outright, because the style's own size hint came out short
-        at 720p and cut the words in half."""
+    def _words_height(self) -> int:
+        """Three lines of the focused (slightly larger) type, padding and frame."""
         theme = self.theme
         font = QFont(self.font())
         font.setPixelSize(round(theme.body_px * 1.06))
         lines = 3 * QFontMetrics(font).lineSpacing()
         pad = round(theme.spacing_px * 0.4)
-        return (self.frame_size().height() + round(lines * 1.1) + 2 * pad
-                + 2 * theme.focus_frame_px + pad)
+        return round(lines * 1.1) + 3 * pad + 2 * theme.focus_frame_px
+
+    def tile_height(self) -> int:
+        """Set outright on each tile: the style's own size hint came out short at 720p and
+        cut the words in half."""
+        return self.frame_size().height() + self._words_height()
 
     def frame_size(self) -> QSize:
-        """A frame of the episode on its tile: a 3:4 crop from the middle of the picture."""
-        width = round(self.theme.target_px * 1.4) if self._theme is not None else 140
-        return QSize(width, round(width * 4 / 3))
+        """A frame of the episode on its tile: a 3:4 crop from the middle of the picture,
+        smaller when a whole tile would not fit on the page (enlarged, or a low screen)."""
+        if self._theme is None:
+            return QSize(140, 187)
+        height = round(self.theme.target_px * 1.4 * 4 / 3)
+        if self.isVisible() and self._scroll.height() > 0:
+            room = self._scroll.height() - self._words_height() - self.theme.spacing_px
+            height = max(round(self.theme.target_px * 0.8), min(height, room))
+        return QSize(round(height * 3 / 4), height)
+
+    def _fit_tiles(self) -> None:
+        if self._theme is None:
+            return
+        size, height = self.frame_size(), self.tile_height()
+        for button in self._buttons.values():
+            button.setIconSize(size)
+            button.setFixedHeight(height)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit_tiles()
+
+    def style_with(self, sheet: str) -> bool:
+        changed = super().style_with(sheet)
+        self._fit_tiles()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        focused = self.current_focus()
+        if focused is not None and focused is not self._resume:
+            self.set_focus(focused)  # the focused tile stays on screen, whole
+        return changed
 
     def set_frame(self, location: str, image: QImage) -> None:
         if self._series is None or image.isNull():
@@ -298,6 +328,8 @@ class SeriesScreen(Screen):
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._fit_tiles()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._update_more()
 
     def initial_focus(self) -> QWidget | None:
@@ -342,8 +374,7 @@ class SeriesScreen(Screen):
         super().apply_theme(theme)
         self.lay_out_page(self._layout, self._grid)
         self._resume.setMinimumHeight(round(theme.target_px * 1.2))
-        for button in self._buttons.values():
-            button.setIconSize(self.frame_size())
+        self._fit_tiles()
 
     def extra_style(self) -> str:
         theme = self._theme
@@ -357,7 +388,6 @@ QToolButton[role="tile"] {{
     color: {TEXT}; background: {SURFACE}; font-size: {theme.body_px}px;
     border: {frame}px solid {SURFACE}; border-radius: {frame * 2}px; padding: {pad}px;
     min-width: {theme.target_px}px;
-    min-height: {max(theme.target_px, self.tile_height() - 2 * frame - 2 * pad)}px;
 }}
 QToolButton[role="tile"]:focus {{
     background: {SURFACE_FOCUSED}; border: {frame}px solid {FOCUS};

@@ -67,8 +67,13 @@ class HomeScreen(Screen):
         self._wall = QWidget()
         self._wall_layout = QVBoxLayout(self._wall)
         self._wall_layout.setContentsMargins(0, 0, 0, 0)
-        self._scroll = scroll_area(self._wall)
-        # The keys scroll the wall; a thin scroll bar at the edge only looks like a glitch.
+        # The whole page scrolls, as a TV's home screen does: going down to a shelf moves the
+        # big button up and away, so every shelf gets the full height, enlarged too.
+        self._page = QWidget()
+        self._page_layout = QVBoxLayout(self._page)
+        self._page_layout.setContentsMargins(0, 0, 0, 0)
+        self._scroll = scroll_area(self._page)
+        # The keys scroll the page; a thin scroll bar at the edge only looks like a glitch.
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._rows: list[tuple[QLabel, PosterRow]] = []
         self._empty = QLabel(self.tr("还没有剧集。请家人在“家人设置”里添加。"))
@@ -84,19 +89,18 @@ class HomeScreen(Screen):
         header.addWidget(self._title)
         header.addStretch(1)
         header.addWidget(self._hint)
+        self._page_layout.addLayout(header)
+        self._page_layout.addWidget(self._continue)
+        self._page_layout.addWidget(self._empty)
+        self._page_layout.addWidget(self._wall)
+        self._page_layout.addWidget(self.family_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._page_layout.addStretch(1)
         self._layout = QVBoxLayout(self)
-        self._layout.addLayout(header)
-        self._layout.addWidget(self._continue)
-        self._layout.addWidget(self._empty)
         self._layout.addWidget(self._scroll, 1)
-        # What is further down the wall, so nobody thinks the shelves on screen are all.
+        # What is further down the page, so nobody thinks the shelves on screen are all.
         self._more = QLabel()
         self._more.setProperty("role", "secondary")
-        footer = QHBoxLayout()
-        footer.addWidget(self.family_button, 0, Qt.AlignmentFlag.AlignLeft)
-        footer.addStretch(1)
-        footer.addWidget(self._more)
-        self._layout.addLayout(footer)
+        self._layout.addWidget(self._more, 0, Qt.AlignmentFlag.AlignRight)
         self._summaries: list[SeriesSummary] = []
         self._target: ContinueTarget | None = None
         self._recent: list[int] = []
@@ -210,11 +214,11 @@ class HomeScreen(Screen):
         text = self.tr("往下还有：%1").replace("%1", "、".join(below[:3])) if below else ""
         if len(below) > 3:
             text += self.tr(" 等 %1 排").replace("%1", str(len(below)))
-        self._more.setText(text)
-        self._more.setVisible(bool(text))
+        # Always there (empty when nothing is below), so the page's height never jumps.
+        self._more.setText(text or " ")
 
     def more_text(self) -> str:
-        return self._more.text() if self._more.isVisible() else ""
+        return self._more.text().strip()
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -259,7 +263,7 @@ class HomeScreen(Screen):
     # --- looks and keys ----------------------------------------------------------------------
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        self.lay_out_page(self._layout, self._wall_layout)
+        self.lay_out_page(self._layout, self._page_layout, self._wall_layout)
         self._continue.setMinimumHeight(round(theme.target_px * 1.2))
         self._fit_shelves()
 
@@ -268,7 +272,7 @@ class HomeScreen(Screen):
         if not self.isVisible() or self._theme is None:
             return 0
         label = self._rows[0][0].sizeHint().height() if self._rows else self._theme.body_px * 2
-        return max(0, self._scroll.height() - label - self._theme.spacing_px)
+        return max(0, self._scroll.height() - label - 2 * self._theme.spacing_px)
 
     def _fit_shelves(self) -> None:
         if self._theme is None:
@@ -293,6 +297,8 @@ class HomeScreen(Screen):
 
     def set_focus(self, widget: QWidget) -> None:
         super().set_focus(widget)
+        if widget is self._continue:
+            self._scroll.verticalScrollBar().setValue(0)  # the top of the page, title and all
         if isinstance(widget, PosterRow):
             widget.scrollTo(widget.currentIndex())
             # The shelf's name above it stays in view with it.

@@ -132,6 +132,7 @@ QPushButton:focus {{
 }}
 QPushButton[role="tile"] {{ text-align: center; }}
 QPushButton[watched="true"] {{ color: {ACCENT}; }}
+QPushButton[watched="true"]:focus {{ color: {TEXT}; }}
 QPushButton[pace="fast"] {{ border-bottom: {frame}px solid {PACE_FAST}; }}
 QPushButton[pace="very_fast"] {{ border-bottom: {frame}px solid {PACE_VERY_FAST}; }}
 QPushButton[pace="fast"]:focus, QPushButton[pace="very_fast"]:focus {{

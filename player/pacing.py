@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from accessibility.pacing import (
     AnalysisService,
@@ -126,6 +126,9 @@ class PacingMonitor(QObject):
         if local:
             self._service.schedule(local[0], local[1:])
 
+    def request(self, location: str, priority: int) -> None:
+        self._service.request(location, priority=priority)
+
     def request_series(self, series: Series, after: int = 100) -> None:
         """Every episode of a series, behind whatever is already queued (for the badges)."""
         for offset, episode in enumerate(series.episodes):
@@ -192,6 +195,10 @@ class PacingMonitor(QObject):
                     self._service.request(location, priority=priority)
 
 
+# Passed as the gate's ``play`` argument when an episode ended and the next one is about to
+# start by itself: the notice then names it as the next episode.
+_AT_END = object()
+
 def _level_word(level: Level) -> str:
     words = {
         Level.CALM: QCoreApplication.translate("Pacing", "平缓"),
@@ -225,21 +232,34 @@ class PacingController(QObject):
         monitor.picture_cues_changed.connect(self._on_picture_cues)
         window.cues_ready.connect(self._on_cues_ready)
         self._picture_wanted: str | None = None  # an episode with no subtitles of its own
+        self._index_of: dict[str, int] = {}  # the opened series' episodes by location
         window.series_opened.connect(self._on_series_opened)
+        window.series_screen.page_shown.connect(self._request_page)
         window.set_play_gate(self._gate)
         self._session.episode_started.connect(self._on_episode_started)
         # The next episode passes the same gate as one the viewer chose.
         self._session.add_auto_next_guard(
-            lambda series, index: self._gate(series, index, 0, None))
+            lambda series, index: self._gate(series, index, 0, _AT_END))
         engine.position_changed.connect(self._on_position)
         settings.changed.connect(self._on_setting)
         engine.set_dialogue_clarity(bool(settings.get("sound.dialogue_clarity")))
 
     # --- badges ------------------------------------------------------------------------------
     def _on_series_opened(self, series: Series) -> None:
+        # A dict, not a scan per result: with 50,000 episodes a scan per analysed episode
+        # froze the window for minutes.
+        self._index_of = {e.location: i for i, e in enumerate(series.episodes)}
         for index, episode in enumerate(series.episodes):
-            self._badge(series, index, self._monitor.result(episode.location))
-        self._monitor.request_series(series)
+            result = self._monitor.result(episode.location)
+            if result is not None:
+                self._badge(series, index, result)
+
+    def _request_page(self, locations: list[str]) -> None:
+        """Analyse the episodes whose tiles are on screen (for their badges), behind whatever
+        is queued; the rest of a long series waits until its page is shown."""
+        for offset, location in enumerate(locations):
+            if not is_remote(location) and not self._monitor.known(location):
+                self._monitor.request(location, priority=100 + offset)
 
     def _badge(self, series: Series, index: int, result: PacingResult | None) -> None:
         screen = self._window.series_screen
@@ -261,10 +281,9 @@ class PacingController(QObject):
 
     def _on_analysed(self, location: str, result: PacingResult | None) -> None:
         series = self._window.series_screen.series
-        if series is not None:
-            for index, episode in enumerate(series.episodes):
-                if episode.location == location:
-                    self._badge(series, index, result)
+        index = self._index_of.get(location)
+        if series is not None and index is not None:
+            self._badge(series, index, result)
         playing = self._session.episode
         if playing is not None and playing.location == location:
             self._current = result
@@ -278,9 +297,18 @@ class PacingController(QObject):
             self._skip(series, index)
             return True
         if at_or_above(level, str(self._settings.get("pacing.notice_from"))):
-            self._notice(series, index, start_ms, level)
+            self._notice(series, index, start_ms, level, at_end=play is _AT_END)
             return True
         return False
+
+    def _calmer_after(self, series: Series, index: int) -> int | None:
+        """The next episode after ``index`` that would get no notice (for 换一集)."""
+        threshold = str(self._settings.get("pacing.notice_from"))
+        for following in range(index + 1, len(series.episodes)):
+            if not at_or_above(self._monitor.level(series.episodes[following].location),
+                               threshold):
+                return following
+        return None
 
     def _skip(self, series: Series, index: int) -> None:
         number = series.episodes[index].number
@@ -298,27 +326,72 @@ class PacingController(QObject):
             self._window.leave_playing()
         self._window.show_message(text, 4.0)
 
-    def _notice(self, series: Series, index: int, start_ms: int, level: Level | None) -> None:
+    def _notice(self, series: Series, index: int, start_ms: int, level: Level | None,
+                at_end: bool = False) -> None:
+        """Name the episode meant, offer a calmer one by its number, and when nobody answers
+        in the family's time, do what the family chose (default: play it)."""
         word = _level_word(level) if level else ""
-        question = QCoreApplication.translate("Pacing", "这一集画面切换%1。").replace("%1", word)
+        number = str(series.episodes[index].number)
+        if at_end:  # the old episode has just ended: say it is about the next one
+            question = QCoreApplication.translate("Pacing", "下一集（第 %1 集）画面切换%2。")
+        else:
+            question = QCoreApplication.translate("Pacing", "第 %1 集画面切换%2。")
+        question = question.replace("%1", number).replace("%2", word)
         location = series.episodes[index].location
         calm = self._calm_words(location, self._monitor.result(location))
-        if calm:
+        if calm:  # what the app will do about it: 已减弱闪烁 / 已柔化转场
             question += calm + QCoreApplication.translate("Pacing", "。")
+        calmer = self._calmer_after(series, index)
+        if calmer is not None:
+            other = QCoreApplication.translate("Pacing", "换到第 %1 集").replace(
+                "%1", str(series.episodes[calmer].number))
+        else:
+            other = QCoreApplication.translate("Pacing", "回到剧集页")
+        wait_s = int(self._settings.get("pacing.notice_wait_s"))
+        fallback = str(self._settings.get("pacing.notice_default"))
+        if wait_s > 0:
+            then = {
+                "play": QCoreApplication.translate("Pacing", "%1 秒后没有选择，就接着播放。"),
+                "other": QCoreApplication.translate("Pacing", "%1 秒后没有选择，就换一集。"),
+                "back": QCoreApplication.translate("Pacing", "%1 秒后没有选择，就回到剧集页。"),
+            }.get(fallback, "")
+            if then:
+                question += "\n" + then.replace("%1", str(wait_s))
         self._events.log("pacing_notice", episode=series.episodes[index].number,
-                         level=level.value if level else None)
+                         level=level.value if level else None, at_end=at_end,
+                         other=series.episodes[calmer].number if calmer is not None else None)
 
         def answer(choice: int) -> None:
+            timer.stop()
             if choice == 0:
                 self._window.start_playing(series, index, start_ms, gated=False)
-            elif index + 1 < len(series.episodes):
-                self._window.start_playing(series, index + 1)
+            elif calmer is not None:
+                # Calm by the family's measure: no second notice can follow this choice.
+                self._window.start_playing(series, calmer, gated=False)
             else:
                 self._window.leave_playing()
 
-        answers = (QCoreApplication.translate("Pacing", "继续看"),
-                   QCoreApplication.translate("Pacing", "换一集"))
-        self._window.ask(question, answers, answer)
+        answers = (QCoreApplication.translate("Pacing", "继续看"), other)
+        overlay = self._window.ask(question, answers, answer, opaque=True)
+        timer = QTimer(overlay)
+        timer.setSingleShot(True)
+
+        def no_answer() -> None:
+            if not overlay.isVisible() or not self._window.isVisible():
+                return  # answered meanwhile, or the window has closed: nothing to do
+            choice = {"play": 0, "other": 1, "back": 1 if calmer is None else -1}.get(fallback, 0)
+            self._events.log("pacing_notice_timeout", episode=series.episodes[index].number,
+                             then=fallback)
+            if choice == -1:  # back to the series although a calmer episode exists
+                overlay.chosen.disconnect()
+                self._window.close_overlay()
+                self._window.leave_playing()
+                return
+            overlay.chosen.emit(choice)
+
+        timer.timeout.connect(no_answer)
+        if wait_s > 0:
+            timer.start(wait_s * 1000)
 
     # --- subtitles read off the picture ---------------------------------------------------------
     def _on_cues_ready(self, load: object) -> None:

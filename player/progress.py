@@ -30,7 +30,7 @@ from player.names import restored, storable
 log = logging.getLogger(__name__)
 
 WATCHED_FRACTION = 0.95
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the unplayable table
 # Never wait for another process's lock: a save that finds the file busy stays in memory
 # and is written with the next save (or read); waiting froze playback 5 s per save.
 _BUSY_TIMEOUT_S = 0.0
@@ -54,6 +54,11 @@ CREATE TABLE IF NOT EXISTS progress (
     series_title  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS progress_seq ON progress (seq);
+CREATE TABLE IF NOT EXISTS unplayable (
+    location TEXT PRIMARY KEY,
+    code     TEXT NOT NULL,
+    updated  REAL NOT NULL
+);
 """
 
 T = TypeVar("T")
@@ -191,6 +196,18 @@ class ProgressStore:
 
         return self._run(read, default=None)
 
+    def recent_series(self, limit: int = 12) -> list[str]:
+        """The sources of the series watched most recently, latest first."""
+
+        def read(connection: sqlite3.Connection) -> list[str]:
+            rows = connection.execute(
+                "SELECT series_source FROM progress GROUP BY series_source"
+                " ORDER BY MAX(seq) DESC LIMIT ?", (max(0, limit),)
+            ).fetchall()
+            return [restored(row[0]) for row in rows]
+
+        return self._run(read, default=[])
+
     def watched_count(self, locations: Iterable[str]) -> int:
         """How many of ``locations`` have been watched to the end (duplicates count once)."""
         wanted = list(dict.fromkeys(locations))
@@ -211,6 +228,79 @@ class ProgressStore:
             return total
 
         return self._run(count, default=0) + len(waiting.intersection(wanted))
+
+    def get_many(self, locations: Iterable[str]) -> dict[str, Progress]:
+        """The progress of every one of ``locations`` that was ever played, in one query per
+        500 locations (a series of 50,000 episodes is read in a blink, not one by one)."""
+        wanted = list(dict.fromkeys(locations))
+        self.flush()
+
+        def read(connection: sqlite3.Connection) -> dict[str, Progress]:
+            found: dict[str, Progress] = {}
+            for start in range(0, len(wanted), _IN_CLAUSE_CHUNK):
+                chunk = [storable(loc) for loc in wanted[start : start + _IN_CLAUSE_CHUNK]]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT {_COLUMNS} FROM progress WHERE location IN ({marks})", chunk
+                ).fetchall()
+                for row in rows:
+                    progress = _to_progress(row)
+                    found[progress.location] = progress
+            return found
+
+        found = self._run(read, default={})
+        asked = set(wanted)
+        with self._lock:
+            waiting = {loc: values for loc, values in self._pending.items() if loc in asked}
+        for location, values in waiting.items():  # saves the busy file has not taken yet
+            progress = _to_progress(values)  # type: ignore[arg-type]
+            stored = found.get(location)
+            if stored is not None and stored.watched:
+                progress = dataclasses.replace(progress, watched=True)
+            found[location] = progress
+        return found
+
+    # -- episodes that would not play ----------------------------------------------------
+
+    def mark_unplayable(self, location: str, code: str) -> None:
+        """Remember that ``location`` failed to play (``code`` says how), across restarts."""
+
+        def write(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.execute(
+                    "INSERT INTO unplayable (location, code, updated) VALUES (?, ?, ?)"
+                    " ON CONFLICT (location) DO UPDATE SET code = excluded.code,"
+                    " updated = excluded.updated",
+                    (storable(location), code, time.time()),
+                )
+
+        self._run(write, default=None)
+
+    def clear_unplayable(self, location: str) -> None:
+        """``location`` played after all (a file replaced, a server back): forget the mark."""
+
+        def write(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.execute("DELETE FROM unplayable WHERE location = ?",
+                                   (storable(location),))
+
+        self._run(write, default=None)
+
+    def unplayable(self, locations: Iterable[str]) -> dict[str, str]:
+        """Which of ``locations`` failed to play last time they were tried, with the code."""
+        wanted = list(dict.fromkeys(locations))
+
+        def read(connection: sqlite3.Connection) -> dict[str, str]:
+            found: dict[str, str] = {}
+            for start in range(0, len(wanted), _IN_CLAUSE_CHUNK):
+                chunk = [storable(loc) for loc in wanted[start : start + _IN_CLAUSE_CHUNK]]
+                marks = ",".join("?" * len(chunk))
+                found.update((restored(location), code) for location, code in connection.execute(
+                    f"SELECT location, code FROM unplayable WHERE location IN ({marks})", chunk
+                ).fetchall())
+            return found
+
+        return self._run(read, default={})
 
     # -- storage -------------------------------------------------------------------------
 

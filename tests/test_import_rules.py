@@ -19,6 +19,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "player.net": ("PySide6", "player.ui", "player.engine", "player.library", "player.config",
                    "accessibility", "vlc"),
     "player.safeio": ("PySide6", "player.ui", "player.engine", "player.library", "vlc"),
+    "player.playable": ("PySide6", "player.ui", "player.engine", "player.progress"),
     "accessibility.subtitles": ("PySide6", "player", "vlc"),
     "accessibility.pacing": ("PySide6", "player", "vlc", "cv2"),
     "accessibility.calm": ("PySide6", "player", "vlc", "cv2"),

@@ -209,6 +209,17 @@ OPTIONS: tuple[Option, ...] = (
     Option("pacing.skip_from", Kind.CHOICE, "never", "自动跳过", "Skip episodes",
            "节奏达到这一级的剧集直接跳过。", "Skip episodes at or above this pace.",
            choices=_LEVELS[1:]),
+    # pacing notice: what happens when nobody answers it
+    Option("pacing.notice_wait_s", Kind.INT, 20, "提醒等待时间", "Notice waits",
+           "节奏提醒没人回答时，等多少秒后按“没人回答时”的选择办，0 为一直等。",
+           "Seconds the pacing notice waits for an answer before doing what is chosen below;"
+           " 0 waits for ever.", minimum=0, maximum=120, step=5, unit="秒"),
+    Option("pacing.notice_default", Kind.CHOICE, "play", "没人回答时", "With no answer",
+           "节奏提醒等够时间后：接着播放这一集，换一集平缓些的，或回到剧集页。",
+           "After the wait: play the episode, play a calmer one, or go back to the series.",
+           choices=(Choice("play", "接着播放", "play it"),
+                    Choice("other", "换一集", "play another"),
+                    Choice("back", "回到剧集页", "back to the series"))),
     # --- calm picture ----------------------------------------------------------------------
     Option("picture.dim_flashes", Kind.BOOL, True, "减弱闪烁", "Dim flashing lights",
            "画面快速闪烁时自动调暗画面（字幕和文字不变）。",

@@ -16,6 +16,7 @@ def library_to_json(series_list: Iterable[Series]) -> dict[str, Any]:
                 "title": series.title,
                 "source": series.source,
                 "cover": series.cover,
+                "tags": list(series.tags),
                 "problems": [
                     {"code": p.code, "where": p.where, "detail": p.detail} for p in series.problems
                 ],

@@ -21,7 +21,7 @@ from player.library.media import (
     stem,
 )
 from player.library.model import Episode, Series, SourceProblem
-from player.library.natural import natural_key
+from player.library.natural import natural_key, numbers_from_names
 from player.library.problems import (
     MAX_EPISODES_PER_SOURCE,
     ProblemCode,
@@ -29,6 +29,7 @@ from player.library.problems import (
     problem,
 )
 from player.library.subtitles import SubtitleMatcher
+from player.library.tags import TAG_FILE_NAMES, clean_tags, read_tag_file, split_title_tags
 from player.names import display_text
 
 
@@ -39,6 +40,7 @@ class _Listing:
     videos: list[os.DirEntry[str]] = field(default_factory=list)
     subtitles: dict[str, os.DirEntry[str]] = field(default_factory=dict)
     images: dict[str, str] = field(default_factory=dict)  # name -> path
+    tag_file: str | None = None  # tags.txt / 标签.txt
     folders: list[os.DirEntry[str]] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
 
@@ -118,6 +120,8 @@ def _sort_entry(entry: os.DirEntry[str], listing: _Listing) -> None:
             listing.subtitles[entry.name] = entry
         elif ext in IMAGE_EXTENSIONS:
             listing.images[entry.name] = entry.path
+        elif entry.name.casefold() in TAG_FILE_NAMES:
+            listing.tag_file = entry.path
         elif ext not in COMPANION_EXTENSIONS:
             listing.problems.append(problem(ProblemCode.UNSUPPORTED, entry.path, ext))
     except OSError as error:
@@ -142,6 +146,7 @@ def _series(title: str, path: str, listing: _Listing, outside_cover: str | None)
         named = named[:MAX_EPISODES_PER_SOURCE]
         problems.append(capped_problem(path))
     matcher = SubtitleMatcher(listing.subtitles, (name for name, _entry in named))
+    numbers = numbers_from_names([name for name, _entry in named])
     episodes = tuple(
         Episode(
             number=number,
@@ -149,15 +154,19 @@ def _series(title: str, path: str, listing: _Listing, outside_cover: str | None)
             location=entry.path,
             subtitle=_first_non_empty(matcher.ranked_for(name), listing.subtitles),
         )
-        for number, (name, entry) in enumerate(named, start=1)
+        for number, (name, entry) in zip(numbers, named, strict=True)
     )
     if not episodes:
         detail = f"{len(listing.folders)} sub-folders not searched" if listing.folders else ""
         problems.append(problem(ProblemCode.EMPTY, path, detail))
     cover_name = pick_cover_image(listing.images)
     cover = listing.images[cover_name] if cover_name else outside_cover
+    title, tags = split_title_tags(title)
+    if listing.tag_file is not None:
+        tags = clean_tags([*tags, *read_tag_file(listing.tag_file)])
     return Series(
-        title=title, source=path, episodes=episodes, cover=cover, problems=tuple(problems)
+        title=title, source=path, episodes=episodes, cover=cover, problems=tuple(problems),
+        tags=tags,
     )
 
 

@@ -24,6 +24,7 @@ from player.library.references import (
     source_name,
     title_from_location,
 )
+from player.library.tags import clean_tags
 from player.library.textdecode import decode_text
 from player.locations import is_remote
 
@@ -93,6 +94,7 @@ class _ManifestReader:
             episodes=tuple(episodes),
             cover=cover,
             problems=tuple(self.problems),
+            tags=clean_tags(document.get("tags")),
         )
 
     def _check_version(self, version: object) -> None:

@@ -13,7 +13,7 @@ class Episode:
     or ``None`` when no subtitle file belongs to the episode.
     """
 
-    number: int  # 1-based position in the series, after natural ordering
+    number: int  # as the name says (第3集 → 3), else the 1-based position in natural order
     title: str  # what the viewer sees, e.g. "第 3 集" or the playlist's #EXTINF title
     location: str
     subtitle: str | None = None
@@ -39,3 +39,4 @@ class Series:
     episodes: tuple[Episode, ...]
     cover: str | None = None  # image path or URL, if the source has one
     problems: tuple[SourceProblem, ...] = field(default=())
+    tags: tuple[str, ...] = field(default=())  # 养生, 科普 … (docs/manifest.md, folder names)

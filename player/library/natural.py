@@ -8,6 +8,7 @@ whole point here, so this is written out.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import unicodedata
@@ -48,6 +49,7 @@ _EPISODE_PATTERNS = (
 _FIRST_ARABIC = re.compile(r"\d+")
 # Python refuses int() on very long digit strings; no real name has a number this long.
 _MAX_DIGITS = 100
+_MAX_EPISODE = 1_000_000  # above this a "number" in a name is an ID, not an episode
 
 # The "4" of ".mp4" is not an episode number.
 _MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | SUBTITLE_EXTENSIONS | IMAGE_EXTENSIONS | PLAYLIST_EXTENSIONS
@@ -152,6 +154,35 @@ def _tokens(folded: str) -> tuple[Token, ...]:
         if text:
             tokens.append((_TEXT, 0, text))
     return tuple(tokens)
+
+
+def episode_number(name: str) -> int | None:
+    """The episode number a name carries (``第3集`` → 3, ``EP10`` → 10, ``第十二集`` → 12,
+    ``07.mp4`` → 7), or ``None`` when it carries none."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    core, ext = os.path.splitext(folded)
+    if ext not in _MEDIA_EXTENSIONS:
+        core = folded
+    number = _first_match_value(_EPISODE_PATTERNS, core)
+    if number is None:
+        first = _FIRST_ARABIC.search(core)
+        number = _arabic_value(first.group()) if first else None
+    return number
+
+
+def numbers_from_names(names: list[str]) -> list[int]:
+    """Episode numbers for ``names`` (already in natural order), as the viewer knows them.
+
+    The numbers the names carry, so that 第3集 stays "第 3 集" when 第2集 is missing or
+    broken; but when any name carries none, or two carry the same, or they do not rise in
+    order (a season change, a year in every name), the plain 1, 2, 3… of the order instead.
+    """
+    carried = [episode_number(name) for name in names]
+    if all(n is not None and 0 < n <= _MAX_EPISODE for n in carried):
+        numbers = [n for n in carried if n is not None]
+        if all(a < b for a, b in itertools.pairwise(numbers)):
+            return numbers
+    return list(range(1, len(names) + 1))
 
 
 def natural_key(name: str) -> tuple[object, ...]:

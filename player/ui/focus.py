@@ -47,7 +47,10 @@ def neighbour(current: QWidget | None, candidates: Sequence[QWidget],
     dx_sign, dy_sign = _DIRECTIONS[action]
     origin = _centre(current)
     here = _window_rect(current)
-    best: tuple[float, QWidget] | None = None
+    # An item in the same row (for Left/Right) or column (for Up/Down) always wins over one
+    # that is not, however far: Right from the first of two wide tiles goes to the second,
+    # not to the wide button above whose centre happens to be nearer.
+    best: tuple[bool, float, QWidget] | None = None
     for widget in usable:  # in reading order, so ties go to the first
         if widget is current:
             continue
@@ -60,7 +63,7 @@ def neighbour(current: QWidget | None, candidates: Sequence[QWidget],
             sideways = _gap(here.top(), here.bottom(), there.top(), there.bottom())
         else:
             sideways = _gap(here.left(), here.right(), there.left(), there.right())
-        score = along + _SIDEWAYS_WEIGHT * sideways
-        if best is None or score < best[0]:
-            best = (score, widget)
-    return best[1] if best else None
+        score = (sideways > 0, along + _SIDEWAYS_WEIGHT * sideways)
+        if best is None or score < best[:2]:
+            best = (*score, widget)
+    return best[2] if best else None

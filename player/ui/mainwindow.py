@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from accessibility.subtitles.model import Cue
@@ -18,9 +18,11 @@ from player.engine.base import PlaybackEngine, PlaybackError, PlaybackState
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.library.model import Series, SourceProblem
-from player.progress import ProgressStore
+from player.playable import next_playable, skipped_numbers
+from player.progress import Progress, ProgressStore
 from player.session import PlaybackSession
 from player.ui.covers import CoverLoader
+from player.ui.episode_frames import EpisodeFrameLoader
 from player.ui.home import ContinueTarget, HomeScreen, SeriesSummary
 from player.ui.key_gate import KeyGate
 from player.ui.keys import Action, action_for
@@ -28,7 +30,7 @@ from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playing import PlayingScreen
 from player.ui.screen import Screen
 from player.ui.series import SeriesScreen
-from player.ui.strings import episode_label, library_problems, playback_error
+from player.ui.strings import episode_label, library_problems, playback_error, problem_line
 
 
 def tell_screen_reader(widget: QWidget, text: str) -> None:
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
     cues_ready = Signal(object)  # CueLoad for the episode now playing
     series_opened = Signal(object)  # Series, now on the Series screen
     picture_cues_added = Signal(object)  # tuple[Cue, ...]: subtitles read off the picture
+    source_problems_found = Signal(object)  # list[str]: each passed-over file, for the family
 
     def __init__(self, settings: Settings, engine: PlaybackEngine, events: EventLog,
                  session: PlaybackSession, volume: VolumeControl,
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self.progress = progress
         self._speak: Callable[[str], None] = announce or (lambda _text: None)
         self._library: list[Series] = []
+        self.source_problems: list[str] = []
         self._overlay: Screen | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -81,10 +85,20 @@ class MainWindow(QMainWindow):
         self.covers = CoverLoader(cache_dir or Path(tempfile.gettempdir()) / "silverreel-covers",
                                   self)
         self.covers.ready.connect(self.home.set_cover)
+        self.episode_frames = EpisodeFrameLoader(
+            cache_dir or Path(tempfile.gettempdir()) / "silverreel-covers", self)
+        self.episode_frames.ready.connect(self.series_screen.set_frame)
+        self.series_screen.page_shown.connect(
+            lambda locations: self.episode_frames.load(locations,
+                                                       self.series_screen.frame_size()))
         self.cue_loader = CueLoader(self)
         self.cues = CueFollower(self)
         self.cues.set_reading_speed(float(settings.get("subtitles.reading_speed")))
+        # How the episode now playing was started: by a big button or auto-next ("auto"),
+        # which go on to the next playable episode when it fails, or by its own tile ("tile").
+        self._start_kind = "auto"
         self._connect()
+        session.add_auto_next_guard(self._skip_unplayable_next)
         self._theme: Theme | None = None
         self.apply_theme()
         self._closed_once = False
@@ -99,6 +113,9 @@ class MainWindow(QMainWindow):
         self.home.series_chosen.connect(self.open_series)
         self.home.leave_requested.connect(self.ask_to_leave)
         self.series_screen.episode_chosen.connect(self._play_from_series)
+        self.series_screen.resume_chosen.connect(
+            lambda index: self._play_from_series(index, kind="auto"))
+        self.engine.first_frame.connect(self._on_first_frame)
         self.series_screen.back_requested.connect(self.go_home)
         self.playing.back_requested.connect(self.leave_playing)
         self.playing.toggle_pause_requested.connect(self.session.toggle_pause)
@@ -132,6 +149,8 @@ class MainWindow(QMainWindow):
         if problems:
             self.events.log("library_problems", count=len(problems),
                             codes=sorted({code for code, _ in problems}))
+        self.source_problems = [problem_line(code, where) for code, where in problems]
+        self.source_problems_found.emit(self.source_problems)
         message = library_problems(problems)
         if message is not None:
             self.show_message(message)
@@ -167,22 +186,37 @@ class MainWindow(QMainWindow):
 
     def refresh_home(self) -> None:
         summaries = [SeriesSummary(series, self.watched_count(series)) for series in self._library]
-        self.home.show_library(summaries, self.continue_target())
+        recent: list[int] = []
+        if self.progress is not None:
+            places = {series.source: i for i, series in reversed(list(enumerate(self._library)))}
+            recent = [places[s] for s in self.progress.recent_series() if s in places]
+        self.home.show_library(summaries, self.continue_target(), recent)
 
     def watched_count(self, series: Series) -> int:
         if self.progress is None:
             return 0
         return self.progress.watched_count(e.location for e in series.episodes)
 
-    def watched_indexes(self, series: Series) -> set[int]:
+    def watched_indexes(self, series: Series, records: dict[str, Progress] | None = None,
+                        ) -> set[int]:
         if self.progress is None:
             return set()
-        watched = set()
-        for index, episode in enumerate(series.episodes):
-            record = self.progress.get(episode.location)
-            if record is not None and record.watched:
-                watched.add(index)
-        return watched
+        # One batched query for the whole series: a 50,000-episode series opens at once.
+        if records is None:
+            records = self.progress.get_many(e.location for e in series.episodes)
+        return {index for index, episode in enumerate(series.episodes)
+                if (record := records.get(episode.location)) is not None and record.watched}
+
+    def unplayable(self, series: Series) -> dict[str, str]:
+        """Episodes of ``series`` that failed to play last time (location → code)."""
+        if self.progress is None:
+            return {}
+        return self.progress.unplayable(e.location for e in series.episodes)
+
+    def unplayable_indexes(self, series: Series, failed: dict[str, str] | None = None,
+                           ) -> set[int]:
+        failed = self.unplayable(series) if failed is None else failed
+        return {i for i, e in enumerate(series.episodes) if e.location in failed}
 
     def continue_target(self) -> ContinueTarget | None:
         """The last episode watched (or the one after it, if it was finished)."""
@@ -194,18 +228,49 @@ class MainWindow(QMainWindow):
                 for index, episode in enumerate(series.episodes):
                     if episode.location != last.location:
                         continue
-                    if last.watched and index + 1 < len(series.episodes):
-                        return ContinueTarget(series_index, index + 1, 0, 0)
-                    position = 0 if last.watched else last.position_ms
+                    if last.watched:
+                        return self._playable_target(series_index, index + 1)
+                    position = last.position_ms
                     percent = round(100 * position / last.duration_ms) if last.duration_ms else 0
-                    return ContinueTarget(series_index, index, position, percent)
-        return ContinueTarget(0, self.resume_index(self._library[0]), 0, 0)
+                    return self._playable_target(series_index, index, position, percent)
+        if last is None:  # nothing watched yet: episode 1, or what plays after it
+            return self._playable_target(0, 0)
+        return self._playable_target(0, self.resume_index(self._library[0]))
+
+    def _playable_target(self, series_index: int, index: int, position_ms: int = 0,
+                         percent: int = 0) -> ContinueTarget:
+        """``index`` in that series, or the next episode that plays, saying what was passed
+        over; past the end (or nothing left that plays) the series is finished."""
+        series = self._library[series_index]
+        failed = self.unplayable(series)
+        chosen = next_playable(series, index, failed)
+        if chosen is None:
+            following = (series_index + 1) % len(self._library)
+            return ContinueTarget(series_index, 0, 0, 0, finished=True,
+                                  next_series=following if following != series_index else None)
+        if chosen != index:
+            position_ms = percent = 0
+        return ContinueTarget(series_index, chosen, position_ms, percent,
+                              skipped=skipped_numbers(series, index, chosen))
 
     def _continue_watching(self) -> None:
         target = self.continue_target()
         if target is None:
             return
+        if target.finished and target.next_series is not None:
+            # 已看完: the big button goes on to the next series, from where it stands.
+            self.open_series(target.next_series)
+            return
         series = self._library[target.series_index]
+        if target.finished:
+            index = next_playable(series, 0, self.unplayable(series))
+            if index is None:
+                self.open_series(target.series_index)
+                return
+            self._start_kind = "auto"
+            self.start_playing(series, index)
+            return
+        self._start_kind = "auto"
         self.start_playing(series, target.episode_index, target.position_ms)
 
     def go_home(self) -> None:
@@ -251,9 +316,11 @@ class MainWindow(QMainWindow):
         return self._overlay is not None
 
     def ask(self, question: str, answers: tuple[str, str],
-            on_answer: Callable[[int], None]) -> None:
-        """A large, spoken question with two answers; the first (safe) one is focused."""
-        overlay = ChoiceOverlay(self, question, answers)
+            on_answer: Callable[[int], None], opaque: bool = False) -> ChoiceOverlay:
+        """A large, spoken question with two answers; the first (safe) one is focused.
+        ``opaque``: on a plain page, hiding what is behind (an episode's last frame, its
+        "还剩 0:00"). The overlay is returned so that a timer can answer it."""
+        overlay = ChoiceOverlay(self, question, answers, opaque)
 
         def chosen(choice: int) -> None:
             self.close_overlay()
@@ -261,6 +328,7 @@ class MainWindow(QMainWindow):
 
         overlay.chosen.connect(chosen)
         self.open_overlay(overlay, question)
+        return overlay
 
     def ask_to_leave(self) -> None:
         def answer(choice: int) -> None:
@@ -272,25 +340,40 @@ class MainWindow(QMainWindow):
     # --- Series ------------------------------------------------------------------------------
     def open_series(self, series_index: int, focus_index: int | None = None) -> None:
         series = self._library[series_index]
-        watched = self.watched_indexes(series)
-        self.series_screen.show_series(series, watched, self.resume_index(series), focus_index)
+        records = (self.progress.get_many(e.location for e in series.episodes)
+                   if self.progress is not None else {})
+        failed_at = self.unplayable(series)
+        watched = self.watched_indexes(series, records)
+        failed = self.unplayable_indexes(series, failed_at)
+        resume = self.resume_index(series, records, failed_at)
+        finished = bool(watched) and next_playable(
+            series, resume, {series.episodes[i].location for i in watched | failed}) is None
+        self.series_screen.show_series(series, watched, resume, focus_index,
+                                       unplayable=failed, finished=finished)
         self.stack.setCurrentWidget(self.series_screen)
         self.series_screen.focus_initial()
         self.series_opened.emit(series)
 
-    def resume_index(self, series: Series) -> int:
+    def resume_index(self, series: Series, found: dict[str, Progress] | None = None,
+                     failed: dict[str, str] | None = None) -> int:
         """The episode to go on with: the latest one left unfinished, else the first unwatched."""
         if self.progress is None:
             return 0
-        records = [self.progress.get(e.location) for e in series.episodes]
+        if found is None:
+            found = self.progress.get_many(e.location for e in series.episodes)
+        records = [found.get(e.location) for e in series.episodes]
         touched = [(r.updated, i) for i, r in enumerate(records) if r is not None]
+        start = 0
         if touched:
             _, latest = max(touched)
             record = records[latest]
-            if record is not None and not record.watched:
-                return latest
-            return min(latest + 1, len(series.episodes) - 1)
-        return 0
+            start = latest if record is not None and not record.watched else latest + 1
+        if failed is None:
+            failed = self.unplayable(series)
+        chosen = next_playable(series, start, failed)
+        if chosen is None:  # nothing after it plays: the first that does, or the last
+            chosen = next_playable(series, 0, failed)
+        return chosen if chosen is not None else min(start, len(series.episodes) - 1)
 
     def resume_position(self, series: Series, index: int) -> int:
         if self.progress is None:
@@ -298,9 +381,10 @@ class MainWindow(QMainWindow):
         record = self.progress.get(series.episodes[index].location)
         return record.position_ms if record is not None and not record.watched else 0
 
-    def _play_from_series(self, index: int) -> None:
+    def _play_from_series(self, index: int, kind: str = "tile") -> None:
         series = self.series_screen.series
         if series is not None:
+            self._start_kind = kind
             self.start_playing(series, index, self.resume_position(series, index))
 
     # --- Playing -----------------------------------------------------------------------------
@@ -324,6 +408,7 @@ class MainWindow(QMainWindow):
         series, index = self.session.series, self.session.index + step
         if series is not None and 0 <= index < len(series.episodes):
             self.session.save_progress()
+            self._start_kind = "auto"
             self.start_playing(series, index)
 
     def leave_playing(self) -> None:
@@ -369,13 +454,49 @@ class MainWindow(QMainWindow):
 
     def _on_auto_next(self, series: Series, index: int) -> None:
         # Said and shown beside the picture, not as a pop-up over the episode that starts.
-        text = self.tr("下一集：%1").replace("%1", episode_label(series.episodes[index].number))
+        label = episode_label(series.episodes[index].number)
+        self._start_kind = "auto"
+        self._announce(self.tr("下一集：%1").replace("%1", label))
+        # Shown once it plays, so it names what is on screen, not what is "next".
+        now = self.tr("正在播放：%1").replace("%1", label)
+        QTimer.singleShot(0, lambda: self.playing.show_note(now))
+
+    def _skip_unplayable_next(self, series: Series, index: int) -> bool:
+        """Auto-next guard: an episode known not to open is passed over, and that is said."""
+        failed = self.unplayable(series)
+        if series.episodes[index].location not in failed:
+            return False
+        chosen = next_playable(series, index, failed)
+        skipped = "、".join(episode_label(n) for n in skipped_numbers(
+            series, index, chosen if chosen is not None else len(series.episodes)))
+        if chosen is None:
+            self.events.log("unplayable_skipped", skipped=skipped, to_episode=None)
+            self._on_series_finished(series)
+            return True
+        to = episode_label(series.episodes[chosen].number)
+        self.events.log("unplayable_skipped", skipped=skipped,
+                        to_episode=series.episodes[chosen].number)
+        text = self.tr("%1打不开，接着播放%2。").replace("%1", skipped).replace("%2", to)
+        self._start_kind = "auto"
+        self.start_playing(series, chosen)
         self._announce(text)
         QTimer.singleShot(0, lambda: self.playing.show_note(text))
+        return True
+
+    def _on_first_frame(self) -> None:
+        episode = self.session.episode
+        if (self.progress is not None and episode is not None
+                and self.progress.unplayable([episode.location])):
+            self.progress.clear_unplayable(episode.location)  # it plays now after all
 
     def _on_series_finished(self, series: Series) -> None:
         text = self.tr("这部剧已经看完了。")
-        self.leave_playing()
+        self.session.stop()
+        self.playing.hide_controls()
+        if series in self._library:  # Series, with 已看完 · 从头再看 focused
+            self.open_series(self._library.index(series))
+        else:
+            self.go_home()
         self.banner.show_message(text)
         self._announce(text)
 
@@ -392,6 +513,26 @@ class MainWindow(QMainWindow):
 
     def _on_failed(self, problem: PlaybackError) -> None:
         text = playback_error(problem.code)
+        series, index = self.session.series, self.session.index
+        failed_here = (series is not None and 0 <= index < len(series.episodes)
+                       and series.episodes[index].location == problem.location)
+        if self.progress is not None and failed_here:
+            self.progress.mark_unplayable(problem.location, problem.code.value)
+        if (failed_here and series is not None and self._start_kind == "auto"
+                and self.stack.currentWidget() is self.playing):
+            # Started by a big button or auto-next: go on to the next one that plays.
+            chosen = next_playable(series, index + 1, self.unplayable(series))
+            if chosen is not None:
+                label = episode_label(series.episodes[index].number)
+                to = episode_label(series.episodes[chosen].number)
+                self.events.log("unplayable_skipped", skipped=label,
+                                to_episode=series.episodes[chosen].number)
+                note = self.tr("%1打不开，接着播放%2。").replace("%1", label).replace("%2", to)
+                self.session.stop()
+                self.start_playing(series, chosen)
+                self._announce(note)
+                QTimer.singleShot(0, lambda: self.playing.show_note(note))
+                return
         if self.stack.currentWidget() is self.playing:
             self.leave_playing()
         self.show_message(text)
@@ -477,6 +618,7 @@ class MainWindow(QMainWindow):
         if theme == self._theme:
             return
         self._theme = theme
+        self.playing.set_enlarged(theme.enlarged)
         self._sheet = theme.stylesheet()
         if self.styleSheet() != theme.window_stylesheet():
             # Even an unchanged window sheet, set again, would re-polish every screen.
@@ -575,6 +717,20 @@ class MainWindow(QMainWindow):
         name = widget.accessibleName()
         if name:
             self._announce(name)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        # With no window manager (a kiosk session) nobody gives a new window the keyboard:
+        # ask for it ourselves, once the window is mapped.
+        QTimer.singleShot(0, self._take_keyboard)
+
+    def _take_keyboard(self) -> None:
+        # Only X11 lets a window be shown without the keyboard; elsewhere (Wayland, Windows,
+        # the offscreen test platform) the system decides, and asking only warns.
+        if (self.isVisible() and not self.isActiveWindow()
+                and QGuiApplication.platformName() == "xcb"):
+            self.raise_()
+            self.activateWindow()
 
     def closeEvent(self, event: object) -> None:
         if self.stack.currentWidget() is self.playing:

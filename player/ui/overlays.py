@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from player.ui.keys import Action
 from player.ui.screen import Screen
 
 
 class MessageBanner(QLabel):
-    """A short message in large type that goes away by itself (or on any key)."""
+    """A short message in large type that goes away by itself (or on any key).
 
-    FRAME = ("QLabel#banner { background: rgba(16,16,16,0.94); border: 4px solid #FFD21F;"
-             " border-radius: 16px; padding: 24px; }")
+    It is not something to act on, so it never wears the focus colour: a neutral grey edge
+    on the dark page; and it is placed where it does not cover the focused item.
+    """
+
+    FRAME = ("QLabel#banner { background: rgba(16,16,16,0.96); border: 3px solid #9E9E9E;"
+             " border-radius: 16px; padding: 24px; color: #FFFFFF; }")
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -25,7 +29,14 @@ class MessageBanner(QLabel):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the focus moved under it: step aside again
+            app.focusChanged.connect(self._on_focus_changed)
         self.hide()
+
+    def _on_focus_changed(self, _old: object, _new: object) -> None:
+        if self.isVisible():
+            self.place()
 
     def show_message(self, text: str, seconds: float = 6.0) -> None:
         self.setText(text)
@@ -42,7 +53,27 @@ class MessageBanner(QLabel):
         width = round(parent.width() * 0.7)
         self.setFixedWidth(width)
         self.adjustSize()
-        self.move((parent.width() - width) // 2, round(parent.height() * 0.38))
+        x = (parent.width() - width) // 2
+        margin = round(parent.height() * 0.05)
+        # Middle of the screen if it is free; else below or above the focused item.
+        places = [round(parent.height() * 0.38), parent.height() - margin - self.height(),
+                  margin]
+        focused = _focused_rect(parent)
+        for y in places:
+            if focused is None or not QRect(x, y, width, self.height()).intersects(focused):
+                self.move(x, y)
+                return
+        self.move(x, places[1])
+
+
+def _focused_rect(window: QWidget) -> QRect | None:
+    """Where the focused item is, in ``window``'s coordinates (None when it is elsewhere)."""
+    widget = QApplication.focusWidget()
+    if widget is None or widget.window() is not window.window() or not widget.isVisible():
+        return None
+    rect_of = getattr(widget, "current_rect", None)
+    local = rect_of() if callable(rect_of) else widget.rect()
+    return QRect(widget.mapTo(window, local.topLeft()), local.size())
 
 
 class ChoiceOverlay(Screen):
@@ -50,8 +81,10 @@ class ChoiceOverlay(Screen):
 
     chosen = Signal(int)  # 0 = first (safe) answer, 1 = second
 
-    def __init__(self, parent: QWidget, question: str, answers: tuple[str, str]) -> None:
+    def __init__(self, parent: QWidget, question: str, answers: tuple[str, str],
+                 opaque: bool = False) -> None:
         super().__init__(parent)
+        self._opaque = opaque  # a plain page: nothing of the screen underneath shows through
         self._question = QLabel(question)
         self._question.setProperty("role", "message")
         self._question.setWordWrap(True)
@@ -73,7 +106,8 @@ class ChoiceOverlay(Screen):
         self.setGeometry(parent.rect())
 
     def extra_style(self) -> str:
-        sheet = "QWidget#screen { background: rgba(0,0,0,0.88); }"
+        sheet = ("QWidget#screen { background: #101010; }" if self._opaque
+                 else "QWidget#screen { background: rgba(0,0,0,0.88); }")
         theme = self._theme
         if theme is not None:
             # The answers are what the viewer must act on: as large as the question.

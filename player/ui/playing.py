@@ -111,6 +111,15 @@ class PlayingScreen(Screen):
         """A quiet line beside the picture (never a pop-up over playback)."""
         self._note_label.setText(text)
 
+    def note_text(self) -> str:
+        return self._note_label.text()
+
+    def set_enlarged(self, enlarged: bool) -> None:
+        """The enlarge button names what pressing it does now: 放大, or 还原大小 when big."""
+        text = self.tr("还原大小") if enlarged else self.tr("放大")
+        self.enlarge_button.setText(text)
+        self.enlarge_button.setAccessibleName(text)
+
     def show_pace_hint(self, text: str | None) -> None:
         """A gentle sign beside the picture before rapid cuts or flashes (never over it)."""
         if text == (self._pace_label.text() if self._pace_label.isVisible() else None):

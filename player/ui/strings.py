@@ -64,10 +64,53 @@ def library_problems(problems: list[tuple[str, str]]) -> str | None:
     if all(code in network for code, _ in problems):
         return QCoreApplication.translate(
             "Messages", "有的网上片源连不上，请检查网络；其余剧集可以正常看。")
-    count = len(problems)
-    return QCoreApplication.translate(
-        "Messages", "有 %1 个文件或片源打不开，已跳过；其余剧集可以正常看。").replace(
-        "%1", str(count))
+    # Single files that were passed over are named to the family in 家人设置 (片源 → 问题),
+    # not on the viewer's screen: the viewer can do nothing about them.
+    return None
+
+
+def problem_line(code: str, where: str) -> str:
+    """One problem of a source for the family, naming the file: "第2集.mp4：文件是空的"."""
+    sentences = {
+        "missing": QCoreApplication.translate(
+            "Messages", "找不到"),
+        "unreadable": QCoreApplication.translate(
+            "Messages", "读不出来"),
+        "empty": QCoreApplication.translate(
+            "Messages", "里面没有能播放的剧集"),
+        "zero_byte": QCoreApplication.translate(
+            "Messages", "文件是空的（0 字节），可能没复制完"),
+        "unsupported": QCoreApplication.translate(
+            "Messages", "不是能播放的文件类型"),
+        "too_large": QCoreApplication.translate(
+            "Messages", "文件太大，没有读"),
+        "bad_line": QCoreApplication.translate(
+            "Messages", "有一行看不懂，已跳过"),
+        "bad_json": QCoreApplication.translate(
+            "Messages", "格式不对"),
+        "bad_entry": QCoreApplication.translate(
+            "Messages", "有一集的格式不对"),
+        "unknown_version": QCoreApplication.translate(
+            "Messages", "是更新的版本写的"),
+        "refused_local": QCoreApplication.translate(
+            "Messages", "网上的片单指向本机文件，已拒绝"),
+        "timeout": QCoreApplication.translate(
+            "Messages", "连接超时"),
+        "unreachable": QCoreApplication.translate(
+            "Messages", "连不上"),
+        "http_error": QCoreApplication.translate(
+            "Messages", "服务器回答出错"),
+    }
+    reason = sentences.get(code) or QCoreApplication.translate("Messages", "打不开")
+    return QCoreApplication.translate("Messages", "%1：%2").replace(
+        "%1", short_place(where)).replace("%2", reason)
+
+
+def short_place(where: str) -> str:
+    """The last two parts of a path or address, enough to find the file."""
+    trimmed = where.rstrip("/\\")
+    parts = [p for p in trimmed.replace("\\", "/").split("/") if p]
+    return "/".join(parts[-2:]) if parts else where
 
 
 def episode_label(number: int) -> str:

@@ -99,13 +99,14 @@ def test_a_fast_episode_gets_a_spoken_notice_with_two_choices(
     with qtbot.assert_not_emitted(parts.engine.first_frame, wait=300):
         press(qtbot, parts, K.Key_Return)
     overlay = parts.window._overlay
-    assert overlay is not None and "画面切换很快" in overlay.question
+    assert overlay is not None and overlay.question.startswith("第 2 集画面切换很快。")
     keep, other = overlay.buttons()
-    assert (keep.text(), other.text()) == ("继续看", "换一集")
+    assert (keep.text(), other.text()) == ("继续看", "换到第 3 集")  # says where it goes
     assert QApplication.focusWidget() is keep
     with qtbot.wait_signal(parts.engine.first_frame, timeout=10_000):
-        press(qtbot, parts, K.Key_Right, K.Key_Return)  # 换一集: episode 3 instead
+        press(qtbot, parts, K.Key_Right, K.Key_Return)  # 换到第 3 集
     assert parts.session.episode is not None and parts.session.episode.number == 3
+    assert parts.window._overlay is None  # no second notice after choosing a calmer one
 
 
 def test_no_notice_when_the_family_turned_it_off(qtbot: QtBot, build_app: Build,
@@ -197,6 +198,35 @@ def test_auto_next_into_a_fast_episode_gets_the_notice_and_nothing_else(
         parts.session.seek(parts.engine.duration() - 1500)
     qtbot.wait_until(lambda: parts.window._overlay is not None, timeout=5000)
     overlay = parts.window._overlay
-    assert "画面切换很快" in overlay.question  # the pacing notice, not a rest reminder
+    # The pacing notice (not a rest reminder), naming the episode it is about.
+    assert overlay.question.startswith("下一集（第 2 集）画面切换很快。")
     assert not parts.rest.holding
     assert parts.session.index == 0  # episode 2 waits for the viewer's answer
+    # On a plain page: nothing of the ended episode ("还剩 0:00") shows through.
+    shot = overlay.grab().toImage()
+    assert shot.pixelColor(5, 5).name() == "#101010"
+    assert shot.pixelColor(shot.width() // 8, shot.height() // 2).name() == "#101010"
+
+
+@pytest.mark.parametrize(("then", "number"), [("play", 2), ("other", 3)])
+def test_with_no_answer_the_notice_does_what_the_family_chose(
+    qtbot: QtBot, build_app: Build, config_dir: Path, then: str, number: int
+) -> None:
+    parts = _open_series(qtbot, build_app, config_dir, pacing__notice_from="very_fast",
+                         pacing__notice_wait_s=1, pacing__notice_default=then)
+    press(qtbot, parts, K.Key_Down, K.Key_Right)  # episode 2
+    with qtbot.wait_signal(parts.engine.first_frame, timeout=15_000):
+        press(qtbot, parts, K.Key_Return)  # the notice, then nobody answers
+    assert parts.window._overlay is None
+    assert parts.session.episode is not None and parts.session.episode.number == number
+
+
+def test_by_default_the_notice_says_it_will_play_after_twenty_seconds(
+    qtbot: QtBot, build_app: Build, config_dir: Path
+) -> None:
+    parts = _open_series(qtbot, build_app, config_dir, pacing__notice_from="very_fast")
+    press(qtbot, parts, K.Key_Down, K.Key_Right, K.Key_Return)
+    overlay = parts.window._overlay
+    assert overlay is not None
+    assert overlay.question.endswith("20 秒后没有选择，就接着播放。")
+    assert parts.settings.get("pacing.notice_default") == "play"

@@ -216,3 +216,57 @@ def test_an_unusable_location_falls_back_to_memory(tmp_path: Path) -> None:
         assert got is not None
         assert got.position_ms == 5
     assert folder_in_the_way.is_dir()
+
+
+def test_get_many_reads_a_huge_series_in_batches(store: ProgressStore) -> None:
+    locations = [episode(n).location for n in range(1, 2_345)]
+    for number in (1, 499, 500, 501, 1_777, 2_344):
+        store.save(SERIES, episode(number), 60_000 + number, 120_000)
+    store.save(SERIES, episode(500), 119_000, 120_000)  # watched
+    found = store.get_many(locations + locations[:3])  # duplicates are harmless
+    assert sorted(found) == sorted(episode(n).location for n in (1, 499, 500, 501, 1_777, 2_344))
+    assert found[episode(1_777).location].position_ms == 61_777
+    assert found[episode(500).location].watched
+    assert not found[episode(501).location].watched
+    assert store.get_many([]) == {}
+
+
+def test_unplayable_marks_are_remembered_across_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    with ProgressStore(path) as first:
+        first.mark_unplayable(episode(1).location, "unplayable")
+        first.mark_unplayable(episode(7).location, "missing")
+        first.mark_unplayable(episode(7).location, "empty")  # the latest reason wins
+    with ProgressStore(path) as again:
+        wanted = [episode(n).location for n in range(1, 900)]
+        assert again.unplayable(wanted) == {
+            episode(1).location: "unplayable", episode(7).location: "empty"}
+        again.clear_unplayable(episode(1).location)  # it played after all
+        assert again.unplayable(wanted) == {episode(7).location: "empty"}
+        assert again.unplayable(["/elsewhere.mp4"]) == {}
+
+
+def test_a_version_1_progress_file_gains_the_unplayable_table(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE progress (location TEXT PRIMARY KEY, position_ms INTEGER NOT NULL,"
+        " duration_ms INTEGER NOT NULL, watched INTEGER NOT NULL, updated REAL NOT NULL,"
+        " seq INTEGER NOT NULL, series_source TEXT NOT NULL, series_title TEXT NOT NULL);"
+        "INSERT INTO progress VALUES ('/a.mp4', 5000, 60000, 0, 1.0, 1, '/s', 'S');"
+        "PRAGMA user_version = 1;")
+    old.close()
+    with ProgressStore(path) as store:
+        assert store.get("/a.mp4") is not None and store.get("/a.mp4").position_ms == 5000  # type: ignore[union-attr]
+        store.mark_unplayable("/a.mp4", "unplayable")
+        assert store.unplayable(["/a.mp4"]) == {"/a.mp4": "unplayable"}
+
+
+def test_recent_series_are_latest_first(store: ProgressStore) -> None:
+    other = Series(title="春风又起", source="/media/usb/春风", episodes=())
+    store.save(SERIES, episode(1), 1000, 120_000)
+    store.save(other, episode(1, "/media/usb/春风"), 1000, 120_000)
+    assert store.recent_series() == ["/media/usb/春风", "/media/usb/闪婚"]
+    store.save(SERIES, episode(2), 1000, 120_000)
+    assert store.recent_series() == ["/media/usb/闪婚", "/media/usb/春风"]
+    assert store.recent_series(limit=1) == ["/media/usb/闪婚"]

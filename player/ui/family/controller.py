@@ -61,6 +61,8 @@ class FamilyController(QObject):
         self._in_first_run = False
         self._marshal = EventMarshal(self)
         self._connect()
+        window.source_problems_found.connect(self.settings_screen.show_problems)
+        self.settings_screen.show_problems(window.source_problems)
 
     def _connect(self) -> None:
         self._window.home.family_requested.connect(self.open_settings)
@@ -82,7 +84,7 @@ class FamilyController(QObject):
         self.chooser.cancelled.connect(self._cancelled)
         first = self.first_run
         first.setup_chosen.connect(self._show_preset_step)
-        first.demo_chosen.connect(self.finish_first_run)
+        first.demo_chosen.connect(lambda: self.finish_first_run(completed=False))
         first.preset_chosen.connect(self._first_run_preset)
         first.source_chosen.connect(self._first_run_source)
         first.rescan_requested.connect(self._show_sources_step)
@@ -297,15 +299,23 @@ class FamilyController(QObject):
         elif step is Step.PRESET:
             self._present_first_run(self.first_run.show_welcome())
         else:
-            self.finish_first_run()
+            self.finish_first_run(completed=False)
 
-    def finish_first_run(self) -> None:
+    def finish_first_run(self, completed: bool = True) -> None:
+        """Leave setup; ``completed`` only when a source was chosen (else the demo plays)."""
+        skipped_at_once = self.first_run.step is Step.WELCOME
         self._in_first_run = False
         self._sources_changed = False
         # Written even if nothing was changed, so the next start is not a first run again.
         self._settings.save()
         self.reload_library()
-        self._window.show_message(self.tr("设置好了。以后可以在主页最下面的“家人设置”里修改。"))
+        if completed:
+            text = self.tr("设置好了。以后可以在主页最下面的“家人设置”里修改。")
+        elif skipped_at_once:
+            text = self.tr("先看示范剧。家人随时可以在主页最下面的“家人设置”里设置。")
+        else:
+            text = self.tr("先看示范剧。剧集可以以后在主页最下面的“家人设置”里添加。")
+        self._window.show_message(text)
 
     @property
     def in_first_run(self) -> bool:

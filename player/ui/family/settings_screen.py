@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,12 +29,15 @@ from player.ui.family.values import advanced, is_adjustable, stepped
 from player.ui.keys import Action
 from player.ui.screen import Screen
 from player.ui.scrolling import scroll_area
+from player.ui.whole_rows import fit_whole_rows
 
 DEVICES_KEY = "cast.allowed_devices"
 
 
 def screen_options() -> list[Option]:
     return [option for option in OPTIONS if option.on_screen and not option.secret]
+
+_MAX_PROBLEMS_SHOWN = 40
 
 
 class FamilySettingsScreen(Screen):
@@ -58,6 +61,8 @@ class FamilySettingsScreen(Screen):
         self._body = QWidget()
         self._list = QVBoxLayout(self._body)
         self._scroll = scroll_area(self._body)
+        # The arrows scroll the list; a thin scroll bar at its edge only looked like a glitch.
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self._title)
         self._layout.addWidget(self._hint)
@@ -66,6 +71,9 @@ class FamilySettingsScreen(Screen):
         self._rows: dict[str, OptionRow] = {}
         self._lists: dict[str, QVBoxLayout] = {}  # text-list key → layout of its entries
         self._list_buttons: dict[str, list[QPushButton]] = {}
+        self._problems_layout: QVBoxLayout | None = None
+        self._problem_widgets: list[QWidget] = []
+        self._problem_buttons: list[QPushButton] = []
         self._last_focus: QWidget | None = None
         self._headings: dict[QWidget, QLabel] = {}  # first item of a group → its heading
         self._pending_heading: QLabel | None = None
@@ -131,6 +139,50 @@ class FamilySettingsScreen(Screen):
         self._lists[option.key] = entries
         self._list_buttons[option.key] = []
         self._fill_list(option.key)
+        if option.key == "library.sources":
+            self._problems_layout = QVBoxLayout()
+            self._list.addLayout(self._problems_layout)
+
+    def show_problems(self, lines: list[str]) -> None:
+        """片源 → 问题: each file or source that was passed over, by name, for the family."""
+        layout = self._problems_layout
+        if layout is None:
+            return
+        for widget in self._problem_widgets:
+            if widget in self._focusables:
+                self._focusables.remove(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._problem_widgets, self._problem_buttons = [], []
+        if not lines:
+            return
+        heading = QLabel(self.tr("问题：下面 %1 个没有放进片库").replace("%1", str(len(lines))))
+        heading.setProperty("role", "heading")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        heading.show()
+        self._problem_widgets.append(heading)
+        shown = lines[:_MAX_PROBLEMS_SHOWN]
+        if len(lines) > len(shown):
+            shown.append(self.tr("…还有 %1 个").replace("%1", str(len(lines) - len(shown))))
+        for line in shown:
+            # A button only so the arrows can reach it and read it out; OK does nothing.
+            button = QPushButton(line)
+            button.setProperty("role", "problem")
+            button.setAccessibleName(line)
+            layout.addWidget(button)
+            button.show()
+            self._problem_widgets.append(button)
+            self._problem_buttons.append(button)
+        sources = self._list_buttons.get("library.sources", [])
+        anchor = sources[-1] if sources else self._rows["library.sources"]
+        position = self._focusables.index(anchor) + 1
+        self._focusables[position:position] = self._problem_buttons
+        if self._theme is not None:
+            self.apply_theme(self._theme)
+
+    def problem_lines(self) -> list[str]:
+        return [button.text() for button in self._problem_buttons]
 
     def _fill_list(self, key: str) -> None:
         old = self._list_buttons.get(key, [])
@@ -210,6 +262,22 @@ class FamilySettingsScreen(Screen):
         if heading is not None:  # the first item of a group comes with its heading
             self._scroll.ensureWidgetVisible(heading, 0, 0)
         super().set_focus(widget)
+        self._show_whole_rows()
+
+    def _show_whole_rows(self) -> None:
+        widget = self._last_focus
+        if widget is None or not self.isVisible():
+            return
+        heading = self._headings.get(widget)
+        units = [w for w in self._body.findChildren(QWidget)
+                 if w.parentWidget() is self._body and w.isVisible()]
+        fit_whole_rows(self._scroll, units, [w for w in (heading, widget) if w is not None])
+
+    def style_with(self, sheet: str) -> bool:
+        changed = super().style_with(sheet)
+        # Enlarged or back: the focused row stays on screen at once, not at the next key.
+        self._show_whole_rows()
+        return changed
 
     def handle_action(self, action: Action) -> bool:
         if action is Action.BACK:

@@ -17,6 +17,7 @@ def test_library_to_json_keeps_order_and_every_field() -> None:
             ),
             cover="/media/usb/甜宠/cover.jpg",
             problems=(SourceProblem("zero_byte", "/media/usb/甜宠/第3集.mp4"),),
+            tags=("家庭", "养生"),
         ),
         Series(title="空", source="/media/usb/空", episodes=(), problems=()),
     ]
@@ -28,6 +29,7 @@ def test_library_to_json_keeps_order_and_every_field() -> None:
                 "title": "甜宠",
                 "source": "/media/usb/甜宠",
                 "cover": "/media/usb/甜宠/cover.jpg",
+                "tags": ["家庭", "养生"],
                 "problems": [
                     {"code": "zero_byte", "where": "/media/usb/甜宠/第3集.mp4", "detail": ""}
                 ],
@@ -50,6 +52,7 @@ def test_library_to_json_keeps_order_and_every_field() -> None:
                 "title": "空",
                 "source": "/media/usb/空",
                 "cover": None,
+                "tags": [],
                 "problems": [],
                 "episodes": [],
             },

@@ -85,8 +85,8 @@ def test_episodes_are_naturally_ordered_and_numbered(library: Path) -> None:
     assert [(e.number, e.title) for e in drama.episodes] == [
         (1, "第1集"),
         (2, "第2集"),
-        (3, "第九集"),
-        (4, "第10集"),
+        (9, "第九集"),  # the number the name carries, not the position
+        (10, "第10集"),
     ]
     assert all(os.path.isabs(e.location) for e in drama.episodes)
     assert drama.episodes[0].location == str(library / "霸道总裁" / "第1集.mp4")
@@ -225,3 +225,23 @@ def test_an_unreadable_sub_folder_is_a_problem_and_the_rest_lists(tmp_path: Path
     assert series["上锁"]["episodes"] == []
     assert [p["code"] for p in series["上锁"]["problems"]] == ["unreadable"]
     assert "denied" in series["上锁"]["problems"][0]["detail"]
+
+
+@pytest.mark.parametrize(("names", "numbers"), [
+    # 第2集 unplayable (zero bytes): 第3集 is still episode 3.
+    (("第1集.mp4", "第2集.mp4:0", "第3集.mp4"), [1, 3]),
+    (("EP03.mkv", "EP01.mkv", "EP07.mkv"), [1, 3, 7]),
+    (("第十二集.mp4", "第九集.mp4", "第二十集.mp4"), [9, 12, 20]),
+    (("07.mp4", "08.mp4", "10.mp4"), [7, 8, 10]),
+    # No number in one name, or the same number twice: the plain order.
+    (("开头.mp4", "第2集.mp4", "第5集.mp4"), [1, 2, 3]),
+    (("S01E01.mp4", "S02E01.mp4", "S02E02.mp4"), [1, 2, 3]),
+    (("2024新剧 上.mp4", "2024新剧 下.mp4"), [1, 2]),
+])
+def test_episode_numbers_come_from_the_names(tmp_path: Path, names: tuple[str, ...],
+                                             numbers: list[int]) -> None:
+    for name in names:
+        file_name, _, size = name.partition(":")
+        touch(tmp_path / "剧" / file_name, b"" if size == "0" else b"\x00\x00\x00\x18ftypmp42")
+    (series,) = read_folder(str(tmp_path / "剧"))
+    assert [e.number for e in series.episodes] == numbers

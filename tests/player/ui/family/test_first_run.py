@@ -72,6 +72,7 @@ def test_setup_in_four_steps_with_back_ends_on_home_with_the_usb_stick(
     assert parts.settings.get("library.sources") == [str(short_library)]
     assert [s.title for s in window.library] == ["短剧"]
     assert window.stack.currentWidget() is window.home
+    assert window.banner.text().startswith("设置好了")
     assert not Settings(config / "settings.json").was_new  # next start: no setup again
 
 
@@ -85,6 +86,8 @@ def test_back_on_the_first_step_skips_to_the_demo_and_is_remembered(
         press(qtbot, parts, K.Key_Escape)
     assert parts.window.library
     assert parts.window.library[0].title == "春风又起"
+    banner = parts.window.banner.text()
+    assert "设置好了" not in banner and "示范剧" in banner  # nothing was set up
     assert (config / "settings.json").exists()
     assert not Settings(config / "settings.json").was_new
 

@@ -40,10 +40,7 @@ _keep_alive: list[Any] = []  # C callbacks must outlive every call into them
 
 def setup_logging(log_dir: Path, level: str | None = None) -> Path:
     """Send Python logging, warnings and Qt's messages to the rotated log file."""
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / LOG_FILE_NAME
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES,
-                                                   backupCount=BACKUPS, encoding="utf-8")
+    handler, path = _file_handler(log_dir)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in list(root.handlers):
@@ -55,6 +52,24 @@ def setup_logging(log_dir: Path, level: str | None = None) -> Path:
     _route_qt_messages()
     silence_alsa()
     return path
+
+
+def _file_handler(log_dir: Path) -> tuple[logging.Handler, Path]:
+    """The rotated log in ``log_dir``; a read-only config folder (a locked-down TV box) falls
+    back to the temporary folder, and failing that to no log at all: never to the terminal,
+    and never a reason not to start."""
+    import tempfile
+
+    user = getattr(os, "getuid", lambda: "user")()  # no getuid on Windows
+    for folder in (log_dir, Path(tempfile.gettempdir()) / f"silverreel-logs-{user}"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / LOG_FILE_NAME
+            return logging.handlers.RotatingFileHandler(
+                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"), path
+        except OSError:
+            continue
+    return logging.NullHandler(), log_dir / LOG_FILE_NAME
 
 
 def _route_qt_messages() -> None:

@@ -117,7 +117,7 @@ def play_step(library: list[Any]) -> dict[str, Any]:
     return seen
 
 
-def app_step(library: list[Any], work: Path) -> dict[str, Any]:
+def app_step(library: list[Any], work: Path, expected_series: int) -> dict[str, Any]:
     """The app itself: ``silverreel EPISODE_URL --library DESCRIPTION`` plays the episode at
     once and lists the server's series (offscreen: Xvfb's socket would be outside)."""
     episode = [e for s in library for e in s.episodes][-1]
@@ -134,7 +134,10 @@ def app_step(library: list[Any], work: Path) -> dict[str, Any]:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and app.poll() is None:
             events = read_events(log) if log.exists() else []
-            if any(e["event"] == "first_frame" for e in events):
+            # The episode named plays at once; the server's series join Home when listed.
+            if (any(e["event"] == "first_frame" for e in events)
+                    and any(e["event"] in ("home_ready", "library_grew")
+                            and e["series"] >= expected_series for e in events)):
                 break
             time.sleep(0.2)  # another process's log: polled, with a deadline
     finally:
@@ -145,7 +148,8 @@ def app_step(library: list[Any], work: Path) -> dict[str, Any]:
             app.kill()
             app.wait()
     return {"location": episode.location,
-            "home_series": [e["series"] for e in events if e["event"] == "home_ready"],
+            "home_series": [e["series"] for e in events
+                            if e["event"] in ("home_ready", "library_grew")],
             "first_frames": [e["location"] for e in events if e["event"] == "first_frame"]}
 
 
@@ -163,7 +167,7 @@ def main(argv: list[str]) -> int:
             "inspect": inspect_step(),
             "discover": discover_step(),
             "play": play_step(library),
-            "app": app_step(library, work),
+            "app": app_step(library, work, len(library)),
         }
         print(json.dumps(report, ensure_ascii=False))
         return 0

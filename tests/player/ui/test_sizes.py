@@ -106,7 +106,7 @@ def test_a_long_subtitle_is_never_clipped(qtbot: QtBot, build_app: Build, width:
         line_px = subtitle.font_px * 1.35
         assert line_px >= (0.08 if enlarged else 0.05) * height - 1
         # Every page of the cue together gives back the whole line.
-        pages = "".join(c.text.replace("\n", "") for c in window.cues.pages_of(0))
+        pages = "".join(c.text.replace("\n", "") for c in window.cues.pages)
         assert pages == long_line
 
 

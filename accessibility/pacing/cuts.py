@@ -44,8 +44,8 @@ class CutParams:
     flat_block: float = 1.5  # blocks flatter than this in both frames carry no evidence
     # Per measure (structure, layout, palette, texture): a difference below the gate is no
     # evidence; the floor is added to the neighbours' level before taking the ratio.
-    gates: tuple[float, float, float, float] = (6.0, 8.0, 0.08, 2.0)
-    floors: tuple[float, float, float, float] = (3.0, 4.0, 0.04, 0.5)
+    gates: tuple[float, float, float, float] = (6.0, 8.0, 0.08, 3.0)
+    floors: tuple[float, float, float, float] = (3.0, 2.0, 0.04, 0.25)
     min_evidence: float = 2.5  # sum of log2(ratio) over the measures that passed their gate
     layout_cells: int = 5  # cells across the short side of the picture for layout and texture
 

@@ -453,9 +453,10 @@ class _Bokeh(_Source):
         self.on ^= self.rng.random(len(self.on)) < 0.25
         self.pos += self.rng.normal(0, 2, self.pos.shape)
         self.pos %= (self.h - 62, self.w - 62)
-        for (y, x), r, colour, on in zip(self.pos, self.r, self.colour, self.on, strict=True):
+        for (y, x), radius, colour, on in zip(self.pos, self.r, self.colour, self.on,
+                                              strict=True):
             if on:
-                r = int(max(2, r))
+                r = int(max(2, radius))
                 out[int(y):int(y) + r, int(x):int(x) + r] = colour
         return out
 

@@ -9,10 +9,11 @@ whose every frame changes, hand-held shake, pans, zooms, grain, hue drift and li
 inside shots, dissolves and lightning (no cuts), 闪白 white-flash cuts, and cuts where only
 the hue or only the framing changes. Three sets: the *tuning* set (seeds 1…N), on which the
 thresholds were chosen, and two *held-back* sets (seeds 9001… and 9101…, other source
-generators and wider parameters) that were never used to choose a threshold. A detection counts if it is within
-±1 frame of an unmatched true cut. Printed per detector and set: precision, recall, F1; for
-SilverReel and the best PySceneDetect detector also the recall per kind of cut and the
-false cuts per kind of stretch they fell in (busy shot, pan, zoom, dissolve, lightning…).
+generators and wider parameters) that were never used to choose a threshold. A detection
+counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
+precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
+per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
+dissolve, lightning…).
 
 Speed. A 60 s episode as micro-dramas are served (720×1280, 25 fps, ~2 Mb/s, AAC sound,
 burned-in subtitles over moving shots; ``tests/accessibility/ocr/ocr_media.py``), timed as

@@ -432,8 +432,8 @@ class _Water(_Source):
         v = np.zeros((self.h, self.w), np.float32)
         for k, a, s in self.waves:
             v += np.sin(k * (self.xx * np.cos(a) + self.yy * np.sin(a)) + s * self.t)
-        v = np.abs(v) / 4
-        return self.deep + (self.light - self.deep) * (1 - v)[..., None] ** 3
+        level = np.abs(v) / 4
+        return self.deep + (self.light - self.deep) * (1 - level)[..., None] ** 3
 
 
 class _Bokeh(_Source):

@@ -48,6 +48,9 @@ class CutParams:
     floors: tuple[float, float, float, float] = (3.0, 2.0, 0.04, 0.25)
     min_evidence: float = 2.5  # sum of log2(ratio) over the measures that passed their gate
     layout_cells: int = 5  # cells across the short side of the picture for layout and texture
+    # Burned-in subtitles come and go in one frame in the bottom of the picture (70–90 % of
+    # its height): layout, palette and texture look only above this share of the height.
+    caption_top: float = 0.65
 
 
 @dataclass(frozen=True)
@@ -123,9 +126,11 @@ def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
     activity = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
     layout = palette = texture = None
     if rgb is not None:
-        layout, palette = _colour_layout_and_palette(rgb, params.layout_cells)
+        top = rgb[:max(2, round(rgb.shape[0] * params.caption_top))]
+        layout, palette = _colour_layout_and_palette(top, params.layout_cells)
     if detail is not None:
-        texture = _texture(detail, params.layout_cells)
+        top = detail[:max(3, round(detail.shape[0] * params.caption_top))]
+        texture = _texture(top, params.layout_cells)
     return _Frame(picture, activity, layout, palette, texture)
 
 

@@ -88,15 +88,19 @@ def small_picture(frame: av.VideoFrame, steps: int) -> SmallPicture:
     if not ten_bit and frame.format.name not in _PLANAR_420:
         # 4:2:2, 4:4:4, NV12 and the like are rare in micro-dramas; swscale handles them.
         frame = frame.reformat(format="yuv420p")
+    plane = _plane_array(frame.planes[0], ten_bit)
+    # The colour picture (flash counting) keeps the luma it was tuned on; the cut detector
+    # takes its luma as the 2×2 average of the finer ``detail``.
+    y = _halve(plane, steps, max_box_steps=2)
     if steps > 0:
-        detail = _halve(_plane_array(frame.planes[0], ten_bit), steps - 1, max_box_steps=2)
+        detail = _halve(plane, steps - 1, max_box_steps=2)
         dh, dw = detail.shape[0] // 2 * 2, detail.shape[1] // 2 * 2
-        y = detail[0:dh:2, 0:dw:2] + detail[1:dh:2, 0:dw:2]
-        y += detail[0:dh:2, 1:dw:2] + detail[1:dh:2, 1:dw:2]
-        y *= 0.25
+        luma = detail[0:dh:2, 0:dw:2] + detail[1:dh:2, 0:dw:2]
+        luma += detail[0:dh:2, 1:dw:2] + detail[1:dh:2, 1:dw:2]
+        luma *= 0.25
     else:
         detail = None
-        y = _halve(_plane_array(frame.planes[0], ten_bit), 0, max_box_steps=2)
+        luma = y
     # Colour only feeds flash detection over large areas: a coarser picture is plenty.
     u = _halve(_plane_array(frame.planes[1], ten_bit), steps, max_box_steps=1)
     v = _halve(_plane_array(frame.planes[2], ten_bit), steps, max_box_steps=1)
@@ -108,7 +112,7 @@ def small_picture(frame: av.VideoFrame, steps: int) -> SmallPicture:
     matrix, offset = _MATRICES[(frame.height >= 720, full_range)]
     yuv = np.stack((y_half * 0.25, u[:h, :w], v[:h, :w]), axis=-1)
     rgb = np.clip(yuv @ matrix + offset, 0.0, 1.0)
-    return SmallPicture(luma=y, rgb=rgb, detail=detail)
+    return SmallPicture(luma=luma, rgb=rgb, detail=detail)
 
 
 def bottom_band(frame: av.VideoFrame, fraction: float) -> np.ndarray:

@@ -7,6 +7,7 @@ fireworks — with shake, pans, zooms, grain, lighting ramps and hue drift insid
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,18 @@ def test_random_busy_episode_scores_high(pacing_media_dir: Path, seed: int) -> N
     precision = (found - len(spurious)) / found
     recall = (truth - len(missed)) / truth
     assert 2 * precision * recall / (precision + recall) >= 0.9, (missed, spurious)
+
+
+def test_burned_in_subtitles_coming_and_going_are_not_cuts() -> None:
+    # 第4集 of the demo: a line appears or vanishes every few seconds in the picture's bottom.
+    from player.assets import demo_library
+
+    demo = demo_library()
+    truth = json.loads((demo / "demo.json").read_text(encoding="utf-8"))
+    episode = truth["episodes"][3]
+    assert episode["burned_in_cues"]
+    measured = measure_file(demo / episode["file"])
+    frame = 1 / measured.fps
+    found, expected = measured.cut_times, episode["cuts"]
+    assert [t for t in found if not any(abs(t - c) <= frame + 1e-6 for c in expected)] == []
+    assert [c for c in expected if not any(abs(t - c) <= frame + 1e-6 for t in found)] == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHES = ["bench_playback.py", "bench_library.py", "bench_speech.py", "bench_enlarge.py",
-           "bench_home.py", "bench_pacing.py", "bench_ocr.py", "bench_sharing.py",
+           "bench_home.py", "bench_pacing.py", "bench_cuts.py", "bench_ocr.py", "bench_sharing.py",
            "bench_cast.py", "bench_subtitles.py"]
 
 

@@ -1,46 +1,73 @@
-"""Hard-cut detection on a reduced luma picture, one frame at a time.
+"""Hard-cut detection on reduced pictures, one frame at a time.
 
-The frame-to-frame difference is a motion-compensated one: every block of the new frame is
-matched against the previous frame shifted by up to ``search`` pixels, and the median of the
-best block residuals is the frame's difference. Pans, zooms and shake are thereby explained
-away; grain, rain or confetti raise the difference of *every* frame of a shot alike; a
-dissolve spreads its change over many frames. A cut is therefore a frame whose difference
-stands out both absolutely and against the frames on either side. A 1–3 frame white flash
-between two shots (闪白) gives two such spikes a few frames apart; comparing the frame before
-the first spike with the frame after the last tells one cut (different shots either side) from
-a flash inside one shot (lightning, a camera flash). See ``docs/adr/002-cut-detection.md``.
+Four differences are measured between each frame and the one before
+(``docs/adr/008-cuts-on-busy-footage.md``):
+
+- **structure**: motion-compensated block difference of the luma — every block of the new
+  frame is matched against the previous frame shifted by up to ``search`` pixels, and the
+  median of the best residuals counts. Pans, zooms and shake are explained away.
+- **layout**: where light and colour sit in the picture (a coarse grid of brightness and two
+  colour-opponent channels). Rain, noise, crowds or sparks change every pixel but average out
+  in a coarse cell; a new shot moves the big areas.
+- **palette**: the distribution of colours and brightness over the whole picture, blind to
+  where things are: a cut where only the hue changes, or from one busy texture into another.
+- **texture**: how fine or coarse the detail is in each coarse cell (gradient energy on a
+  picture twice as fine): a busy texture re-framed closer or farther.
+
+Busy motion raises a measure on *every* frame of a shot; a cut raises it on one frame. So each
+measure is compared with the larger of the medians of the ``neighbours`` differences before and
+after (plus a floor, so that still pictures do not turn specks into evidence), and the
+evidence of a frame is the sum of log2 of these ratios over the measures whose value is at
+least their gate. A frame whose evidence reaches ``min_evidence`` is a **spike**. A 1–3 frame
+white flash between two shots (闪白) gives two spikes a few frames apart; the same evidence
+between the frame before the first spike and the frame after the last tells one cut (different
+shots either side) from a flash inside one shot (lightning, a camera flash).
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
+
+MEASURES = ("structure", "layout", "palette", "texture")
 
 
 @dataclass(frozen=True)
 class CutParams:
     search: int = 2  # motion search radius, reduced-picture pixels (≈ 32 px on a 720-wide frame)
     block: int = 5  # block side for matching, reduced-picture pixels
-    min_difference: float = 6.0  # a cut changes the picture by at least this (0–255 scale)
-    min_ratio: float = 2.5  # ...and by this many times the surrounding frames' change
     neighbours: int = 3  # frames looked at on each side
     max_flash_frames: int = 3  # spikes this close together belong to one event (闪白)
     flat_block: float = 1.5  # blocks flatter than this in both frames carry no evidence
+    # Per measure (structure, layout, palette, texture): a difference below the gate is no
+    # evidence; the floor is added to the neighbours' level before taking the ratio.
+    gates: tuple[float, float, float, float] = (6.0, 8.0, 0.08, 3.0)
+    floors: tuple[float, float, float, float] = (3.0, 2.0, 0.04, 0.25)
+    min_evidence: float = 2.5  # sum of log2(ratio) over the measures that passed their gate
+    layout_cells: int = 5  # cells across the short side of the picture for layout and texture
+    # Burned-in subtitles come and go in one frame in the bottom of the picture (70–90 % of
+    # its height): layout, palette and texture look only above this share of the height.
+    caption_top: float = 0.65
 
 
 @dataclass(frozen=True)
 class CutReport:
     cut_frames: tuple[int, ...]  # index of the first frame of each new shot
     white_flash_cuts: tuple[int, ...]  # the subset reached through a short flash
-    differences: tuple[float, ...]  # per-frame motion-compensated difference (for tuning)
+    differences: tuple[float, ...]  # per-frame structure difference (for tuning)
+    evidence: tuple[float, ...] = ()  # per-frame evidence of a cut (for tuning)
 
 
 @dataclass(frozen=True)
 class _Frame:
     picture: np.ndarray  # luma scaled to a mean of 128, cropped to whole blocks
     activity: np.ndarray  # standard deviation of each block
+    layout: np.ndarray | None = None  # (3, rows, cols) brightness and colour of coarse cells
+    palette: np.ndarray | None = None  # colour and brightness histogram, sums to 2
+    texture: np.ndarray | None = None  # gradient energy of coarse cells
 
 
 def _block_sums(x: np.ndarray, b: int) -> np.ndarray:
@@ -55,7 +82,38 @@ def _block_sums(x: np.ndarray, b: int) -> np.ndarray:
     return rows
 
 
-def prepare(luma: np.ndarray, params: CutParams) -> _Frame:
+def _box_mean(x: np.ndarray, cell: int) -> np.ndarray:
+    h = x.shape[-2] // cell * cell
+    w = x.shape[-1] // cell * cell
+    return _block_sums(x[..., :h, :w], cell) * np.float32(1.0 / (cell * cell))
+
+
+def _colour_layout_and_palette(rgb: np.ndarray, cells: int) -> tuple[np.ndarray, np.ndarray]:
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    # Brightness relative to the picture's mean, so lighting ramps shift nothing; colour as two
+    # opponent channels (red–green, blue–yellow), which a hue change turns.
+    relative = y * np.float32(0.5 / max(float(y.mean()), 0.03))
+    red_green = r - g
+    blue_yellow = b - 0.5 * (r + g)
+    cell = max(1, min(y.shape) // cells)
+    layout = _box_mean(np.stack((relative, 2 * red_green, 2 * blue_yellow)), cell)
+    rg = np.clip(((red_green + 0.6) * (8 / 1.2)).astype(np.int32), 0, 7)
+    by = np.clip(((blue_yellow + 0.6) * (8 / 1.2)).astype(np.int32), 0, 7)
+    colours = np.bincount((rg * 8 + by).ravel(), minlength=64)
+    levels = np.bincount(np.clip((relative * 8).astype(np.int32), 0, 11).ravel(), minlength=12)
+    palette = np.concatenate((colours / colours.sum(), levels / levels.sum())).astype(np.float32)
+    return layout, palette
+
+
+def _texture(detail: np.ndarray, cells: int) -> np.ndarray:
+    z = detail * np.float32(1.0 / max(float(detail.mean()), 8.0))
+    energy = np.abs(np.diff(z, axis=1))[:-1, :] + np.abs(np.diff(z, axis=0))[:, :-1]
+    return _box_mean(energy, max(1, min(energy.shape) // cells)) * np.float32(100.0)
+
+
+def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
+            detail: np.ndarray | None = None) -> _Frame:
     b = params.block
     h = luma.shape[0] // b * b
     w = luma.shape[1] // b * b
@@ -66,7 +124,41 @@ def prepare(luma: np.ndarray, params: CutParams) -> _Frame:
     mean = _block_sums(picture, b) / n
     mean_sq = _block_sums(picture * picture, b) / n
     activity = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
-    return _Frame(picture, activity)
+    layout = palette = texture = None
+    if rgb is not None:
+        top = rgb[:max(2, round(rgb.shape[0] * params.caption_top))]
+        layout, palette = _colour_layout_and_palette(top, params.layout_cells)
+    if detail is not None:
+        top = detail[:max(3, round(detail.shape[0] * params.caption_top))]
+        texture = _texture(top, params.layout_cells)
+    return _Frame(picture, activity, layout, palette, texture)
+
+
+def differences(previous: _Frame, current: _Frame, params: CutParams) -> np.ndarray:
+    """The four measures between two frames (NaN where a frame lacks what one needs)."""
+    out = np.full(len(MEASURES), np.nan)
+    out[0] = block_difference(previous, current, params)
+    if previous.layout is not None and current.layout is not None \
+            and previous.layout.shape == current.layout.shape:
+        out[1] = float(np.abs(current.layout - previous.layout).mean()) * 255.0
+    if previous.palette is not None and current.palette is not None:
+        out[2] = float(np.abs(current.palette - previous.palette).sum()) * 0.25
+    if previous.texture is not None and current.texture is not None \
+            and previous.texture.shape == current.texture.shape:
+        out[3] = float(np.abs(current.texture - previous.texture).mean())
+    return out
+
+
+def evidence(value: np.ndarray, level: np.ndarray, params: CutParams) -> float:
+    """Sum of log2(value / (floor + level)) over the measures at or above their gate."""
+    total = 0.0
+    for k in range(len(MEASURES)):
+        v = float(value[k])
+        if math.isnan(v) or v < params.gates[k]:
+            continue
+        base = float(level[k]) if not math.isnan(level[k]) else 0.0
+        total += math.log2(max(1.0, v / (params.floors[k] + base)))
+    return total
 
 
 def block_difference(previous: _Frame, current: _Frame, params: CutParams) -> float:
@@ -93,24 +185,31 @@ def block_difference(previous: _Frame, current: _Frame, params: CutParams) -> fl
 
 
 class CutDetector:
-    """Feed reduced luma frames in order; ``finish`` returns the cuts."""
+    """Feed reduced frames in order; ``finish`` returns the cuts.
+
+    ``push(luma)`` alone uses the structure measure only; ``push(luma, rgb, detail)`` with the
+    colour picture and the finer luma of ``picture.SmallPicture`` uses all four.
+    """
 
     def __init__(self, params: CutParams | None = None) -> None:
         self.params = params or CutParams()
         p = self.params
         # Frames kept for bridging a flash: the one before the first spike up to the last.
         self._recent: deque[_Frame] = deque(maxlen=p.max_flash_frames + 2 + p.neighbours)
-        self._differences: list[float] = []
+        self._differences: list[np.ndarray] = []
+        self._evidence: list[float] = []
         self._spikes: list[int] = []
         self._bridges: dict[tuple[int, int], float] = {}
         self._count = 0
 
-    def push(self, luma: np.ndarray) -> None:
-        frame = prepare(luma, self.params)
+    def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
+             detail: np.ndarray | None = None) -> None:
+        frame = prepare(luma, self.params, rgb, detail)
         if self._recent:
-            self._differences.append(block_difference(self._recent[-1], frame, self.params))
+            self._differences.append(differences(self._recent[-1], frame, self.params))
         else:
-            self._differences.append(0.0)
+            self._differences.append(np.zeros(len(MEASURES)))
+        self._evidence.append(0.0)
         self._recent.append(frame)
         self._count += 1
         # A frame's spike test needs ``neighbours`` later differences: decide with that delay.
@@ -118,27 +217,34 @@ class CutDetector:
         if decided >= 1:
             self._decide(decided)
 
-    def _decide(self, t: int) -> None:
+    def _level(self, before_end: int, after_start: int) -> np.ndarray:
+        """Per measure, the larger of the median differences just before and just after."""
         p = self.params
         d = self._differences
-        if d[t] < p.min_difference:
-            return
-        before = d[max(1, t - p.neighbours):t]
-        after = d[t + 1:t + 1 + p.neighbours]
-        base = max(float(np.median(before)) if before else 0.0,
-                   float(np.median(after)) if after else 0.0)
-        if d[t] < p.min_ratio * base:
+        before = d[max(1, before_end - p.neighbours):before_end]
+        after = d[after_start:after_start + p.neighbours]
+        zero = np.zeros(len(MEASURES))
+        return np.fmax(np.median(before, axis=0) if before else zero,
+                       np.median(after, axis=0) if after else zero)
+
+    def _decide(self, t: int) -> None:
+        p = self.params
+        strength = evidence(self._differences[t], self._level(t, t + 1), p)
+        self._evidence[t] = strength
+        if strength < p.min_evidence:
             return
         self._spikes.append(t)
         # Keep what is needed to bridge a flash that may end at t: the frame before each
-        # recent spike against this frame, while both are still in memory.
+        # recent spike against this frame, while both are still in memory, weighed against
+        # the change before the first spike and after this one.
         for earlier in self._spikes[-1 - p.max_flash_frames:-1]:
             if t - earlier <= p.max_flash_frames:
-                self._bridges[(earlier, t)] = self._frame_difference(earlier - 1, t)
+                bridge = self._frame_difference(earlier - 1, t)
+                self._bridges[(earlier, t)] = evidence(bridge, self._level(earlier, t + 1), p)
 
-    def _frame_difference(self, i: int, j: int) -> float:
+    def _frame_difference(self, i: int, j: int) -> np.ndarray:
         first = self._count - len(self._recent)
-        return block_difference(self._recent[i - first], self._recent[j - first], self.params)
+        return differences(self._recent[i - first], self._recent[j - first], self.params)
 
     def finish(self) -> CutReport:
         for t in range(max(1, self._count - self.params.neighbours), self._count):
@@ -155,10 +261,9 @@ class CutDetector:
                 j += 1
             if j == i:
                 cuts.append(spikes[i])
-            else:
-                bridge = self._bridges.get((spikes[i], spikes[j]), 0.0)
-                if bridge >= p.min_difference:
-                    cuts.append(spikes[j])
-                    flash_cuts.append(spikes[j])
+            elif self._bridges.get((spikes[i], spikes[j]), 0.0) >= p.min_evidence:
+                cuts.append(spikes[j])
+                flash_cuts.append(spikes[j])
             i = j + 1
-        return CutReport(tuple(cuts), tuple(flash_cuts), tuple(self._differences))
+        return CutReport(tuple(cuts), tuple(flash_cuts),
+                         tuple(float(d[0]) for d in self._differences), tuple(self._evidence))

@@ -27,7 +27,8 @@ from accessibility.pacing.picture import bottom_band, reduction_steps, small_pic
 log = logging.getLogger(__name__)
 
 # Bumped whenever a change to the analysis would change stored measurements.
-ANALYSER_VERSION = 2  # 2: subtitles read off the picture in the same pass
+# 2: subtitles read off the picture in the same pass; 3: cuts from four measures (ADR 008)
+ANALYSER_VERSION = 3
 _MAX_DECODE_ERRORS = 200  # corrupt packets skipped before the file is given up
 _FALLBACK_FPS = 30.0
 
@@ -98,7 +99,7 @@ class _Video:
             self._steps = reduction_steps(frame.width, frame.height)
         t = self._time(frame)
         picture = small_picture(frame, self._steps)
-        self.cuts.push(picture.luma)
+        self.cuts.push(picture.luma, picture.rgb, picture.detail)
         self.flashes.push(picture.rgb)
         tap = self.band_tap
         if tap is not None and len(self.times) % max(1, tap.every_n_frames) == 0:

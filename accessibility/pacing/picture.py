@@ -25,6 +25,9 @@ SHORT_SIDE_TARGET = 40  # the short side ends up in [40, 80)
 class SmallPicture:
     luma: np.ndarray  # float32 (h, w), 0–255, gamma-encoded
     rgb: np.ndarray  # float32 (h/2, w/2, 3), 0–1, gamma-encoded: flash areas need no more
+    # float32 (2h, 2w), 0–255: the luma one halving earlier, for the grain of textures (the
+    # cut detector's texture measure); ``luma`` is its 2×2 box average.
+    detail: np.ndarray | None = None
 
 
 def reduction_steps(width: int, height: int) -> int:
@@ -85,7 +88,19 @@ def small_picture(frame: av.VideoFrame, steps: int) -> SmallPicture:
     if not ten_bit and frame.format.name not in _PLANAR_420:
         # 4:2:2, 4:4:4, NV12 and the like are rare in micro-dramas; swscale handles them.
         frame = frame.reformat(format="yuv420p")
-    y = _halve(_plane_array(frame.planes[0], ten_bit), steps, max_box_steps=2)
+    plane = _plane_array(frame.planes[0], ten_bit)
+    # The colour picture (flash counting) keeps the luma it was tuned on; the cut detector
+    # takes its luma as the 2×2 average of the finer ``detail``.
+    y = _halve(plane, steps, max_box_steps=2)
+    if steps > 0:
+        detail = _halve(plane, steps - 1, max_box_steps=2)
+        dh, dw = detail.shape[0] // 2 * 2, detail.shape[1] // 2 * 2
+        luma = detail[0:dh:2, 0:dw:2] + detail[1:dh:2, 0:dw:2]
+        luma += detail[0:dh:2, 1:dw:2] + detail[1:dh:2, 1:dw:2]
+        luma *= 0.25
+    else:
+        detail = None
+        luma = y
     # Colour only feeds flash detection over large areas: a coarser picture is plenty.
     u = _halve(_plane_array(frame.planes[1], ten_bit), steps, max_box_steps=1)
     v = _halve(_plane_array(frame.planes[2], ten_bit), steps, max_box_steps=1)
@@ -97,7 +112,7 @@ def small_picture(frame: av.VideoFrame, steps: int) -> SmallPicture:
     matrix, offset = _MATRICES[(frame.height >= 720, full_range)]
     yuv = np.stack((y_half * 0.25, u[:h, :w], v[:h, :w]), axis=-1)
     rgb = np.clip(yuv @ matrix + offset, 0.0, 1.0)
-    return SmallPicture(luma=y, rgb=rgb)
+    return SmallPicture(luma=luma, rgb=rgb, detail=detail)
 
 
 def bottom_band(frame: av.VideoFrame, fraction: float) -> np.ndarray:

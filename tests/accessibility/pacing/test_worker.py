@@ -1,0 +1,53 @@
+"""The worker's one pass: pacing and picture subtitles, the band followed on its own thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from accessibility.ocr import PictureCueReader
+from accessibility.ocr.cue import PictureCue
+from accessibility.pacing.measure import PacingMeasurements
+from accessibility.pacing.worker import CueTuple, measure_safely
+from tests.accessibility.pacing.conftest import Episode
+
+
+def _band_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "picture-text"]
+
+
+def test_one_pass_gives_the_same_cuts_with_picture_reading_and_ends_its_thread(
+        crafted_episode: Episode, crafted_measured: PacingMeasurements) -> None:
+    measured = measure_safely(str(crafted_episode.path))
+    assert measured is not None
+    assert measured.cut_frames == crafted_measured.cut_frames
+    assert measured.picture_cues == ()  # no text drawn in this episode
+    assert _band_threads() == []
+
+
+def test_a_failing_cue_report_costs_the_subtitles_not_the_pacing(
+        crafted_episode: Episode, crafted_measured: PacingMeasurements,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A line read early in the pass, so the report runs (on the band thread) and breaks.
+    monkeypatch.setattr(PictureCueReader, "completed",
+                        lambda self: (PictureCue(0, 1000, "你好", 0.9),))
+    calls: list[int] = []
+
+    def broken(cues: tuple[CueTuple, ...]) -> None:
+        calls.append(len(cues))
+        raise RuntimeError("pipe gone")
+
+    measured = measure_safely(str(crafted_episode.path), report_cues=broken)
+    assert calls == [1]  # called once, raised, and the band thread stopped reporting
+    assert measured is not None
+    assert measured.cut_frames == crafted_measured.cut_frames
+    assert _band_threads() == []
+
+
+def test_an_unreadable_file_ends_the_band_thread_too(tmp_path: Path) -> None:
+    path = tmp_path / "broken.mp4"
+    path.write_bytes(b"not a video at all" * 100)
+    assert measure_safely(str(path)) is None
+    assert _band_threads() == []

@@ -343,6 +343,11 @@ def open_checked(
             connection = _connect(hop, watchdog)
             try:
                 response = _send(connection, hop, method, headers)
+                if watchdog.fired:
+                    # Shutting the socket at the deadline ends a trickled header block
+                    # early; what arrived is not a complete answer (a HEAD has no body
+                    # whose read would notice).
+                    raise TimeoutError("headers not complete before the deadline")
             except BaseException:
                 connection.close()
                 raise

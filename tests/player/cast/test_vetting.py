@@ -1,4 +1,5 @@
-"""Cast addresses: http(s) only at every hop, checked against a real server on 127.0.0.1."""
+"""Cast addresses: http(s) only at every hop, checked against a real server on 127.0.0.1;
+a public address (127.0.0.2 named public) never leads into the home network."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from player.cast.copy import fetch_copy
 from player.cast.vetting import Refusal, vet_cast_uri
+from player.net.guard import NetworkPolicy
+from tests.hostile import hostile_server
 from tests.player.cast.helpers import episode_server
+
+PUBLIC = NetworkPolicy(frozenset({"127.0.0.2"}))  # 127.0.0.2 plays a server on the internet
 
 
 @pytest.fixture
@@ -62,8 +68,7 @@ def test_a_server_that_never_answers_is_refused_within_the_deadline() -> None:
     silent.listen(1)  # accepts the connection, never answers
     try:
         port = silent.getsockname()[1]
-        verdict = vet_cast_uri(f"http://127.0.0.1:{port}/a.mp4", hop_timeout_s=0.5,
-                               total_timeout_s=1.0)
+        verdict = vet_cast_uri(f"http://127.0.0.1:{port}/a.mp4", deadline_s=1.0)
         assert verdict.refusal is Refusal.UNREACHABLE
     finally:
         silent.close()
@@ -93,3 +98,74 @@ def test_a_server_that_refuses_head_is_asked_with_a_small_get(tmp_path: Path) ->
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_phone_casting_its_own_home_network_file_plays(tmp_path: Path) -> None:
+    """The cast starts as a home-network chain: a LAN address (and a LAN redirect) is fine."""
+    (tmp_path / "ep.mp4").write_bytes(b"\x01" * 4096)
+    with hostile_server("127.0.0.1") as phone:
+        phone.add("/ep.mp4", file=tmp_path / "ep.mp4")
+        phone.redirect("/share/ep", "/ep.mp4")
+        verdict = vet_cast_uri(phone.url("/share/ep"), policy=PUBLIC)
+        assert verdict.allowed and verdict.location == phone.url("/ep.mp4")
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_public_cast_address_may_not_redirect_into_the_home_network(
+        tmp_path: Path, status: int) -> None:
+    (tmp_path / "ep.mp4").write_bytes(b"\x01" * 4096)
+    with hostile_server("127.0.0.1") as home, hostile_server("127.0.0.2") as cdn:
+        home.add("/router-admin.mp4", file=tmp_path / "ep.mp4")
+        cdn.redirect("/ep.mp4", home.url("/router-admin.mp4"), status=status)
+        cdn.redirect("/via-hop", cdn.url("/ep.mp4"))
+        for start in ("/ep.mp4", "/via-hop"):
+            verdict = vet_cast_uri(cdn.url(start), policy=PUBLIC)
+            assert verdict.refusal is Refusal.REDIRECT_PRIVATE, verdict
+            assert verdict.location == home.url("/router-admin.mp4")
+        assert home.requests == []  # the home server was never asked
+
+
+def test_a_public_cast_address_may_redirect_to_another_public_one(tmp_path: Path) -> None:
+    (tmp_path / "ep.mp4").write_bytes(b"\x01" * 4096)
+    with hostile_server("127.0.0.2") as cdn:
+        cdn.add("/real/ep.mp4", file=tmp_path / "ep.mp4")
+        cdn.redirect("/short", "/real/ep.mp4", status=307)
+        verdict = vet_cast_uri(cdn.url("/short"), policy=PUBLIC)
+        assert verdict.allowed and verdict.location == cdn.url("/real/ep.mp4")
+
+
+def test_a_server_that_trickles_its_headers_is_cut_off_at_the_deadline() -> None:
+    from tests.hostile import Answer
+
+    with hostile_server("127.0.0.1") as slow:
+        slow.routes["/ep.mp4"] = Answer(behaviour="trickle_headers")
+        verdict = vet_cast_uri(slow.url("/ep.mp4"), deadline_s=1.0)
+        assert verdict.refusal is Refusal.UNREACHABLE
+
+
+def test_a_name_that_does_not_resolve_is_unreachable() -> None:
+    verdict = vet_cast_uri("http://no-such-host.invalid/a.mp4", deadline_s=2.0)
+    assert verdict.refusal is Refusal.UNREACHABLE
+
+
+def test_the_analysis_copy_is_fetched_through_the_guard(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 300
+    (tmp_path / "ep.mp4").write_bytes(data)
+    target = tmp_path / "copies" / "ep.video"
+    with hostile_server("127.0.0.1") as phone:
+        phone.add("/ep.mp4", file=tmp_path / "ep.mp4")
+        phone.redirect("/moved.mp4", "/ep.mp4")
+        phone.redirect("/to-file.mp4", "file:///etc/passwd")
+        assert fetch_copy(phone.url("/ep.mp4"), target) is None
+        assert target.read_bytes() == data
+        target.unlink()
+        # The copy follows no redirect at all (the cast's address is its last hop).
+        assert fetch_copy(phone.url("/moved.mp4"), target) == "a redirect"
+        assert fetch_copy(phone.url("/to-file.mp4"), target) == "a redirect"
+        assert fetch_copy("file:///etc/passwd", target) == "refused (not_http)"
+        assert not target.exists() and not target.with_suffix(".part").exists()
+    with hostile_server("127.0.0.1") as home, hostile_server("127.0.0.2") as cdn:
+        home.add("/ep.mp4", file=tmp_path / "ep.mp4")
+        cdn.redirect("/ep.mp4", home.url("/ep.mp4"))
+        assert fetch_copy(cdn.url("/ep.mp4"), target, policy=PUBLIC) == "a redirect"
+        assert home.requests == []

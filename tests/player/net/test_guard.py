@@ -142,6 +142,16 @@ def test_trickled_headers_end_at_the_deadline(home: HostileServer) -> None:
     assert _problem(outcome[0]).code == "timeout"
 
 
+@pytest.mark.parametrize("method", ["HEAD", "GET"])
+def test_headers_cut_off_at_the_deadline_are_not_an_answer(home: HostileServer,
+                                                            method: str) -> None:
+    """Shutting the socket ends a trickled header block: the guard must not take what
+    arrived for a complete answer (a HEAD has no body whose read would notice)."""
+    start = home.add("/slow.mp4", behaviour="trickle_headers")
+    with pytest.raises(TimeoutError):
+        open_checked(start, deadline_s=0.8, method=method).close()
+
+
 def test_an_endless_body_ends_at_the_deadline(home: HostileServer) -> None:
     start = home.add("/endless.m3u", behaviour="endless_body",
                      headers={"Content-Type": "audio/x-mpegurl"})

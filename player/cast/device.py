@@ -41,11 +41,13 @@ ERROR_SEEK_MODE = 710
 ERROR_SEEK_TARGET = 711
 ERROR_ILLEGAL_MIME = 714
 ERROR_RESOURCE_NOT_FOUND = 716
-# file:, local paths, smb: and redirects to them: 714 "Illegal MIME-type" tells the phone the
-# address is of a kind this renderer does not take; unreachable or missing: 716.
+# file:, local paths, smb: and redirects to them, and a public address leading into the home
+# network: 714 "Illegal MIME-type" tells the phone the address is of a kind this renderer
+# does not take; unreachable or missing: 716.
 REFUSAL_ERRORS = {
     Refusal.NOT_HTTP: ERROR_ILLEGAL_MIME,
     Refusal.REDIRECT_NOT_HTTP: ERROR_ILLEGAL_MIME,
+    Refusal.REDIRECT_PRIVATE: ERROR_ILLEGAL_MIME,
     Refusal.MALFORMED: ERROR_ILLEGAL_MIME,
     Refusal.TOO_MANY_REDIRECTS: ERROR_RESOURCE_NOT_FOUND,
     Refusal.UNREACHABLE: ERROR_RESOURCE_NOT_FOUND,

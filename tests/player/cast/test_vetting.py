@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import http.server
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from player.cast.copy import fetch_copy
 from player.cast.vetting import Refusal, vet_cast_uri
 from player.net.guard import NetworkPolicy
-from tests.hostile import hostile_server
+from tests.hostile import Answer, HostileServer, hostile_server
 from tests.player.cast.helpers import episode_server
 
 PUBLIC = NetworkPolicy(frozenset({"127.0.0.2"}))  # 127.0.0.2 plays a server on the internet
@@ -135,8 +138,6 @@ def test_a_public_cast_address_may_redirect_to_another_public_one(tmp_path: Path
 
 
 def test_a_server_that_trickles_its_headers_is_cut_off_at_the_deadline() -> None:
-    from tests.hostile import Answer
-
     with hostile_server("127.0.0.1") as slow:
         slow.routes["/ep.mp4"] = Answer(behaviour="trickle_headers")
         verdict = vet_cast_uri(slow.url("/ep.mp4"), deadline_s=1.0)
@@ -169,3 +170,46 @@ def test_the_analysis_copy_is_fetched_through_the_guard(tmp_path: Path) -> None:
         cdn.redirect("/ep.mp4", home.url("/ep.mp4"))
         assert fetch_copy(cdn.url("/ep.mp4"), target, policy=PUBLIC) == "a redirect"
         assert home.requests == []
+
+
+# --- properties: whatever a phone sends, and wherever a server redirects --------------------
+
+
+_NOT_HTTP = st.sampled_from(["file:", "FILE://", "smb://", "ftp://", "rtsp://", "vlc://",
+                             "javascript:", "data:", "dvb://", "", "/", "C:\\", "~/", "\\\\"])
+
+
+@given(prefix=_NOT_HTTP, tail=st.text(max_size=60))
+def test_any_address_that_is_not_http_is_refused_before_any_request(prefix: str,
+                                                                   tail: str) -> None:
+    verdict = vet_cast_uri(prefix + tail)
+    if not (prefix + tail).strip().casefold().startswith(("http:", "https:")):
+        assert verdict.refusal in (Refusal.NOT_HTTP, Refusal.MALFORMED)
+
+
+@pytest.fixture(scope="module")
+def redirecting() -> Iterator[HostileServer]:
+    with hostile_server("127.0.0.1") as server:
+        yield server
+
+
+_PATH = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\\"),
+                max_size=30).map(lambda t: "/" + urllib.parse.quote(t))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(target=st.one_of(_NOT_HTTP.map(lambda p: p + "etc/passwd"),
+                        _PATH, _PATH.map(lambda p: "http://127.0.0.1:9" + p)),
+       status=st.sampled_from([301, 302, 303, 307, 308]))
+def test_any_redirect_a_server_sends_is_checked(redirecting: HostileServer, target: str,
+                                               status: int) -> None:
+    """Wherever the hop leads, the verdict is a refusal or an http address on this very
+    server chain; never a local file or another scheme."""
+    start = redirecting.redirect("/start", target, status=status)
+    verdict = vet_cast_uri(start, deadline_s=3.0)
+    leads_to = urllib.parse.urljoin(start, target)
+    if verdict.allowed:
+        assert verdict.location.startswith("http://127.0.0.1:")
+    if urllib.parse.urlsplit(leads_to).scheme not in ("http", "https"):
+        assert verdict.refusal in (Refusal.REDIRECT_NOT_HTTP, Refusal.MALFORMED), verdict

@@ -134,7 +134,10 @@ def app_step(library: list[Any], work: Path) -> dict[str, Any]:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and app.poll() is None:
             events = read_events(log) if log.exists() else []
-            if any(e["event"] == "first_frame" for e in events):
+            # Home comes with what is ready; the server's series may join it a moment later
+            # (library_grew), so wait for the playing episode and the server's series.
+            listed = [e["series"] for e in events if e["event"] in ("home_ready", "library_grew")]
+            if any(e["event"] == "first_frame" for e in events) and listed and max(listed) > 1:
                 break
             time.sleep(0.2)  # another process's log: polled, with a deadline
     finally:
@@ -146,6 +149,8 @@ def app_step(library: list[Any], work: Path) -> dict[str, Any]:
             app.wait()
     return {"location": episode.location,
             "home_series": [e["series"] for e in events if e["event"] == "home_ready"],
+            "library_series": [e["series"] for e in events
+                               if e["event"] in ("home_ready", "library_grew")],
             "first_frames": [e["location"] for e in events if e["event"] == "first_frame"]}
 
 

@@ -7,6 +7,7 @@ Every handler runs on the cast server's asyncio thread and reads only ``CastBrid
 
 import asyncio
 import contextvars
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
@@ -48,6 +49,7 @@ REFUSAL_ERRORS = {
     Refusal.NOT_HTTP: ERROR_ILLEGAL_MIME,
     Refusal.REDIRECT_NOT_HTTP: ERROR_ILLEGAL_MIME,
     Refusal.REDIRECT_PRIVATE: ERROR_ILLEGAL_MIME,
+    Refusal.THIS_COMPUTER: ERROR_ILLEGAL_MIME,
     Refusal.MALFORMED: ERROR_ILLEGAL_MIME,
     Refusal.TOO_MANY_REDIRECTS: ERROR_RESOURCE_NOT_FOUND,
     Refusal.UNREACHABLE: ERROR_RESOURCE_NOT_FOUND,
@@ -72,7 +74,7 @@ TRANSPORT_STATES = ["STOPPED", "PLAYING", "PAUSED_PLAYBACK", "TRANSITIONING",
 AVT_NS = "urn:schemas-upnp-org:metadata-1-0/AVT/"
 RCS_NS = "urn:schemas-upnp-org:metadata-1-0/RCS/"
 
-VetFunction = Callable[[str], Verdict]
+VetFunction = Callable[..., Verdict]  # (uri, *, caller=IP address) like vet_cast_uri
 
 
 def _fail(code: int, text: str) -> UpnpActionError:
@@ -191,7 +193,8 @@ class AVTransportService(CastService):
         device = current_device.get()
         # The checks make network requests (redirect hops): off this loop's thread.
         vet = type(self).vet  # a plain function kept on the class, not a method
-        verdict = await asyncio.get_running_loop().run_in_executor(None, vet, CurrentURI)
+        verdict = await asyncio.get_running_loop().run_in_executor(
+            None, functools.partial(vet, CurrentURI, caller=device.address))
         if not verdict.allowed:
             assert verdict.refusal is not None
             self.bridge.post(Command("refused", device, (CurrentURI, verdict.refusal.value)))

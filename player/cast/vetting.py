@@ -13,18 +13,22 @@ the home network and the family allowed it, so a cast *starts* as a home-network
 (``public_chain=False``): a phone casting a file it serves itself on the LAN plays. The
 guard's public-chain rule then applies from the first hop that is public: a public cast
 address (a CDN) may redirect to other public addresses, never back into the home network or
-to this computer (``Refusal.REDIRECT_PRIVATE``).
+to this computer (``Refusal.REDIRECT_PRIVATE``). And only a cast sent from this very
+computer may name its loopback (``Refusal.THIS_COMPUTER``): another device on the home
+network must not reach the services that listen only on this computer.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import http.client
+import ipaddress
 import time
 import urllib.parse
 from dataclasses import dataclass
 
-from player.net.guard import NetworkPolicy, Opened, Refused, open_checked
+from player.net.guard import NetworkPolicy, Opened, Refused, current_policy, open_checked
 
 MAX_URI_CHARS = 8192
 MAX_HOPS = 5
@@ -39,6 +43,7 @@ class Refusal(enum.StrEnum):
     NOT_HTTP = "not_http"  # file:, a local path, smb:, rtsp:… — nothing local is opened
     REDIRECT_NOT_HTTP = "redirect_not_http"  # an http(s) address that leads elsewhere
     REDIRECT_PRIVATE = "redirect_private"  # a public address that leads into the home network
+    THIS_COMPUTER = "this_computer"  # another device naming this computer's loopback
     TOO_MANY_REDIRECTS = "too_many_redirects"
     MALFORMED = "malformed"  # empty, too long, no host, control characters
     UNREACHABLE = "unreachable"  # no answer within the time allowed, or a name that is unknown
@@ -56,6 +61,13 @@ class Verdict:
     @property
     def allowed(self) -> bool:
         return self.refusal is None
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
 
 
 def _scheme_problem(uri: str) -> Refusal | None:
@@ -81,6 +93,7 @@ def _scheme_problem(uri: str) -> Refusal | None:
 _REFUSED = {
     "not_http": Refusal.REDIRECT_NOT_HTTP,
     "private": Refusal.REDIRECT_PRIVATE,
+    "this_computer": Refusal.THIS_COMPUTER,
     "redirects": Refusal.TOO_MANY_REDIRECTS,
     "malformed": Refusal.MALFORMED,
     "bad_address": Refusal.UNREACHABLE,
@@ -102,18 +115,23 @@ def _ask(uri: str, method: str, deadline: float, max_hops: int,
         return opened.status, opened.url
 
 
-def vet_cast_uri(uri: str, *, max_hops: int = MAX_HOPS, deadline_s: float = DEADLINE_S,
-                 policy: NetworkPolicy | None = None) -> Verdict:
+def vet_cast_uri(uri: str, *, caller: str = "", max_hops: int = MAX_HOPS,
+                 deadline_s: float = DEADLINE_S, policy: NetworkPolicy | None = None) -> Verdict:
     """Check ``uri`` and each address it redirects to; never opens anything local.
 
-    Blocking (network): call it off the GUI thread. Bounded: at most ``max_hops`` redirects
-    and ``deadline_s`` for all of it (the guard's one deadline, connect to last header).
+    ``caller``: the IP address the cast came from. Unless that is this computer's loopback,
+    no hop may go to this computer's loopback (``Refusal.THIS_COMPUTER``). Blocking
+    (network): call it off the GUI thread. Bounded: at most ``max_hops`` redirects and
+    ``deadline_s`` for all of it (the guard's one deadline, connect to last header).
     ``policy``: which addresses count as public (tests); the guard's default otherwise.
     """
     uri = uri.strip()
     problem = _scheme_problem(uri)
     if problem is not None:
         return Verdict(uri, problem, "the address itself")
+    policy = policy or current_policy()
+    if not _is_loopback(caller):
+        policy = dataclasses.replace(policy, refuse_this_computer=True)
     deadline = time.monotonic() + deadline_s
     try:
         status, location = _ask(uri, "HEAD", deadline, max_hops, policy)

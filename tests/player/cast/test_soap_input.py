@@ -21,7 +21,7 @@ ARGUMENTS = ["InstanceID", "CurrentURI", "CurrentURIMetaData", "Speed", "Unit", 
              "Other"]
 
 
-def _refuse_all(uri: str) -> Verdict:
+def _refuse_all(uri: str, *, caller: str = "") -> Verdict:
     return Verdict(uri, Refusal.UNREACHABLE, "no network in this test")
 
 

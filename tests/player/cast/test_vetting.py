@@ -20,6 +20,7 @@ from tests.hostile import Answer, HostileServer, hostile_server
 from tests.player.cast.helpers import episode_server
 
 PUBLIC = NetworkPolicy(frozenset({"127.0.0.2"}))  # 127.0.0.2 plays a server on the internet
+HERE = "127.0.0.1"  # a cast sent from this computer (the tests' control point)
 
 
 @pytest.fixture
@@ -35,19 +36,19 @@ def served(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     "dvb://0", "vlc://quit", "screen://", "v4l2:///dev/video0",
 ])
 def test_anything_but_http_is_refused_without_a_request(uri: str) -> None:
-    verdict = vet_cast_uri(uri)
+    verdict = vet_cast_uri(uri, caller=HERE)
     assert verdict.refusal is Refusal.NOT_HTTP and not verdict.allowed
 
 
 @pytest.mark.parametrize("uri", ["", "http://", "http:///a.mp4", "http://a b/c.mp4",
                                  "http://127.0.0.1:abc/", "http://x/\x00", "http://" + "a" * 9000])
 def test_malformed_addresses_are_refused(uri: str) -> None:
-    assert vet_cast_uri(uri).refusal is Refusal.MALFORMED
+    assert vet_cast_uri(uri, caller=HERE).refusal is Refusal.MALFORMED
 
 
 def test_redirects_are_followed_to_the_last_http_hop(served: tuple[str, list[str]]) -> None:
     base, requested = served
-    verdict = vet_cast_uri(f"{base}/hop1")
+    verdict = vet_cast_uri(f"{base}/hop1", caller=HERE)
     assert verdict.allowed and verdict.location == f"{base}/episode.mp4"
     assert requested == ["/hop1", "/hop2", "/episode.mp4"]
 
@@ -59,7 +60,7 @@ def test_redirects_are_followed_to_the_last_http_hop(served: tuple[str, list[str
 def test_bad_hops_are_refused(served: tuple[str, list[str]], path: str,
                               refusal: Refusal) -> None:
     base, _requested = served
-    verdict = vet_cast_uri(f"{base}{path}")
+    verdict = vet_cast_uri(f"{base}{path}", caller=HERE)
     assert verdict.refusal is refusal
 
 
@@ -71,7 +72,7 @@ def test_a_server_that_never_answers_is_refused_within_the_deadline() -> None:
     silent.listen(1)  # accepts the connection, never answers
     try:
         port = silent.getsockname()[1]
-        verdict = vet_cast_uri(f"http://127.0.0.1:{port}/a.mp4", deadline_s=1.0)
+        verdict = vet_cast_uri(f"http://127.0.0.1:{port}/a.mp4", deadline_s=1.0, caller=HERE)
         assert verdict.refusal is Refusal.UNREACHABLE
     finally:
         silent.close()
@@ -97,7 +98,7 @@ def test_a_server_that_refuses_head_is_asked_with_a_small_get(tmp_path: Path) ->
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         uri = f"http://127.0.0.1:{server.server_address[1]}/signed.mp4?sig=abc"
-        assert vet_cast_uri(uri).allowed
+        assert vet_cast_uri(uri, caller=HERE).allowed
     finally:
         server.shutdown()
         server.server_close()
@@ -109,7 +110,7 @@ def test_a_phone_casting_its_own_home_network_file_plays(tmp_path: Path) -> None
     with hostile_server("127.0.0.1") as phone:
         phone.add("/ep.mp4", file=tmp_path / "ep.mp4")
         phone.redirect("/share/ep", "/ep.mp4")
-        verdict = vet_cast_uri(phone.url("/share/ep"), policy=PUBLIC)
+        verdict = vet_cast_uri(phone.url("/share/ep"), policy=PUBLIC, caller=HERE)
         assert verdict.allowed and verdict.location == phone.url("/ep.mp4")
 
 
@@ -122,7 +123,7 @@ def test_a_public_cast_address_may_not_redirect_into_the_home_network(
         cdn.redirect("/ep.mp4", home.url("/router-admin.mp4"), status=status)
         cdn.redirect("/via-hop", cdn.url("/ep.mp4"))
         for start in ("/ep.mp4", "/via-hop"):
-            verdict = vet_cast_uri(cdn.url(start), policy=PUBLIC)
+            verdict = vet_cast_uri(cdn.url(start), policy=PUBLIC, caller=HERE)
             assert verdict.refusal is Refusal.REDIRECT_PRIVATE, verdict
             assert verdict.location == home.url("/router-admin.mp4")
         assert home.requests == []  # the home server was never asked
@@ -133,20 +134,59 @@ def test_a_public_cast_address_may_redirect_to_another_public_one(tmp_path: Path
     with hostile_server("127.0.0.2") as cdn:
         cdn.add("/real/ep.mp4", file=tmp_path / "ep.mp4")
         cdn.redirect("/short", "/real/ep.mp4", status=307)
-        verdict = vet_cast_uri(cdn.url("/short"), policy=PUBLIC)
+        verdict = vet_cast_uri(cdn.url("/short"), policy=PUBLIC, caller=HERE)
         assert verdict.allowed and verdict.location == cdn.url("/real/ep.mp4")
 
 
 def test_a_server_that_trickles_its_headers_is_cut_off_at_the_deadline() -> None:
     with hostile_server("127.0.0.1") as slow:
         slow.routes["/ep.mp4"] = Answer(behaviour="trickle_headers")
-        verdict = vet_cast_uri(slow.url("/ep.mp4"), deadline_s=1.0)
+        verdict = vet_cast_uri(slow.url("/ep.mp4"), deadline_s=1.0, caller=HERE)
         assert verdict.refusal is Refusal.UNREACHABLE
 
 
-def test_a_name_that_does_not_resolve_is_unreachable() -> None:
-    verdict = vet_cast_uri("http://no-such-host.invalid/a.mp4", deadline_s=2.0)
+def test_a_name_that_does_not_resolve_is_unreachable(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No DNS query may leave this machine in a test: the resolver's answer is played here.
+    import socket
+
+    from player.net import guard
+
+    def no_such_name(*_args: object, **_kwargs: object) -> list[object]:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(guard.socket, "getaddrinfo", no_such_name)
+    verdict = vet_cast_uri("http://no-such-host.invalid/a.mp4", deadline_s=2.0, caller=HERE)
     assert verdict.refusal is Refusal.UNREACHABLE
+
+
+@pytest.mark.parametrize("address", [
+    "http://127.0.0.1:631/", "http://127.8.9.10/ep.mp4", "http://[::1]:8080/ep.mp4",
+    "http://0.0.0.0:18201/rootDesc.xml", "http://[::ffff:127.0.0.1]/ep.mp4",
+])
+@pytest.mark.parametrize("caller", ["192.168.1.23", "fe80::1%wlan0", "", "not an address"])
+def test_another_device_may_not_cast_this_computers_own_services(address: str,
+                                                                 caller: str) -> None:
+    verdict = vet_cast_uri(address, caller=caller)
+    assert verdict.refusal is Refusal.THIS_COMPUTER, verdict
+
+
+def test_another_device_may_not_be_redirected_to_this_computer(tmp_path: Path) -> None:
+    (tmp_path / "ep.mp4").write_bytes(b"\x01" * 4096)
+    with hostile_server("127.0.0.1") as here, hostile_server("127.0.0.2") as phone:
+        here.add("/admin", file=tmp_path / "ep.mp4")
+        phone.redirect("/ep.mp4", here.url("/admin"))
+        phone.add("/own.mp4", file=tmp_path / "ep.mp4")
+        # 127.0.0.2 plays the phone's own server (named public, so it is not this computer)
+        verdict = vet_cast_uri(phone.url("/ep.mp4"), caller="192.168.1.23", policy=PUBLIC)
+        assert verdict.refusal is Refusal.THIS_COMPUTER, verdict
+        assert here.requests == []
+        assert vet_cast_uri(phone.url("/own.mp4"), caller="192.168.1.23",
+                            policy=PUBLIC).allowed
+        # Cast from this computer itself, a public address leading here is still refused,
+        # by the public-chain rule.
+        assert vet_cast_uri(phone.url("/ep.mp4"), caller=HERE, policy=PUBLIC).refusal \
+            is Refusal.REDIRECT_PRIVATE
+        assert here.requests == []
 
 
 def test_the_analysis_copy_is_fetched_through_the_guard(tmp_path: Path) -> None:
@@ -182,7 +222,7 @@ _NOT_HTTP = st.sampled_from(["file:", "FILE://", "smb://", "ftp://", "rtsp://", 
 @given(prefix=_NOT_HTTP, tail=st.text(max_size=60))
 def test_any_address_that_is_not_http_is_refused_before_any_request(prefix: str,
                                                                    tail: str) -> None:
-    verdict = vet_cast_uri(prefix + tail)
+    verdict = vet_cast_uri(prefix + tail, caller=HERE)
     if not (prefix + tail).strip().casefold().startswith(("http:", "https:")):
         assert verdict.refusal in (Refusal.NOT_HTTP, Refusal.MALFORMED)
 
@@ -207,7 +247,7 @@ def test_any_redirect_a_server_sends_is_checked(redirecting: HostileServer, targ
     """Wherever the hop leads, the verdict is a refusal or an http address on this very
     server chain; never a local file or another scheme."""
     start = redirecting.redirect("/start", target, status=status)
-    verdict = vet_cast_uri(start, deadline_s=3.0)
+    verdict = vet_cast_uri(start, deadline_s=3.0, caller=HERE)
     leads_to = urllib.parse.urljoin(start, target)
     if verdict.allowed:
         assert verdict.location.startswith("http://127.0.0.1:")

@@ -27,7 +27,8 @@ from async_upnp_client.server import (
 from player.cast.bridge import CastBridge, Command, Snapshot
 from player.cast.metadata import Device, title_from_metadata
 from player.cast.timecode import format_time, parse_time
-from player.cast.vetting import Refusal, Verdict, vet_cast_uri
+from player.cast.vetting import Refusal, Verdict, is_this_computer, vet_cast_uri
+from player.net.relay import keep_away_from_this_computer
 
 # Who sent the request being handled (set by the server's middleware for each request).
 current_device: contextvars.ContextVar[Device] = contextvars.ContextVar(
@@ -201,6 +202,9 @@ class AVTransportService(CastService):
             raise _fail(REFUSAL_ERRORS[verdict.refusal], "Illegal MIME-type"
                         if REFUSAL_ERRORS[verdict.refusal] == ERROR_ILLEGAL_MIME
                         else "Resource not found")
+        if not is_this_computer(device.address):
+            # While it plays, the relay keeps the same rule (no hop to this computer).
+            keep_away_from_this_computer(verdict.location)
         title = title_from_metadata(CurrentURIMetaData, verdict.location).title
         self.bridge.accepted_uri = verdict.location
         self._post("set_uri", verdict.location, title, CurrentURIMetaData[:32768], CurrentURI)

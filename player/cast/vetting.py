@@ -63,7 +63,9 @@ class Verdict:
         return self.refusal is None
 
 
-def _is_loopback(address: str) -> bool:
+def is_this_computer(address: str) -> bool:
+    """Whether a request came from this computer's loopback (``address`` as the server saw
+    it)."""
     try:
         return ipaddress.ip_address(address.split("%", 1)[0]).is_loopback
     except ValueError:
@@ -130,7 +132,7 @@ def vet_cast_uri(uri: str, *, caller: str = "", max_hops: int = MAX_HOPS,
     if problem is not None:
         return Verdict(uri, problem, "the address itself")
     policy = policy or current_policy()
-    if not _is_loopback(caller):
+    if not is_this_computer(caller):
         policy = dataclasses.replace(policy, refuse_this_computer=True)
     deadline = time.monotonic() + deadline_s
     try:

@@ -148,8 +148,8 @@ def test_a_cast_from_another_device_never_reaches_this_computer_while_playing(
         assert refused.value.code == 403 and relay.refusals[-1].code == "this_computer"
         with urllib.request.urlopen(relay.local_url(public.url("/list.m3u8")),
                                     timeout=10) as answer:
-            segment = [line for line in answer.read().decode().splitlines()
-                       if line.startswith("http")][0]
+            segment = next(line for line in answer.read().decode().splitlines()
+                           if line.startswith("http"))
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(segment, timeout=10)
         assert refused.value.code == 403 and relay.refusals[-1].code == "this_computer"

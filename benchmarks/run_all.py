@@ -9,7 +9,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = ["bench_playback.py", "bench_library.py", "bench_speech.py", "bench_enlarge.py",
            "bench_home.py", "bench_pacing.py", "bench_cuts.py", "bench_ocr.py", "bench_sharing.py",
-           "bench_cast.py", "bench_subtitles.py"]
+           "bench_cast.py", "bench_subtitles.py",
+           "bench_guarded_sources.py"]
 
 
 def main() -> int:

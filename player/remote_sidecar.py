@@ -8,7 +8,9 @@ checked against the episode itself: its size and the sidecar's ``quick`` fingerp
 first and last 64 KiB), read with two HTTP range requests, so the badges of a 100-episode
 series cost about 13 MiB of reading rather than the 300 MiB of the full fingerprint. A server
 that does not honour range requests cannot prove the sidecar current, so its sidecars are
-not used.
+not used. Both the sidecar and the range requests go through ``player.net.guard`` (the
+sidecar by ``library.fetch.fetch``): http(s) at every redirect hop, the private-network rule,
+one deadline per request, and the sidecar at most ``sidecar.MAX_BYTES``.
 
 ``RemoteSidecars`` does this on one background thread, one episode at a time, bounded in
 size and time; results come back through a callback on that thread.
@@ -21,8 +23,6 @@ import logging
 import queue
 import re
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 
 from accessibility.pacing.measure import PacingMeasurements
@@ -36,9 +36,10 @@ from accessibility.pacing.sidecar import (
     quick_fingerprint,
     sidecar_url,
 )
-from player.library.fetch import ascii_url, fetch
+from player.library.fetch import fetch
 from player.library.model import SourceProblem
 from player.locations import is_remote
+from player.net.guard import Refused, open_checked
 
 log = logging.getLogger(__name__)
 
@@ -50,30 +51,23 @@ class _NoRanges(Exception):
     pass
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    # Only http(s) handlers: a redirect can never lead to file: or anything else.
-    opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.ProxyHandler(), urllib.request.UnknownHandler(),
-                    urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
-                    urllib.request.HTTPDefaultErrorHandler(),
-                    urllib.request.HTTPRedirectHandler(), urllib.request.HTTPErrorProcessor()):
-        opener.add_handler(handler)
-    return opener
-
-
 def _read_range(url: str, start: int, length: int, timeout: float) -> tuple[bytes, int]:
-    """``length`` bytes from ``start`` (fewer at the end) and the resource's total size."""
-    request = urllib.request.Request(ascii_url(url), headers={
-        "Range": f"bytes={start}-{start + length - 1}", "User-Agent": "SilverReel/0.1"})
-    with _opener().open(request, timeout=timeout) as response:
-        if not is_remote(response.geturl()):
-            raise _NoRanges("redirected away from http")
-        match = _CONTENT_RANGE.fullmatch((response.headers.get("Content-Range") or "").strip())
-        if response.status != 206 or match is None or int(match.group(1)) != start:
-            raise _NoRanges(f"no range answer (status {response.status})")
+    """``length`` bytes from ``start`` (fewer at the end) and the resource's total size.
+
+    Through ``player.net.guard``: every redirect hop http(s) and checked (the private-network
+    rule included), one deadline of ``timeout`` from connect to the last byte.
+    """
+    with open_checked(url, deadline_s=timeout, public_chain=False,
+                      headers={"Range": f"bytes={start}-{start + length - 1}"}) as opened:
+        match = _CONTENT_RANGE.fullmatch((opened.headers.get("Content-Range") or "").strip())
+        if opened.status != 206 or match is None or int(match.group(1)) != start:
+            raise _NoRanges(f"no range answer (status {opened.status})")
         total = int(match.group(3))
         wanted = max(0, min(length, total - start))
-        data = response.read(wanted + 1)
+        try:
+            data = opened.read_all(wanted)
+        except ValueError:
+            raise _NoRanges("range answer longer than asked") from None
         if len(data) != wanted:
             raise _NoRanges("range answer of the wrong length")
         return data, total
@@ -92,7 +86,7 @@ def remote_identity(url: str, timeout: float = TIMEOUT_S) -> EpisodeIdentity | N
             return first if offset == 0 else _read_range(url, offset, length, timeout)[0]
 
         quick = quick_fingerprint(size, read_at)
-    except (_NoRanges, OSError, http.client.HTTPException, ValueError) as error:
+    except (_NoRanges, Refused, OSError, http.client.HTTPException, ValueError) as error:
         log.info("cannot fingerprint %s: %s", url, error)
         return None
     name = url.split("?", 1)[0].rstrip("/").rpartition("/")[2]

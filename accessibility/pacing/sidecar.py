@@ -17,7 +17,6 @@ import json
 import logging
 import math
 import os
-import stat
 import tempfile
 import types
 import typing
@@ -28,6 +27,7 @@ from typing import Any
 
 from accessibility.pacing.cache import file_fingerprint
 from accessibility.pacing.measure import ANALYSER_VERSION, PacingMeasurements
+from player.safeio import BadJson, NotARegularFile, load_json, read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -153,25 +153,20 @@ def write_sidecar(episode: str | Path, identity: EpisodeIdentity,
 
 
 def read_local_sidecar(episode: str | Path) -> bytes | Rejected | None:
-    """The bytes of the sidecar beside a local episode, ``None`` if there is none."""
-    path = sidecar_path(episode)
+    """The bytes of the sidecar beside a local episode, ``None`` if there is none.
+
+    Read with ``player.safeio.read_regular_file``: opened without blocking, so a FIFO, a
+    folder or a device planted at the sidecar's name is refused instead of hanging the
+    reader, and never more than ``MAX_BYTES + 1`` bytes are read.
+    """
     try:
-        # O_NONBLOCK: a FIFO planted at the sidecar's name must not hang the reader.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                             | getattr(os, "O_BINARY", 0))
+        data = read_regular_file(sidecar_path(episode), MAX_BYTES)
     except FileNotFoundError:
         return None
+    except NotARegularFile:
+        return Rejected("not a regular file")
     except OSError as error:
         return Rejected(f"unreadable: {error.strerror or error}")
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return Rejected("not a regular file")
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            data = file.read(MAX_BYTES + 1)
-    except OSError as error:
-        return Rejected(f"unreadable: {error.strerror or error}")
-    finally:
-        os.close(descriptor)
     if len(data) > MAX_BYTES:
         return Rejected("too large")
     return data
@@ -240,19 +235,17 @@ def parse_sidecar(data: bytes) -> Sidecar | Rejected:
     if len(data) > MAX_BYTES:
         return Rejected("too large")
     try:
-        document = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        return Rejected(f"not JSON: {type(error).__name__}")
+        # player.safeio: NaN/Infinity, nesting deeper than MAX_JSON_DEPTH and numbers Python
+        # cannot convert are refused without reaching any recursion limit.
+        document = load_json(data)
+    except BadJson as error:
+        return Rejected(f"not JSON: {error}"[:200])
     try:
         return _sidecar(document)
     except _Invalid as error:
         return Rejected(str(error))
     except (TypeError, ValueError, RecursionError) as error:  # belt and braces
         return Rejected(f"invalid: {type(error).__name__}")
-
-
-def _no_constant(name: str) -> float:
-    raise ValueError(f"{name} is not allowed")
 
 
 def _sidecar(document: object) -> Sidecar:

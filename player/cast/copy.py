@@ -5,23 +5,26 @@ The analysis worker reads local files; a cast lives at the phone's address. The 
 fetched in the background with its own limits and never delays playback: playback does not
 wait for it, and a copy that cannot be made (a live or HLS stream, too large, too slow, a
 redirect) simply means the cast plays without those aids. The address was checked by
-``vet_cast_uri`` and is its last hop; the copy follows no redirect at all.
+``vet_cast_uri`` and is its last hop; the copy is fetched through ``player.net.guard`` (the
+address checked again, same policy as the cast) and follows no redirect at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import http.client
-import ssl
 import threading
 import time
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+from player.net.guard import NetworkPolicy, Refused, open_checked
+
 MAX_COPY_BYTES = 512 * 1024 * 1024  # a micro-drama episode is tens of megabytes
 COPY_TIMEOUT_S = 600.0
-READ_TIMEOUT_S = 20.0
+ANSWER_DEADLINE_S = 15.0  # connect to the last header byte
+READ_TIMEOUT_S = 20.0  # then between two reads
 CHUNK = 256 * 1024
 _PLAYLISTS = ("mpegurl", "dash+xml", "x-mpegurl")
 
@@ -32,45 +35,43 @@ def copy_path(folder: Path, uri: str) -> Path:
 
 def fetch_copy(uri: str, target: Path, *, cancelled: Callable[[], bool] = lambda: False,
                max_bytes: int = MAX_COPY_BYTES, timeout_s: float = COPY_TIMEOUT_S,
-               ) -> str | None:
+               policy: NetworkPolicy | None = None) -> str | None:
     """Download ``uri`` to ``target``; None when done, else why not (a short English phrase).
 
     Blocking: call it on a worker thread. Streams (HLS/DASH playlists, no length, endless)
-    are not copied.
+    are not copied. The request goes through ``player.net.guard`` like every other outside
+    request (the address checked again, the one connected to; no redirect followed);
+    the answer's headers must come within ``ANSWER_DEADLINE_S``, then each read within
+    ``READ_TIMEOUT_S`` and the whole copy within ``timeout_s``.
     """
-    parts = urllib.parse.urlsplit(uri)
-    scheme = parts.scheme.casefold()
-    if scheme not in ("http", "https") or not parts.hostname:
-        return "not http"
-    connection: http.client.HTTPConnection
-    if scheme == "https":
-        connection = http.client.HTTPSConnection(parts.hostname, parts.port,
-                                                 timeout=READ_TIMEOUT_S,
-                                                 context=ssl.create_default_context())
-    else:
-        connection = http.client.HTTPConnection(parts.hostname, parts.port,
-                                                timeout=READ_TIMEOUT_S)
     partial = target.with_suffix(".part")
     deadline = time.monotonic() + timeout_s
     try:
-        path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
-        connection.request("GET", path, headers={"User-Agent": "SilverReel-cast-copy/1"})
-        response = connection.getresponse()
-        if response.status != 200:
-            return f"HTTP {response.status}"
-        kind = (response.getheader("Content-Type") or "").casefold()
-        if any(mark in kind for mark in _PLAYLISTS) or parts.path.casefold().endswith(
-                (".m3u8", ".m3u", ".mpd")):
+        opened = open_checked(uri, deadline_s=min(ANSWER_DEADLINE_S, timeout_s),
+                              public_chain=False, policy=policy, max_redirects=0)
+    except Refused as refused:
+        return "a redirect" if refused.code == "redirects" else f"refused ({refused.code})"
+    except TimeoutError:
+        return "no answer"
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        return type(error).__name__
+    try:
+        if opened.status != 200:
+            return f"HTTP {opened.status}"
+        kind = (opened.headers.get("Content-Type") or "").casefold()
+        path = urllib.parse.urlsplit(uri).path.casefold()
+        if any(mark in kind for mark in _PLAYLISTS) or path.endswith((".m3u8", ".m3u", ".mpd")):
             return "a stream playlist"
-        length = response.getheader("Content-Length")
-        if length is None or not length.isdigit():
+        length = (opened.headers.get("Content-Length") or "").strip()
+        if not length.isdigit():
             return "no length (a live stream?)"
         if int(length) > max_bytes:
             return "too large"
+        opened.stream_without_deadline(READ_TIMEOUT_S)
         target.parent.mkdir(parents=True, exist_ok=True)
         received = 0
         with partial.open("wb") as out:
-            while chunk := response.read(CHUNK):
+            while chunk := opened.read1(CHUNK):
                 received += len(chunk)
                 if received > max_bytes or cancelled() or time.monotonic() > deadline:
                     return "cancelled" if cancelled() else "too large or too slow"
@@ -82,7 +83,7 @@ def fetch_copy(uri: str, target: Path, *, cancelled: Callable[[], bool] = lambda
     except (OSError, http.client.HTTPException, ValueError) as error:
         return type(error).__name__
     finally:
-        connection.close()
+        opened.close()
         partial.unlink(missing_ok=True)
 
 

@@ -7,6 +7,7 @@ Every handler runs on the cast server's asyncio thread and reads only ``CastBrid
 
 import asyncio
 import contextvars
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
@@ -26,7 +27,8 @@ from async_upnp_client.server import (
 from player.cast.bridge import CastBridge, Command, Snapshot
 from player.cast.metadata import Device, title_from_metadata
 from player.cast.timecode import format_time, parse_time
-from player.cast.vetting import Refusal, Verdict, vet_cast_uri
+from player.cast.vetting import Refusal, Verdict, is_this_computer, vet_cast_uri
+from player.net.relay import keep_away_from_this_computer
 
 # Who sent the request being handled (set by the server's middleware for each request).
 current_device: contextvars.ContextVar[Device] = contextvars.ContextVar(
@@ -41,11 +43,14 @@ ERROR_SEEK_MODE = 710
 ERROR_SEEK_TARGET = 711
 ERROR_ILLEGAL_MIME = 714
 ERROR_RESOURCE_NOT_FOUND = 716
-# file:, local paths, smb: and redirects to them: 714 "Illegal MIME-type" tells the phone the
-# address is of a kind this renderer does not take; unreachable or missing: 716.
+# file:, local paths, smb: and redirects to them, and a public address leading into the home
+# network: 714 "Illegal MIME-type" tells the phone the address is of a kind this renderer
+# does not take; unreachable or missing: 716.
 REFUSAL_ERRORS = {
     Refusal.NOT_HTTP: ERROR_ILLEGAL_MIME,
     Refusal.REDIRECT_NOT_HTTP: ERROR_ILLEGAL_MIME,
+    Refusal.REDIRECT_PRIVATE: ERROR_ILLEGAL_MIME,
+    Refusal.THIS_COMPUTER: ERROR_ILLEGAL_MIME,
     Refusal.MALFORMED: ERROR_ILLEGAL_MIME,
     Refusal.TOO_MANY_REDIRECTS: ERROR_RESOURCE_NOT_FOUND,
     Refusal.UNREACHABLE: ERROR_RESOURCE_NOT_FOUND,
@@ -70,7 +75,7 @@ TRANSPORT_STATES = ["STOPPED", "PLAYING", "PAUSED_PLAYBACK", "TRANSITIONING",
 AVT_NS = "urn:schemas-upnp-org:metadata-1-0/AVT/"
 RCS_NS = "urn:schemas-upnp-org:metadata-1-0/RCS/"
 
-VetFunction = Callable[[str], Verdict]
+VetFunction = Callable[..., Verdict]  # (uri, *, caller=IP address) like vet_cast_uri
 
 
 def _fail(code: int, text: str) -> UpnpActionError:
@@ -189,13 +194,17 @@ class AVTransportService(CastService):
         device = current_device.get()
         # The checks make network requests (redirect hops): off this loop's thread.
         vet = type(self).vet  # a plain function kept on the class, not a method
-        verdict = await asyncio.get_running_loop().run_in_executor(None, vet, CurrentURI)
+        verdict = await asyncio.get_running_loop().run_in_executor(
+            None, functools.partial(vet, CurrentURI, caller=device.address))
         if not verdict.allowed:
             assert verdict.refusal is not None
             self.bridge.post(Command("refused", device, (CurrentURI, verdict.refusal.value)))
             raise _fail(REFUSAL_ERRORS[verdict.refusal], "Illegal MIME-type"
                         if REFUSAL_ERRORS[verdict.refusal] == ERROR_ILLEGAL_MIME
                         else "Resource not found")
+        if not is_this_computer(device.address):
+            # While it plays, the relay keeps the same rule (no hop to this computer).
+            keep_away_from_this_computer(verdict.location)
         title = title_from_metadata(CurrentURIMetaData, verdict.location).title
         self.bridge.accepted_uri = verdict.location
         self._post("set_uri", verdict.location, title, CurrentURIMetaData[:32768], CurrentURI)

@@ -64,6 +64,7 @@ class Device:
 
     key: str
     name: str  # e.g. "小明的手机", or "" when the phone does not say
+    address: str = ""  # the IP address the request came from
 
 
 _CLIENT_INFO_NAME = re.compile(r'(?:^|;)\s*(?:cn|mn)\s*=\s*"([^"]{1,64})"', re.IGNORECASE)
@@ -87,4 +88,4 @@ def device_of(address: str, headers: Mapping[str, str]) -> Device:
     agent = clean_text(lowered.get("user-agent", "").split(" ", 1)[0], MAX_NAME_CHARS)
     address = clean_text(address, 45) or "?"
     key = f"{name or agent or '?'}（{address}）"
-    return Device(key, name)
+    return Device(key, name, address)

@@ -146,7 +146,7 @@ class CastServer:
 
     def __init__(self, bridge: CastBridge, friendly_name: str, udn: str,
                  address: str | None = None,
-                 vet: Callable[[str], Any] = vet_cast_uri, *, ssdp: bool = True) -> None:
+                 vet: Callable[..., Any] = vet_cast_uri, *, ssdp: bool = True) -> None:
         """``ssdp=False``: HTTP only (description, SOAP, GENA) and no multicast at all, for
         tests that may not leave the loopback without a private network namespace."""
         self._bridge = bridge

@@ -211,7 +211,8 @@ class VlcEngine(PlaybackEngine):
         if level == self._volume:
             return
         self._volume = level
-        self._player.audio_set_volume(level)
+        if self._player is not None:  # an analysis may level the sound after shutdown
+            self._player.audio_set_volume(level)
         self.volume_changed.emit(level)
 
     def volume(self) -> int:

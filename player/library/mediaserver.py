@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import time
 import urllib.parse
 from collections.abc import Mapping
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
 from async_upnp_client.client import UpnpDevice, UpnpRequester
 from async_upnp_client.client_factory import UpnpFactory
 from async_upnp_client.const import HttpRequest, HttpResponse
@@ -49,7 +51,9 @@ from player.library.media import SUBTITLE_EXTENSIONS, extension, name_key, stem
 from player.library.model import Episode, Series, SourceProblem
 from player.library.natural import natural_key
 from player.library.problems import ProblemCode, problem
+from player.library.references import PrivateNetworkRule
 from player.locations import is_remote
+from player.net.guard import Hop, Refused, check_hop
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +100,8 @@ def read_media_server(location: str, *, timeout: float = TOTAL_TIMEOUT_S) -> lis
         # for a request that hangs past its own time-out.
         return asyncio.run(asyncio.wait_for(_read(location, timeout),
                                             timeout + REQUEST_TIMEOUT_S))
+    except GuardRefused as refused:
+        return [_failed(location, _refused_problem(location, refused))]
     except TimeoutError:
         return [_failed(location, problem(ProblemCode.TIMEOUT, location,
                                           f"not listed within {timeout:g} s"))]
@@ -107,6 +113,17 @@ def read_media_server(location: str, *, timeout: float = TOTAL_TIMEOUT_S) -> lis
         # Anything the server sent that is not what UPnP says it should be.
         return [_failed(location, problem(ProblemCode.UNSUPPORTED, location,
                                           f"not a usable media server: {error!r:.200}"))]
+
+
+def _refused_problem(location: str, refused: GuardRefused) -> SourceProblem:
+    detail = f"{refused.url[:200]} ({refused.code})"
+    if refused.code == "private":
+        return problem(ProblemCode.REFUSED_PRIVATE, location, detail)
+    if refused.code == "not_http":
+        return problem(ProblemCode.REFUSED_LOCAL, location, detail)
+    if refused.code == "bad_address":
+        return problem(ProblemCode.UNREACHABLE, location, detail)
+    return problem(ProblemCode.UNSUPPORTED, location, detail)
 
 
 def _failed(location: str, reason: SourceProblem) -> Series:
@@ -137,8 +154,11 @@ async def _read(location: str, timeout: float) -> list[Series]:
         return [_failed(location, problem(ProblemCode.UNSUPPORTED, location,
                                           "not a media server"))]
     server = DmsDevice(device, None)
+    # A server on the public internet may not send the player home (its episodes, subtitles
+    # and covers are checked like the entries of a list fetched from a public address).
     walk = _Walk(server, location, device.friendly_name or _host_title(location),
-                 deadline=time.monotonic() + timeout)
+                 deadline=time.monotonic() + timeout,
+                 rule=PrivateNetworkRule(requester.public_chain))
     await walk.run()
     return walk.series()
 
@@ -153,8 +173,10 @@ class _Folder:
 
 
 class _Walk:
-    def __init__(self, server: DmsDevice, location: str, name: str, deadline: float) -> None:
+    def __init__(self, server: DmsDevice, location: str, name: str, deadline: float,
+                 rule: PrivateNetworkRule | None = None) -> None:
         self._server = server
+        self._rule = rule or PrivateNetworkRule(False)
         self._location = location
         self._name = name
         self._folders: list[_Folder] = []
@@ -244,7 +266,12 @@ class _Walk:
             return None
         uri = uri.strip()
         if is_remote(uri):
-            return uri
+            refused = self._rule.problem_for(uri, title or self._location)
+            if refused is None:
+                return uri
+            if title is not None:
+                self.problems.append(refused)
+            return None
         if title is not None:
             self.problems.append(problem(ProblemCode.REFUSED_LOCAL, f"{title}: {uri[:200]}"))
         return None
@@ -301,34 +328,78 @@ def _caption_info(item: didl_lite.DidlObject) -> str | None:
     return None
 
 
+class GuardRefused(UpnpCommunicationError):
+    """A request ``player.net.guard.check_hop`` refuses (``code`` as in ``Refused``)."""
+
+    def __init__(self, refused: Refused) -> None:
+        super().__init__(str(refused))
+        self.code = refused.code
+        self.url = refused.url
+
+
+class _CheckedAddresses(AbstractResolver):
+    """Hands aiohttp exactly the addresses ``check_hop`` checked (no second DNS lookup that
+    a rebinding name server could answer differently)."""
+
+    def __init__(self, hop: Hop) -> None:
+        self._hop = hop
+
+    async def resolve(self, host: str, port: int = 0,
+                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+        return [ResolveResult(hostname=host, host=str(address), port=port,
+                              family=socket.AF_INET6 if address.version == 6
+                              else socket.AF_INET,
+                              proto=0, flags=socket.AI_NUMERICHOST)
+                for address in self._hop.addresses]
+
+    async def close(self) -> None:
+        return None
+
+
 class BoundedRequester(UpnpRequester):
     """HTTP for async-upnp-client with a cap on every answer and no redirects.
 
     async-upnp-client's own ``AiohttpRequester`` reads answers whole; a media server's
-    answers are untrusted, so this one stops reading at ``MAX_RESPONSE_BYTES``.
+    answers are untrusted, so this one stops reading at ``MAX_RESPONSE_BYTES``, each request
+    (connect to last byte) within ``timeout``. Every address asked is checked first with
+    ``player.net.guard.check_hop`` (the rules every outside request of the app follows):
+    http(s) only, and once the server has been found on the public internet no request
+    (the control addresses its description names) may go to the home network or this
+    computer. Redirects are not followed at all: a 3xx is an error answer to the UPnP client.
+    This stays on aiohttp (async-upnp-client's transport) rather than the guard's
+    http.client, so the UPnP library is used as it is meant to be.
     """
 
     def __init__(self, timeout: float = REQUEST_TIMEOUT_S,
-                 max_bytes: int = MAX_RESPONSE_BYTES) -> None:
+                 max_bytes: int = MAX_RESPONSE_BYTES, *, public_chain: bool = False) -> None:
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._max_bytes = max_bytes
+        self.public_chain = public_chain  # becomes True at the first public address
 
     async def async_http_request(self, http_request: HttpRequest) -> HttpResponse:
         if not is_remote(http_request.url):
-            raise UpnpCommunicationError(f"refused non-http address {http_request.url[:100]}")
+            raise GuardRefused(Refused("not_http", http_request.url, "not http(s)"))
+        try:
+            hop = await asyncio.to_thread(check_hop, http_request.url,
+                                          public_chain=self.public_chain)
+        except Refused as refused:
+            raise GuardRefused(refused) from None
+        self.public_chain = hop.public_chain
         headers: Mapping[str, str] = {"User-Agent": "SilverReel/0.1",
                                       **(http_request.headers or {})}
+        connector = aiohttp.TCPConnector(resolver=_CheckedAddresses(hop))
         try:
-            async with aiohttp.ClientSession(timeout=self._timeout) as session, \
+            async with aiohttp.ClientSession(timeout=self._timeout, connector=connector) \
+                    as session, \
                     session.request(http_request.method, http_request.url, headers=headers,
                                     data=http_request.body, allow_redirects=False) as response:
                 declared = response.content_length
                 if declared is not None and declared > self._max_bytes:
                     raise UpnpCommunicationError(f"answer too large ({declared} bytes)")
-                body = await response.content.read(self._max_bytes + 1)
-                if len(body) > self._max_bytes:
-                    raise UpnpCommunicationError("answer too large")
-                text = body.decode(response.get_encoding() or "utf-8", errors="replace")
+                body = await self._read_body(response)
+                # The declared charset (an unknown one is a LookupError), else UTF-8; not
+                # get_encoding(), which wants a body read by aiohttp itself.
+                text = body.decode(response.charset or "utf-8", errors="replace")
                 return HttpResponse(response.status, dict(response.headers), text)
         except TimeoutError as error:
             raise UpnpConnectionTimeoutError(repr(error)) from error
@@ -336,6 +407,18 @@ class BoundedRequester(UpnpRequester):
             raise UpnpConnectionError(repr(error)) from error
         except (aiohttp.ClientError, LookupError) as error:
             raise UpnpCommunicationError(repr(error)) from error
+
+    async def _read_body(self, response: aiohttp.ClientResponse) -> bytes:
+        # StreamReader.read(n) returns what has arrived (up to n), not n bytes: read on to
+        # the end, and stop one byte past the cap.
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := await response.content.read(min(256 * 1024, self._max_bytes + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > self._max_bytes:
+                raise UpnpCommunicationError("answer too large")
+        return b"".join(chunks)
 
 
 # --- discovery --------------------------------------------------------------------------------

@@ -48,7 +48,8 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 class Refused(Exception):
     """A hop the player will not take. ``code``: ``not_http`` (another scheme, e.g. a
-    redirect to ``file:``), ``private`` (public → private network), ``redirects`` (too many),
+    redirect to ``file:``), ``private`` (public → private network), ``this_computer``
+    (loopback, under ``NetworkPolicy.refuse_this_computer``), ``redirects`` (too many),
     ``malformed`` (no valid host or port) or ``bad_address`` (a name that does not resolve)."""
 
     def __init__(self, code: str, url: str, detail: str = "") -> None:
@@ -60,9 +61,24 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class NetworkPolicy:
-    """Which addresses count as public; everything not ``is_global`` is private."""
+    """Which addresses count as public; everything not ``is_global`` is private.
+
+    ``refuse_this_computer``: no hop may go to this computer's loopback or the unspecified
+    address (a cast sent by another device on the home network, which must not reach the
+    services listening only on this computer).
+    """
 
     treat_as_public: frozenset[str] = field(default_factory=frozenset)
+    refuse_this_computer: bool = False
+
+    def is_this_computer(self, address: IPAddress) -> bool:
+        if str(address) in self.treat_as_public:
+            return False
+        if isinstance(address, ipaddress.IPv6Address):
+            mapped = address.ipv4_mapped or address.sixtofour or _nat64(address)
+            if mapped is not None:
+                return self.is_this_computer(mapped)
+        return address.is_loopback or address.is_unspecified
 
     def is_private(self, address: IPAddress) -> bool:
         if str(address) in self.treat_as_public:
@@ -176,6 +192,10 @@ def check_hop(url: str, *, public_chain: bool, policy: NetworkPolicy | None = No
         raise Refused("bad_address", url, str(error)) from None
     if not addresses:
         raise Refused("bad_address", url, "no address")
+    if policy.refuse_this_computer:
+        local = [a for a in addresses if policy.is_this_computer(a)]
+        if local:
+            raise Refused("this_computer", url, str(local[0]))
     private = [a for a in addresses if policy.is_private(a)]
     if public_chain and private:
         raise Refused("private", url, str(private[0]))
@@ -343,6 +363,11 @@ def open_checked(
             connection = _connect(hop, watchdog)
             try:
                 response = _send(connection, hop, method, headers)
+                if watchdog.fired:
+                    # Shutting the socket at the deadline ends a trickled header block
+                    # early; what arrived is not a complete answer (a HEAD has no body
+                    # whose read would notice).
+                    raise TimeoutError("headers not complete before the deadline")
             except BaseException:
                 connection.close()
                 raise

@@ -22,15 +22,16 @@ import secrets
 import threading
 import urllib.parse
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from player.net.guard import REMOTE_SCHEMES, Opened, Refused, open_checked
+from player.net.guard import REMOTE_SCHEMES, Opened, Refused, current_policy, open_checked
 
 ANSWER_DEADLINE_S = 15.0  # connect, every redirect and the response headers
 IDLE_TIMEOUT_S = 30.0  # then, between two reads of a stream
 MAX_PLAYLIST_BYTES = 4 * 1024 * 1024
 MAX_ENTRIES = 20_000  # registered addresses kept (a live HLS stream adds a few per minute)
+MAX_KEPT_AWAY = 256  # addresses sent by other devices (casts) remembered
 _CHUNK = 64 * 1024
 _PASSED_HEADERS = ("Content-Type", "Content-Length", "Content-Range", "Accept-Ranges",
                    "Last-Modified", "ETag")
@@ -42,6 +43,7 @@ _URI_ATTRIBUTE = re.compile(r'URI="([^"]*)"')
 class _Entry:
     url: str
     public_chain: bool
+    away_from_here: bool = False  # no hop to this computer's loopback (a cast from a phone)
 
 
 class MediaRelay:
@@ -53,6 +55,7 @@ class MediaRelay:
         self.idle_timeout_s = idle_timeout_s
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._tokens: dict[_Entry, str] = {}
+        self._kept_away: OrderedDict[str, None] = OrderedDict()
         self._lock = threading.Lock()
         self.refusals: list[Refused] = []  # the last few hops refused (for tests and logs)
         relay = self
@@ -71,10 +74,21 @@ class MediaRelay:
     def port(self) -> int:
         return int(self._server.server_address[1])
 
-    def local_url(self, url: str, *, public_chain: bool = False) -> str:
-        """The loopback address to give libVLC for the remote ``url``."""
-        entry = _Entry(url.strip(), public_chain)
+    def keep_away_from_this_computer(self, url: str) -> None:
+        """``url`` came from another device (a cast): when it is played, no hop (nor any
+        HLS segment it names) may go to this computer's loopback."""
         with self._lock:
+            self._kept_away[url.strip()] = None
+            self._kept_away.move_to_end(url.strip())
+            while len(self._kept_away) > MAX_KEPT_AWAY:
+                self._kept_away.popitem(last=False)
+
+    def local_url(self, url: str, *, public_chain: bool = False,
+                  away_from_here: bool = False) -> str:
+        """The loopback address to give libVLC for the remote ``url``."""
+        with self._lock:
+            away = away_from_here or url.strip() in self._kept_away
+            entry = _Entry(url.strip(), public_chain, away)
             token = self._tokens.get(entry)
             if token is None:
                 token = secrets.token_urlsafe(12)
@@ -130,10 +144,12 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {}
         if self.headers.get("Range"):
             headers["Range"] = self.headers["Range"]
+        policy = replace(current_policy(), refuse_this_computer=True) \
+            if entry.away_from_here else None
         try:
             opened = open_checked(entry.url, deadline_s=self.owner.answer_deadline_s,
                                   public_chain=entry.public_chain, method=method,
-                                  headers=headers)
+                                  headers=headers, policy=policy)
         except Refused as refused:
             self.owner.refusals.append(refused)
             del self.owner.refusals[:-20]
@@ -150,7 +166,7 @@ class _Handler(BaseHTTPRequestHandler):
             if method == "GET" and opened.status == 200 and (
                     any(t in content_type for t in _HLS_TYPES)
                     or _last_name(opened.url).casefold().endswith(".m3u8")):
-                self._playlist(opened)
+                self._playlist(opened, entry.away_from_here)
                 return
             self.send_response(opened.status)
             for name in _PASSED_HEADERS:
@@ -170,14 +186,15 @@ class _Handler(BaseHTTPRequestHandler):
             except (OSError, http.client.HTTPException, ValueError):
                 self.close_connection = True  # the player hung up, or the server went away
 
-    def _playlist(self, opened: Opened) -> None:
+    def _playlist(self, opened: Opened, away_from_here: bool) -> None:
         try:
             body = opened.read_all(MAX_PLAYLIST_BYTES)
         except (OSError, ValueError, http.client.HTTPException):
             self._fail(502, "playlist not readable")
             return
         text = body.decode("utf-8", errors="replace")
-        rewritten = rewrite_hls(text, opened.url, opened.hop.public_chain, self.owner)
+        rewritten = rewrite_hls(text, opened.url, opened.hop.public_chain, self.owner,
+                                away_from_here=away_from_here)
         data = rewritten.encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "application/vnd.apple.mpegurl")
@@ -198,7 +215,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
 
-def rewrite_hls(text: str, base: str, public_chain: bool, relay: MediaRelay) -> str:
+def rewrite_hls(text: str, base: str, public_chain: bool, relay: MediaRelay, *,
+                away_from_here: bool = False) -> str:
     """``text`` with every address (segments, variants, keys, maps) pointing at the relay;
     addresses that are not http(s) after resolving are dropped."""
 
@@ -210,7 +228,8 @@ def rewrite_hls(text: str, base: str, public_chain: bool, relay: MediaRelay) -> 
             return None
         if scheme not in REMOTE_SCHEMES:
             return None
-        return relay.local_url(absolute, public_chain=public_chain)
+        return relay.local_url(absolute, public_chain=public_chain,
+                               away_from_here=away_from_here)
 
     lines = []
     for line in text.splitlines():
@@ -242,3 +261,11 @@ def relay_url(url: str, *, public_chain: bool = False) -> str:
     with _shared_lock:
         relay = _shared_relay()
     return relay.local_url(url, public_chain=public_chain)
+
+
+def keep_away_from_this_computer(url: str) -> None:
+    """Mark ``url`` (sent by another device) so that playing it never reaches this
+    computer's loopback (``MediaRelay.keep_away_from_this_computer``)."""
+    with _shared_lock:
+        relay = _shared_relay()
+    relay.keep_away_from_this_computer(url)

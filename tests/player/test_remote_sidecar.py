@@ -180,3 +180,45 @@ def test_a_change_in_the_middle_only_is_caught_locally(folder: Path) -> None:
     data[2 << 20] ^= 0xFF
     episode.write_bytes(bytes(data))
     assert check_identity(parsed, identity_of(episode)) is not None
+
+
+# --- the range requests and the sidecar go through player.net.guard -------------------------
+
+def test_a_range_request_redirected_to_a_local_file_is_not_followed(tmp_path: Path) -> None:
+    from tests.hostile import hostile_server
+
+    secret = tmp_path / "secret.mp4"
+    secret.write_bytes(random.Random(7).randbytes(200_000))
+    with hostile_server("127.0.0.1") as nas:
+        nas.redirect("/EP1.mp4", secret.as_uri())
+        nas.redirect("/EP1.silverreel.json", (tmp_path / "side.json").as_uri())
+        assert remote_identity(nas.url("/EP1.mp4")) is None
+        assert remote_measurements(nas.url("/EP1.mp4")) is None
+
+
+def test_a_public_episode_may_not_lead_the_range_requests_home(tmp_path: Path) -> None:
+    from player.net.guard import NetworkPolicy, using_policy
+    from tests.hostile import hostile_server
+
+    data = random.Random(8).randbytes(150_000)
+    (tmp_path / "EP1.mp4").write_bytes(data)
+    with using_policy(NetworkPolicy(frozenset({"127.0.0.2"}))), \
+            hostile_server("127.0.0.1") as home, hostile_server("127.0.0.2") as public:
+        home.add("/EP1.mp4", file=tmp_path / "EP1.mp4")
+        public.redirect("/EP1.mp4", home.url("/EP1.mp4"))
+        assert remote_identity(public.url("/EP1.mp4")) is None
+        assert home.requests == []
+        # The same redirect between two home addresses is fine (a NAS moving a file).
+        home.redirect("/old/EP1.mp4", "/EP1.mp4")
+        identity = remote_identity(home.url("/old/EP1.mp4"))
+        assert identity is not None and identity.size == len(data)
+
+
+def test_a_server_that_trickles_its_range_answer_is_given_up(
+        caplog: pytest.LogCaptureFixture) -> None:
+    from tests.hostile import Answer, hostile_server
+
+    with hostile_server("127.0.0.1") as slow, caplog.at_level(logging.INFO):
+        slow.routes["/EP1.mp4"] = Answer(behaviour="trickle_headers")
+        assert remote_identity(slow.url("/EP1.mp4"), timeout=1.0) is None
+    assert "cannot fingerprint" in caplog.text

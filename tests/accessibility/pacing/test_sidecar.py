@@ -100,6 +100,10 @@ def test_a_document_with_any_field_replaced_is_rejected_or_safe_to_use(
 @pytest.mark.parametrize(("data", "reason"), [
     (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
     (b'{"format": NaN}', "not JSON"),
+    (b'{"format": "silverreel-analysis", "x": ' + b"[" * 70 + b"]" * 70 + b"}", "not JSON"),
+    (b'{"format": -Infinity}', "not JSON"),
+    (b'{"format": ' + b"9" * 5000 + b"}", "not JSON"),
+    (b"\xef\xbb\xbf{}", "not a SilverReel analysis"),  # a BOM is fine, the shape is not
     (b"\xff\xfe{}", "not JSON"),
     (b"{}", "not a SilverReel analysis"),
     (b" " * (MAX_BYTES + 1), "too large"),
@@ -182,3 +186,25 @@ def test_what_sits_at_the_sidecar_name_is_read_safely(tmp_path: Path) -> None:
     (tmp_path / "第1集.silverreel.json").rmdir()
     (tmp_path / "第1集.silverreel.json").write_bytes(b"x" * (MAX_BYTES + 10))
     assert read_local_sidecar(episode) == Rejected("too large")
+
+
+@given(measurements(), identities, st.integers(1, 3000), st.sampled_from(["[", '{"a":']),
+       st.sampled_from(["episode", "measurements", "extra"]))
+def test_any_nesting_depth_is_parsed_or_rejected_never_raised(
+        measured: PacingMeasurements, identity: EpisodeIdentity, depth: int, opener: str,
+        field: str) -> None:
+    """A valid sidecar with one field nested to any depth (past the JSON depth limit and
+    past Python's recursion limit) is parsed or rejected with a reason, never raised: a known
+    field of the wrong shape is always rejected; an unknown top-level field is ignored only
+    while the document stays within ``safeio.MAX_JSON_DEPTH``."""
+    from player.safeio import MAX_JSON_DEPTH
+
+    closer = "]" if opener == "[" else "}"
+    document = to_json(Sidecar(identity, measured))
+    document[field] = "@@"
+    text = _bytes(document).decode().replace('"@@"', opener * depth + "1" + closer * depth)
+    parsed = parse_sidecar(text.encode())
+    if field == "extra" and depth + 1 <= MAX_JSON_DEPTH:
+        assert parsed == Sidecar(identity, measured)
+    else:
+        assert isinstance(parsed, Rejected) and parsed.reason

@@ -21,7 +21,11 @@ ARGUMENTS = ["InstanceID", "CurrentURI", "CurrentURIMetaData", "Speed", "Unit", 
              "Other"]
 
 
-def _refuse_all(uri: str) -> Verdict:
+ASKED: list[tuple[str, str]] = []  # (address, caller) each vetting was asked about
+
+
+def _refuse_all(uri: str, *, caller: str = "") -> Verdict:
+    ASKED.append((uri, caller))
     return Verdict(uri, Refusal.UNREACHABLE, "no network in this test")
 
 
@@ -107,3 +111,15 @@ def test_a_body_larger_than_the_limit_is_refused_from_its_length(
     status, _reply = _post(host, port, b"<" * (10 * 1024 * 1024), "Play")
     assert status == 413
     _still_answers(host, port)
+
+
+def test_the_vetting_is_told_which_address_the_cast_came_from(
+        control: tuple[str, int, CastBridge]) -> None:
+    """The cast's policy depends on who sent it (only this computer may name its loopback),
+    so the SOAP handler passes the requesting address on."""
+    host, port, _bridge = control
+    uri = "http://127.0.0.1:9/who-asked.mp4"
+    status, body = _post(host, port, _envelope("SetAVTransportURI", {
+        "InstanceID": "0", "CurrentURI": uri, "CurrentURIMetaData": ""}), "SetAVTransportURI")
+    assert status == 500 and "<errorCode>716</errorCode>" in body
+    assert (uri, "127.0.0.1") in ASKED

@@ -151,3 +151,16 @@ def test_bad_files_give_their_own_error_and_the_engine_stays_usable(
     with qtbot.wait_signal(engine.ended, timeout=15_000):
         engine.load(str(red_clip))
     assert engine.state() is PlaybackState.ENDED
+
+
+def test_late_calls_after_shutdown_are_harmless(qtbot: QtBot) -> None:
+    """An analysis that finishes after the app closed the engine still levels the sound:
+    that must not raise (it did, from the Qt event loop, at the end of a cast)."""
+    engine = VlcEngine(audio_output="dummy")
+    engine.shutdown()
+    with qtbot.wait_signal(engine.volume_changed) as changed:
+        engine.set_volume(37)
+    assert changed.args == [37] and engine.volume() == 37
+    engine.set_dialogue_clarity(True)
+    engine.stop()
+    engine.shutdown()  # twice is fine too

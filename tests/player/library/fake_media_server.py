@@ -22,7 +22,7 @@ DESCRIPTION = """<?xml version="1.0"?>
 <friendlyName>{name}</friendlyName><manufacturer>test</manufacturer><modelName>test</modelName>
 <UDN>uuid:5e1f0000-0000-4000-8000-000000000011</UDN><serviceList><service>
 <serviceType>urn:schemas-upnp-org:service:ContentDirectory:1</serviceType>
-<serviceId>urn:upnp-org:serviceId:ContentDirectory</serviceId><controlURL>/ctl/cd</controlURL>
+<serviceId>urn:upnp-org:serviceId:ContentDirectory</serviceId><controlURL>{control}</controlURL>
 <eventSubURL>/evt/cd</eventSubURL><SCPDURL>/cd.xml</SCPDURL></service></serviceList>
 </device></root>"""
 
@@ -64,6 +64,8 @@ class FakeServer:
     browse_delay_s: float = 0.0  # a slow NAS: each Browse answer waits this long
     url: str = ""
     browsed: list[str] = field(default_factory=list)
+    control_url: str = "/ctl/cd"  # where the description says Browse is answered
+    redirects: dict[str, str] = field(default_factory=dict)  # GET path -> Location (302)
 
     def container(self, object_id: str, title: str, parent: str = "0", extra: str = "") -> str:
         return (f'<container id="{object_id}" parentID="{parent}" restricted="1">'
@@ -93,8 +95,14 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
 
         def do_GET(self) -> None:
-            if self.path == "/rootDesc.xml":
-                self._send(DESCRIPTION.format(name=html.escape(server.name)))
+            if self.path in server.redirects:
+                self.send_response(302)
+                self.send_header("Location", server.redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif self.path == "/rootDesc.xml":
+                self._send(DESCRIPTION.format(name=html.escape(server.name),
+                                              control=html.escape(server.control_url)))
             elif self.path == "/cd.xml":
                 self._send(SCPD)
             else:
@@ -124,9 +132,9 @@ def _handler(server: FakeServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serving(server: FakeServer) -> Iterator[FakeServer]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(server))
-    server.url = f"http://127.0.0.1:{httpd.server_address[1]}/rootDesc.xml"
+def serving(server: FakeServer, host: str = "127.0.0.1") -> Iterator[FakeServer]:
+    httpd = ThreadingHTTPServer((host, 0), _handler(server))
+    server.url = f"http://{host}:{httpd.server_address[1]}/rootDesc.xml"
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

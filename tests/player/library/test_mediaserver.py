@@ -211,3 +211,99 @@ def test_a_slow_server_is_listed_up_to_the_time_limit_and_what_was_read_kept(
     assert 0 < len(listed) < 15
     assert listed == [f"剧{n}" for n in range(1, len(listed) + 1)]
     assert "timeout" in [code for code, _where in _problems(library)]
+
+
+# --- the same rules as every other outside request (player.net.guard) ------------------------
+
+PUBLIC = "127.0.0.2"  # named public below: plays a media server on the internet
+
+
+@pytest.fixture
+def public_policy() -> Iterator[None]:
+    from player.net.guard import NetworkPolicy, using_policy
+
+    with using_policy(NetworkPolicy(frozenset({PUBLIC}))):
+        yield
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "smb://nas/rootDesc.xml",
+                                    "http://127.0.0.1:9/elsewhere.xml"])
+def test_a_description_address_that_redirects_is_not_followed(target: str) -> None:
+    with serving(FakeServer()) as running:
+        running.redirects = {"/moved.xml": target}
+        moved = running.url.replace("/rootDesc.xml", "/moved.xml")
+        library = mediaserver.read_media_server(moved, timeout=5)
+    assert not any(s.episodes for s in library)
+    assert library[0].problems and library[0].problems[0].code == "unsupported"
+    assert running.browsed == []
+
+
+def test_a_public_server_may_not_send_its_requests_into_the_home_network(
+        public_policy: None) -> None:
+    with serving(FakeServer(name="家里的NAS")) as home, \
+            serving(FakeServer(name="网上的服务器"), host=PUBLIC) as public:
+        home.children = {"0": [home.item("1", "第1集", ("http://127.0.0.1:9/1.mp4", VIDEO))]}
+        public.control_url = home.url.replace("/rootDesc.xml", "/ctl/cd")
+        library = mediaserver.read_media_server(public.url, timeout=5)
+        assert not any(s.episodes for s in library)
+        # async-upnp-client already skips a control address on another host; the guard
+        # (checked on every request, the public chain kept) would refuse it otherwise.
+        assert [p.code for p in library[0].problems] in (["unsupported"], ["refused_private"])
+        assert home.browsed == []  # the home server was never asked
+
+
+def test_every_request_of_a_public_server_is_checked_with_the_public_chain(
+        public_policy: None) -> None:
+    import asyncio
+
+    from async_upnp_client.const import HttpRequest
+
+    requester = mediaserver.BoundedRequester()
+    with serving(FakeServer(), host=PUBLIC) as public, serving(FakeServer()) as home:
+        answer = asyncio.run(requester.async_http_request(HttpRequest("GET", public.url, {},
+                                                                      None)))
+        assert answer.status_code == 200 and requester.public_chain
+        with pytest.raises(mediaserver.GuardRefused) as refused:
+            asyncio.run(requester.async_http_request(HttpRequest("GET", home.url, {}, None)))
+        assert refused.value.code == "private"
+        with pytest.raises(mediaserver.GuardRefused) as refused:
+            asyncio.run(requester.async_http_request(HttpRequest("GET", "file:///etc/passwd",
+                                                                 {}, None)))
+        assert refused.value.code == "not_http"
+
+
+def test_a_public_server_listing_home_addresses_has_them_refused(public_policy: None) -> None:
+    with serving(FakeServer(name="网上的服务器"), host=PUBLIC) as public:
+        here = f"http://{PUBLIC}:9"
+        public.children = {"0": [
+            public.item("1", "第1集", (f"{here}/1.mp4", VIDEO)),
+            public.item("2", "第2集", ("http://127.0.0.1:9/2.mp4", VIDEO)),
+            public.item("3", "第3集", (f"{here}/3.mp4", VIDEO), ("http://[::1]:9/3.srt", SRT)),
+            public.item("4", "第4集", ("http://192.168.1.20/4.mp4", VIDEO)),
+        ]}
+        library = mediaserver.read_media_server(public.url, timeout=5)
+    [series] = [s for s in library if s.episodes]
+    assert [(e.title, e.subtitle) for e in series.episodes] == [("第1集", None), ("第3集", None)]
+    refused = [where for code, where in _problems(library) if code == "refused_private"]
+    assert len(refused) == 3 and any("第2集" in w for w in refused)
+
+
+def test_a_home_server_may_name_home_addresses(public_policy: None) -> None:
+    with serving(FakeServer()) as home:
+        home.children = {"0": [home.item("1", "第1集", ("http://192.168.1.20/1.mp4", VIDEO),
+                                         ("http://127.0.0.1:9/1.srt", SRT))]}
+        library = mediaserver.read_media_server(home.url, timeout=5)
+    [series] = [s for s in library if s.episodes]
+    assert series.episodes[0].location == "http://192.168.1.20/1.mp4"
+    assert series.episodes[0].subtitle == "http://127.0.0.1:9/1.srt"
+    assert not library[0].problems
+
+
+@pytest.mark.parametrize("padding", [300_000, 3_000_000])
+def test_a_large_answer_under_the_cap_is_read_whole(server: FakeServer, padding: int) -> None:
+    """aiohttp hands over what has arrived, not the bytes asked for: a long Browse answer
+    (a big NAS folder) must still be read to its end."""
+    server.children = {"0": [server.item("1", "第1集", ("http://127.0.0.1:9/1.mp4", VIDEO))]}
+    server.browse_padding = padding
+    library = mediaserver.read_media_server(server.url, timeout=10)
+    assert [len(s.episodes) for s in library] == [1] and not library[0].problems

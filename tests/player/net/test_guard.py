@@ -142,6 +142,16 @@ def test_trickled_headers_end_at_the_deadline(home: HostileServer) -> None:
     assert _problem(outcome[0]).code == "timeout"
 
 
+@pytest.mark.parametrize("method", ["HEAD", "GET"])
+def test_headers_cut_off_at_the_deadline_are_not_an_answer(home: HostileServer,
+                                                            method: str) -> None:
+    """Shutting the socket ends a trickled header block: the guard must not take what
+    arrived for a complete answer (a HEAD has no body whose read would notice)."""
+    start = home.add("/slow.mp4", behaviour="trickle_headers")
+    with pytest.raises(TimeoutError):
+        open_checked(start, deadline_s=0.8, method=method).close()
+
+
 def test_an_endless_body_ends_at_the_deadline(home: HostileServer) -> None:
     start = home.add("/endless.m3u", behaviour="endless_body",
                      headers={"Content-Type": "audio/x-mpegurl"})
@@ -194,3 +204,20 @@ def test_inspect_of_a_trickling_server_returns(home: HostileServer) -> None:
     report = json.loads(result.stdout.decode("utf-8"))
     codes = [p["code"] for s in report["series"] for p in s["problems"]]
     assert codes == ["timeout"]
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "127.1.2.3", "::1", "0.0.0.0", "::",
+                                     "::ffff:127.0.0.1", "64:ff9b::7f00:1"])
+def test_refuse_this_computer_covers_every_form_of_loopback(address: str) -> None:
+    from player.net.guard import NetworkPolicy, Refused, check_hop
+
+    host = f"[{address}]" if ":" in address else address
+    with pytest.raises(Refused) as refused:
+        check_hop(f"http://{host}:8080/", public_chain=False,
+                  policy=NetworkPolicy(refuse_this_computer=True))
+    assert refused.value.code == "this_computer"
+    # Without the rule, a home chain may reach it; a name played as public is not "here".
+    assert not check_hop(f"http://{host}:8080/", public_chain=False,
+                         policy=NetworkPolicy()).public_chain
+    assert check_hop("http://127.0.0.2/", public_chain=False,
+                     policy=NetworkPolicy(frozenset({"127.0.0.2"}), True)).public_chain

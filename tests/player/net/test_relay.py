@@ -129,3 +129,35 @@ def test_inspect_does_not_report_a_local_file_behind_a_redirect(home: HostileSer
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     report = json.loads(result.stdout.decode("utf-8"))
     assert "duration_s" not in report and report["error"]["code"] == "unplayable"
+
+
+def test_a_cast_from_another_device_never_reaches_this_computer_while_playing(
+        home: HostileServer, public: HostileServer, green: Path) -> None:
+    """The cast was vetted with HEAD; a phone's server that redirects the later GET (or
+    names an HLS segment) on this computer is refused by the relay too."""
+    home.add("/admin.mp4", file=green)
+    public.redirect("/ep.mp4", home.url("/admin.mp4"))
+    public.add("/list.m3u8", f"#EXTM3U\n#EXTINF:2,\n{home.url('/admin.mp4')}\n",
+               headers={"Content-Type": "application/vnd.apple.mpegurl"})
+    relay = MediaRelay()
+    try:
+        for path in ("/ep.mp4", "/list.m3u8"):
+            relay.keep_away_from_this_computer(public.url(path))
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(relay.local_url(public.url("/ep.mp4")), timeout=10)
+        assert refused.value.code == 403 and relay.refusals[-1].code == "this_computer"
+        with urllib.request.urlopen(relay.local_url(public.url("/list.m3u8")),
+                                    timeout=10) as answer:
+            segment = next(line for line in answer.read().decode().splitlines()
+                           if line.startswith("http"))
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(segment, timeout=10)
+        assert refused.value.code == 403 and relay.refusals[-1].code == "this_computer"
+        assert home.requests == []
+        # An address not sent by another device keeps the usual rules (here: public → home).
+        public.redirect("/other.mp4", home.url("/admin.mp4"))
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(relay.local_url(public.url("/other.mp4")), timeout=10)
+        assert relay.refusals[-1].code == "private"
+    finally:
+        relay.close()

@@ -1,6 +1,6 @@
 """Calm the picture as it plays: flashes dimmed, hard cuts cross-faded.
 
-See docs/adr/005-calm-picture.md.
+See docs/adr/009-calm-picture.md.
 """
 
 from accessibility.calm.apple_risk import FlashRisk, ViewingConditions, mitigation_curve

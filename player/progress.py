@@ -248,7 +248,7 @@ class ProgressStore:
                     found[progress.location] = progress
             return found
 
-        found = self._run(read, default={})
+        found: dict[str, Progress] = self._run(read, default={})
         asked = set(wanted)
         with self._lock:
             waiting = {loc: values for loc, values in self._pending.items() if loc in asked}

@@ -12,9 +12,15 @@ subclass that inherits a method calling ``self.tr`` needs the string under its o
 from __future__ import annotations
 
 import ast
+import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "assets" / "i18n" / "silverreel_en.ts"
@@ -222,3 +228,43 @@ def test_every_translated_text_is_a_literal_the_catalogue_can_hold() -> None:
     assert not collect().unreadable, (
         "tr()/translate() with text that is not a plain string literal:\n"
         + "\n".join(collect().unreadable))
+
+
+def test_family_settings_read_in_english_from_the_catalogue(qapp: object, tmp_path: Path) -> None:
+    """Labels, help, group headings, values and units of every listed setting and preset, as
+    the family settings screen shows them with the English catalogue built from the .ts file:
+    not one Chinese character (the settings' own text, like a folder name, excepted)."""
+    from player.config.declaration import OPTIONS, Kind
+    from player.config.presets import PRESETS
+    from player.ui.family import texts
+
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    assert lrelease is not None
+    compiled = tmp_path / "silverreel_en.qm"
+    subprocess.run([lrelease, "-silent", str(CATALOGUE), "-qm", str(compiled)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert texts.english()
+        shown: list[str] = []
+        for option in OPTIONS:
+            if not option.on_screen or option.secret:
+                continue
+            shown += [texts.option_label(option), texts.option_help(option),
+                      texts.group_heading(option.group)]
+            if option.kind is Kind.TEXT:
+                continue
+            values = [option.default, *(c.value for c in option.choices)]
+            values += [v for v in (option.minimum, option.maximum) if v is not None]
+            if option.kind is Kind.BOOL:
+                values += [True, False]
+            shown += [f"{option.key}={texts.value_text(option, v)}" for v in values]
+        for preset in PRESETS:
+            shown += [texts.preset_label(preset), texts.preset_help(preset)]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert len(shown) > 100
+    chinese = [text for text in shown if re.search(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]",
+                                                   text)]
+    assert not chinese, "Chinese on the English family settings screen:\n" + "\n".join(chinese)

@@ -357,6 +357,31 @@
             <source>画面</source>
             <translation>Picture</translation>
         </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>字/秒</source>
+            <translation>characters a second</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>次/分</source>
+            <translation>cuts a minute</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>秒</source>
+            <translation>seconds</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>毫秒</source>
+            <translation>milliseconds</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>分钟</source>
+            <translation>minutes</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunScreen</name>
@@ -466,7 +491,7 @@
         <message>
             <location filename="../../player/ui/home.py" line="119" />
             <source>已看 %1/%2 集</source>
-            <translation>Watched %1 of %2</translation>
+            <translation>Seen %1/%2</translation>
         </message>
         <message>
             <location filename="../../player/ui/home.py" line="71" />

@@ -265,6 +265,9 @@ def test_family_settings_read_in_english_from_the_catalogue(qapp: object, tmp_pa
     finally:
         QCoreApplication.removeTranslator(translator)
     assert len(shown) > 100
+    unnamed = sorted({o.group for o in OPTIONS if o.on_screen and not o.secret
+                      and texts.group_heading(o.group) == o.group})
+    assert not unnamed, f"groups shown by their key instead of a heading: {unnamed}"
     chinese = [text for text in shown if re.search(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]",
                                                    text)]
     assert not chinese, "Chinese on the English family settings screen:\n" + "\n".join(chinese)

@@ -359,6 +359,11 @@
         </message>
         <message>
             <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>遥控器</source>
+            <translation>Remote control</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
             <source>字/秒</source>
             <translation>characters a second</translation>
         </message>

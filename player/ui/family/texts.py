@@ -46,6 +46,7 @@ def group_heading(group: str) -> str:
         "pacing": translate("FamilyTexts", "剪辑节奏"),
         "picture": translate("FamilyTexts", "画面"),
         "rest": translate("FamilyTexts", "休息"),
+        "remote": translate("FamilyTexts", "遥控器"),
         "library": translate("FamilyTexts", "剧集来源"),
         "cast": translate("FamilyTexts", "手机投屏"),
         "family": translate("FamilyTexts", "家人"),

@@ -543,6 +543,11 @@
             <source> 等 %1 排</source>
             <translation> (%1 rows in all)</translation>
         </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
     </context>
     <context>
         <name>Language</name>
@@ -628,6 +633,11 @@
             <location filename="../../player/ui/mainwindow.py" line="1" />
             <source>%1打不开，接着播放%2。</source>
             <translation>%1 cannot be played. Playing %2 instead.</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/mainwindow.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
     <context>
@@ -1118,6 +1128,11 @@
             <source>往下还有：第 %1–%2 集</source>
             <translation>Further down: Episodes %1–%2</translation>
         </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
+        </message>
     </context>
     <context>
         <name>VideoView</name>
@@ -1303,6 +1318,11 @@
             <location filename="../../player/config/transfer.py" line="1" />
             <source>应为一组文字</source>
             <translation>should be a list of texts</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
 </TS>

@@ -895,8 +895,8 @@
         </message>
         <message>
             <location filename="../../player/pacing.py" line="255" />
-            <source>。</source>
-            <translation>.</translation>
+            <source>%1。</source>
+            <translation> The picture is calmed: %1.</translation>
         </message>
         <message>
             <location filename="../../player/pacing.py" line="1" />

@@ -340,7 +340,7 @@ class PacingController(QObject):
         location = series.episodes[index].location
         calm = self._calm_words(location, self._monitor.result(location))
         if calm:  # what the app will do about it: 已减弱闪烁 / 已柔化转场
-            question += calm + QCoreApplication.translate("Pacing", "。")
+            question += QCoreApplication.translate("Pacing", "%1。").replace("%1", calm)
         calmer = self._calmer_after(series, index)
         if calmer is not None:
             other = QCoreApplication.translate("Pacing", "换到第 %1 集").replace(

@@ -176,6 +176,16 @@
             <source>忘记</source>
             <translation>Forget</translation>
         </message>
+        <message>
+            <location filename="../../player/ui/family/controller.py" line="1" />
+            <source>先看示范剧。家人随时可以在主页最下面的“家人设置”里设置。</source>
+            <translation>Watch the demo first. Family can set things up any time in Family settings, at the bottom of Home.</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/controller.py" line="1" />
+            <source>先看示范剧。剧集可以以后在主页最下面的“家人设置”里添加。</source>
+            <translation>Watch the demo first. Series can be added later in Family settings, at the bottom of Home.</translation>
+        </message>
     </context>
     <context>
         <name>FamilySettingsScreen</name>
@@ -264,6 +274,16 @@
             <source>手机第一次投屏时会先询问；在下面选中一部手机可以忘记它。</source>
             <translation>A phone is asked about the first time it casts; choose a phone below to forget it.</translation>
         </message>
+        <message>
+            <location filename="../../player/ui/family/settings_screen.py" line="1" />
+            <source>问题：下面 %1 个没有放进片库</source>
+            <translation>Problems: these %1 were not added to the library</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/settings_screen.py" line="1" />
+            <source>…还有 %1 个</source>
+            <translation>…and %1 more</translation>
+        </message>
     </context>
     <context>
         <name>FamilyTexts</name>
@@ -336,6 +356,36 @@
             <location filename="../../player/ui/family/texts.py" line="47" />
             <source>画面</source>
             <translation>Picture</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>遥控器</source>
+            <translation>Remote control</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>字/秒</source>
+            <translation>characters a second</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>次/分</source>
+            <translation>cuts a minute</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>秒</source>
+            <translation>seconds</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>毫秒</source>
+            <translation>milliseconds</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/family/texts.py" line="1" />
+            <source>分钟</source>
+            <translation>minutes</translation>
         </message>
     </context>
     <context>
@@ -446,12 +496,57 @@
         <message>
             <location filename="../../player/ui/home.py" line="119" />
             <source>已看 %1/%2 集</source>
-            <translation>Watched %1 of %2</translation>
+            <translation>Seen %1/%2</translation>
         </message>
         <message>
             <location filename="../../player/ui/home.py" line="71" />
             <source>家人设置</source>
             <translation>Family settings</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>继续观看</source>
+            <translation>Continue watching</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>全部剧集</source>
+            <translation>All series</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>%1 · %2 部</source>
+            <translation>%1 · %2 series</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>《%1》已看完 · 接着看《%2》</source>
+            <translation>“%1” finished · Watch “%2” next</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>《%1》已看完 · 从头再看</source>
+            <translation>“%1” finished · Watch again from the start</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>（%1打不开）</source>
+            <translation> (%1 cannot be played)</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>往下还有：%1</source>
+            <translation>Further down: %1</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source> 等 %1 排</source>
+            <translation> (%1 rows in all)</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/home.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
     <context>
@@ -528,6 +623,21 @@
             <location filename="../../player/ui/mainwindow.py" line="389" />
             <source>界面语言将在下次打开时更换。</source>
             <translation>The new language applies the next time SilverReel starts.</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/mainwindow.py" line="1" />
+            <source>正在播放：%1</source>
+            <translation>Now playing: %1</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/mainwindow.py" line="1" />
+            <source>%1打不开，接着播放%2。</source>
+            <translation>%1 cannot be played. Playing %2 instead.</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/mainwindow.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
     <context>
@@ -637,6 +747,86 @@
             <source>还剩 %1</source>
             <translation>%1 left</translation>
         </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>找不到</source>
+            <translation>not found</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>读不出来</source>
+            <translation>cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>里面没有能播放的剧集</source>
+            <translation>has no episodes that can be played</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>文件是空的（0 字节），可能没复制完</source>
+            <translation>the file is empty (0 bytes); maybe it was not fully copied</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>不是能播放的文件类型</source>
+            <translation>not a kind of file that can be played</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>文件太大，没有读</source>
+            <translation>the file is too large and was not read</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>有一行看不懂，已跳过</source>
+            <translation>one line could not be understood and was skipped</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>格式不对</source>
+            <translation>wrong format</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>有一集的格式不对</source>
+            <translation>one episode has the wrong format</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>是更新的版本写的</source>
+            <translation>written by a newer version</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>网上的片单指向本机文件，已拒绝</source>
+            <translation>an online playlist points to files on this computer; refused</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>连接超时</source>
+            <translation>the connection timed out</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>连不上</source>
+            <translation>cannot connect</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>服务器回答出错</source>
+            <translation>the server answered with an error</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>打不开</source>
+            <translation>cannot be opened</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/strings.py" line="1" />
+            <source>%1：%2</source>
+            <translation>%1: %2</translation>
+        </message>
     </context>
     <context>
         <name>NumberPad</name>
@@ -705,8 +895,43 @@
         </message>
         <message>
             <location filename="../../player/pacing.py" line="255" />
-            <source>。</source>
-            <translation>.</translation>
+            <source>%1。</source>
+            <translation> The picture is calmed: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../player/pacing.py" line="1" />
+            <source>下一集（第 %1 集）画面切换%2。</source>
+            <translation>The next episode (Episode %1) cuts %2.</translation>
+        </message>
+        <message>
+            <location filename="../../player/pacing.py" line="1" />
+            <source>第 %1 集画面切换%2。</source>
+            <translation>Episode %1 cuts %2.</translation>
+        </message>
+        <message>
+            <location filename="../../player/pacing.py" line="1" />
+            <source>换到第 %1 集</source>
+            <translation>Go to Episode %1</translation>
+        </message>
+        <message>
+            <location filename="../../player/pacing.py" line="1" />
+            <source>回到剧集页</source>
+            <translation>Back to the episode list</translation>
+        </message>
+        <message>
+            <location filename="../../player/pacing.py" line="1" />
+            <source>%1 秒后没有选择，就接着播放。</source>
+            <translation>If nothing is chosen within %1 seconds, it plays on.</translation>
+        </message>
+        <message>
+            <location filename="../../player/pacing.py" line="1" />
+            <source>%1 秒后没有选择，就换一集。</source>
+            <translation>If nothing is chosen within %1 seconds, another episode plays.</translation>
+        </message>
+        <message>
+            <location filename="../../player/pacing.py" line="1" />
+            <source>%1 秒后没有选择，就回到剧集页。</source>
+            <translation>If nothing is chosen within %1 seconds, it goes back to the episode list.</translation>
         </message>
     </context>
     <context>
@@ -817,6 +1042,11 @@
             <source>继续</source>
             <translation>Play</translation>
         </message>
+        <message>
+            <location filename="../../player/ui/playing.py" line="1" />
+            <source>还原大小</source>
+            <translation>Normal size</translation>
+        </message>
     </context>
     <context>
         <name>RestOverlay</name>
@@ -857,6 +1087,51 @@
             <location filename="../../player/ui/series.py" line="101" />
             <source>未看</source>
             <translation>not watched</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>已看完 · 从头再看</source>
+            <translation>Finished · Watch again from the start</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>（%1打不开）</source>
+            <translation> (%1 cannot be played)</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>↑ 前面：第 %1–%2 集</source>
+            <translation>↑ Before: Episodes %1–%2</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>↓ 后面：第 %1–%2 集</source>
+            <translation>↓ After: Episodes %1–%2</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>打不开</source>
+            <translation>Can't play</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>已看</source>
+            <translation>Watched</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>画面节奏</source>
+            <translation>cutting pace </translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>往下还有：第 %1–%2 集</source>
+            <translation>Further down: Episodes %1–%2</translation>
+        </message>
+        <message>
+            <location filename="../../player/ui/series.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
     <context>
@@ -955,6 +1230,99 @@
             <location filename="../../player/app.py" line="138" />
             <source>这台电脑没有找到声音设备（音箱或耳机），剧集会没有声音。接上以后，请重新打开长辈剧场。</source>
             <translation>No sound device (speakers or headphones) was found on this computer, so the episodes will play without sound. Connect one, then open SilverReel again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Transfer</name>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>设置没能导出：这个地方写不进去。请换一个 U 盘再试。</source>
+            <translation>The settings were not exported: nothing can be written here. Please try another USB stick.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>文件里的家人设置密码用不了，没有导入，密码保持不变。</source>
+            <translation>The Family settings PIN in the file cannot be used. It was not imported; the PIN stays the same.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>文件里没有可以导入的设置，设置没有改动。</source>
+            <translation>The file has no settings that can be imported. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>这个文件读不出来，设置没有改动。</source>
+            <translation>This file cannot be read. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>这个文件不是长辈剧场的设置文件，设置没有改动。</source>
+            <translation>This is not a SilverReel settings file. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>设置没能保存，导入没有完成，设置没有改动。请检查磁盘空间。</source>
+            <translation>The settings could not be saved, so nothing was imported or changed. Please check the disk space.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>“%1”不是长辈剧场的设置项，没有导入。</source>
+            <translation>“%1” is not a SilverReel setting. It was not imported.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。</source>
+            <translation>“%1”: the value %2 does not fit (%3). It was not imported; the old setting stays.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>这个文件来自更新版本的长辈剧场，有的设置这里可能用不上。</source>
+            <translation>This file comes from a newer SilverReel. Some settings may not work here.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>文件里有一项设置不对，没有导入。</source>
+            <translation>One setting in the file is wrong and was not imported.</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>应为 true 或 false</source>
+            <translation>should be true or false</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>应为 %1 到 %2 之间的整数</source>
+            <translation>should be a whole number from %1 to %2</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>应在 %1 到 %2 之间</source>
+            <translation>should be from %1 to %2</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>应为数字</source>
+            <translation>should be a number</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>应为以下之一：%1</source>
+            <translation>should be one of: %1</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>应为一段文字</source>
+            <translation>should be a piece of text</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>应为一组文字</source>
+            <translation>should be a list of texts</translation>
+        </message>
+        <message>
+            <location filename="../../player/config/transfer.py" line="1" />
+            <source>、</source>
+            <translation>, </translation>
         </message>
     </context>
 </TS>

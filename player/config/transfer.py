@@ -303,7 +303,8 @@ def _expected(option: Option) -> str:
     if kind is Kind.CHOICE:
         names = [f"{c.value}（{c.label_en if _english() else c.label_zh}）"
                  for c in option.choices]
-        return translate("Transfer", "应为以下之一：%1").replace("%1", "、".join(names))
+        separator = translate("Transfer", "、")
+        return translate("Transfer", "应为以下之一：%1").replace("%1", separator.join(names))
     if kind is Kind.TEXT:
         return translate("Transfer", "应为一段文字")
     return translate("Transfer", "应为一组文字")

@@ -201,7 +201,7 @@ class HomeScreen(Screen):
             text = self.tr("开始观看  %1 · %2")
         text = text.replace("%1", series.title).replace("%2", episode_label(episode.number))
         if target.skipped:
-            skipped = "、".join(episode_label(n) for n in target.skipped[-3:])
+            skipped = self.tr("、").join(episode_label(n) for n in target.skipped[-3:])
             text += self.tr("（%1打不开）").replace("%1", skipped)
         return text
 
@@ -211,7 +211,7 @@ class HomeScreen(Screen):
         below = [label.text().split(" · ")[0] for label, row in self._rows
                  if not row.hasFocus()
                  and row.mapTo(viewport, row.rect().bottomLeft()).y() > viewport.height()]
-        text = self.tr("往下还有：%1").replace("%1", "、".join(below[:3])) if below else ""
+        text = self.tr("往下还有：%1").replace("%1", self.tr("、").join(below[:3])) if below else ""
         if len(below) > 3:
             text += self.tr(" 等 %1 排").replace("%1", str(len(below)))
         # Always there (empty when nothing is below), so the page's height never jumps.

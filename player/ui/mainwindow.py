@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         if series.episodes[index].location not in failed:
             return False
         chosen = next_playable(series, index, failed)
-        skipped = "、".join(episode_label(n) for n in skipped_numbers(
+        skipped = self.tr("、").join(episode_label(n) for n in skipped_numbers(
             series, index, chosen if chosen is not None else len(series.episodes)))
         if chosen is None:
             self.events.log("unplayable_skipped", skipped=skipped, to_episode=None)

@@ -118,7 +118,7 @@ class SeriesScreen(Screen):
                       if i < resume_index and i not in watched]
             if passed:
                 text += self.tr("（%1打不开）").replace(
-                    "%1", "、".join(episode_label(n) for n in passed[-3:]))
+                    "%1", self.tr("、").join(episode_label(n) for n in passed[-3:]))
         self._resume.setText(text)
         self._resume.setAccessibleName(text)
         shown = focus_index if focus_index is not None else self._resume_index

@@ -46,11 +46,24 @@ def group_heading(group: str) -> str:
         "pacing": translate("FamilyTexts", "剪辑节奏"),
         "picture": translate("FamilyTexts", "画面"),
         "rest": translate("FamilyTexts", "休息"),
+        "remote": translate("FamilyTexts", "遥控器"),
         "library": translate("FamilyTexts", "剧集来源"),
         "cast": translate("FamilyTexts", "手机投屏"),
         "family": translate("FamilyTexts", "家人"),
     }
     return headings.get(group, group)
+
+
+def unit_text(unit: str) -> str:
+    """A unit of the declaration in the language shown; % × LKFS read the same in both."""
+    units = {
+        "字/秒": translate("FamilyTexts", "字/秒"),
+        "次/分": translate("FamilyTexts", "次/分"),
+        "秒": translate("FamilyTexts", "秒"),
+        "毫秒": translate("FamilyTexts", "毫秒"),
+        "分钟": translate("FamilyTexts", "分钟"),
+    }
+    return units.get(unit, unit)
 
 
 def value_text(option: Option, value: Any) -> str:
@@ -68,7 +81,7 @@ def value_text(option: Option, value: Any) -> str:
         if not option.unit:
             return number
         separator = "" if option.unit in ("%", "×") else " "
-        return f"{number}{separator}{option.unit}"
+        return f"{number}{separator}{unit_text(option.unit)}"
     if kind is Kind.TEXT_LIST:
         return translate("FamilyTexts", "%1 个").replace("%1", str(len(value)))
     return str(value)

@@ -215,7 +215,7 @@ class HomeScreen(Screen):
             details[index] = self.tr("已看 %1/%2 集").replace(
                 "%1", str(summary.watched)).replace("%2", str(total))
         for place, (_title, percent) in enumerate(self._casts):
-            details[-1 - place] = self.tr("手机投屏 · 已看 %1%").replace("%1", str(percent))
+            details[-1 - place] = self.tr("投屏 已看%1%").replace("%1", str(percent))
         for _label, row in self._rows:
             row.poster_model.update_details(details)
             row._current_moved()  # its spoken name carries the new progress

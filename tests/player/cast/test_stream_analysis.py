@@ -14,10 +14,16 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from accessibility.pacing.measure import PacingMeasurements
 from player.assets import demo_library
+from player.cast.bridge import Command
 from player.cast.stream_analysis import StreamAnalysis
+from player.eventlog import read_events
+from tests.player.cast.test_receiver import XIAOMING, StandInServer
+from tests.player.ui.conftest import Build, press
 
 pytestmark = pytest.mark.slow
 
@@ -118,7 +124,7 @@ def test_a_live_stream_is_ended_by_the_time_bound_keeping_its_lines(tmp_path: Pa
 
 def test_a_stream_larger_than_the_size_bound_is_ended(tmp_path: Path) -> None:
     source, _texts = burned_episode()
-    make_hls(source, tmp_path / "big", live=True)
+    make_hls(source, tmp_path / "big", live=False)  # 36 s; a live one starts at its edge
     got = Collected()
     with served(tmp_path / "big") as (base, _agents):
         analysis = StreamAnalysis(got.on_cues, got.on_done, max_stream_seconds=6.0)
@@ -138,3 +144,43 @@ def test_cancel_ends_the_reading_at_once(tmp_path: Path) -> None:
         analysis.cancel()
         assert got.done.wait(15) and got.why == "cancelled"
         assert not analysis.running
+
+
+def test_an_hls_cast_gets_its_burned_in_lines_shown_and_spoken(
+        build_app: Build, tmp_path: Path, qtbot: QtBot) -> None:
+    """The whole way: a phone casts an HLS playlist; it plays at once, and the lines read
+    off its picture as it plays are shown large and read out, with no local copy."""
+    source, texts = burned_episode()
+    make_hls(source, tmp_path / "hls", live=False, segment_s=3)
+    parts = build_app(demo_library())
+    assert parts.cast is not None and parts.readout is not None
+    parts.cast._server_factory = StandInServer
+    parts.settings.update({"cast.enabled": True, "cast.allowed_devices": [XIAOMING.key],
+                           "pacing.notice_from": "never", "pacing.skip_from": "never"})
+    spoken: list[str] = []
+    parts.readout.speaking.connect(spoken.append)
+    log = parts.events.path
+    assert log is not None
+
+    def events(name: str) -> list[dict[str, object]]:
+        return [e for e in read_events(log) if e["event"] == name]
+
+    with served(tmp_path / "hls") as (base, _agents):
+        uri = f"{base}/index.m3u8"
+        bridge = parts.cast.bridge
+        bridge.post(Command("set_uri", XIAOMING, (uri, "春风又起 第4集", "", uri)))
+        with qtbot.wait_signal(parts.engine.first_frame, timeout=20_000):
+            bridge.post(Command("play", XIAOMING))  # playback does not wait for the reading
+        qtbot.wait_until(lambda: bool(events("cast_stream_reading")), timeout=30_000)
+        assert events("cast_analysis")[-1]["copied"] is False  # a playlist is not copied
+
+        def shown() -> set[str]:
+            return {str(e["text"]).replace("\n", "") for e in events("subtitle_shown")}
+
+        qtbot.wait_until(lambda: bool(shown() & texts), timeout=120_000)
+        qtbot.wait_until(lambda: bool(set(spoken) & texts), timeout=30_000)
+        assert shown() <= texts
+        press(qtbot, parts, Qt.Key.Key_Escape)  # Back: the reading ends with the cast
+        qtbot.wait_until(lambda: bool(events("cast_stream_read")), timeout=20_000)
+        assert events("cast_stream_read")[-1]["why"] in ("cancelled", "ended")
+    assert not any((parts.paths.cache_dir / "cast").glob("*.video"))

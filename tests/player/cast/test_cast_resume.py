@@ -160,7 +160,7 @@ def scene(build_app: Build, media_dir: Path, tmp_path: Path, qtbot: QtBot) -> It
     shutil.copy(colour_clip(media_dir / "resume-blue.mp4", "blue", 8.0), served / "b.mp4")
     parts = build_app(demo_library())
     assert parts.cast is not None
-    parts.cast._server_factory = StandInServer
+    parts.cast._server_factory = StandInServer  # type: ignore[assignment]
     parts.settings.update({"cast.enabled": True, "cast.allowed_devices": [XIAOMING.key]})
     with cdn(served) as (base, seen, expired):
         scene = Scene(parts, base, qtbot)

@@ -154,7 +154,7 @@ def test_an_hls_cast_gets_its_burned_in_lines_shown_and_spoken(
     make_hls(source, tmp_path / "hls", live=False, segment_s=3)
     parts = build_app(demo_library())
     assert parts.cast is not None and parts.readout is not None
-    parts.cast._server_factory = StandInServer
+    parts.cast._server_factory = StandInServer  # type: ignore[assignment]
     parts.settings.update({"cast.enabled": True, "cast.allowed_devices": [XIAOMING.key],
                            "pacing.notice_from": "never", "pacing.skip_from": "never"})
     spoken: list[str] = []

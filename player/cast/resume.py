@@ -144,10 +144,14 @@ class CastShelf(QObject):
         self._round = 0
         self._shown: list[KeptCast] = []
         self._saved_at: int | None = None
+        # Nothing is saved before the first frame: until then the engine may still report
+        # the start of the stream, not the place it was asked to resume at.
+        self._shown_frame = False
         self._engine.position_changed.connect(self._on_position)
         self._engine.state_changed.connect(self._on_state)
         self._engine.ended.connect(self._on_ended)
         self._session.episode_started.connect(lambda _s, _i: self._reset_saved())
+        self._engine.first_frame.connect(self._on_first_frame)
         window.home.cast_chosen.connect(self.resume)
         window.stack.currentChanged.connect(self._on_screen)
         if window.stack.currentWidget() is window.home:
@@ -167,11 +171,15 @@ class CastShelf(QObject):
 
     def _reset_saved(self) -> None:
         self._saved_at = None
+        self._shown_frame = False
+
+    def _on_first_frame(self) -> None:
+        self._shown_frame = True
 
     def _save(self) -> None:
         playing = self._playing_cast()
         position, duration = self._engine.position(), self._engine.duration()
-        if playing is None or duration <= 0 or position <= 0:
+        if playing is None or not self._shown_frame or duration <= 0 or position <= 0:
             return  # a live stream (no length) has no place to come back to
         series, episode = playing
         self._saved_at = position

@@ -226,6 +226,11 @@ def test_choosing_a_cast_on_the_shelf_resumes_it_through_the_relay(scene: Scene)
     agents = {agent for path, agent in scene.seen if path == "/b.mp4"}  # type: ignore[attr-defined]
     assert agents and all(agent.startswith("SilverReel/") for agent in agents)
     assert relay_url(f"{scene.base}/b.mp4").startswith("http://127.0.0.1:")
+    # Back again at once: the place kept is still where it was, not the stream's start.
+    press(scene.qtbot, parts, K.Key_Escape)
+    assert window.stack.currentWidget() is window.home
+    again = scene.shelf._store.recent()
+    assert len(again) == 1 and again[0].position_ms >= 4000
 
 
 def test_home_never_waits_for_an_address_that_hangs_and_keeps_it_for_later(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from accessibility.speech.synth import SpeechSynthesizer
     from player.calm import PictureCalming
     from player.cast.receiver import CastReceiver
+    from player.cast.resume import CastShelf
     from player.pacing import PacingController, PacingMonitor
     from player.rest import RestReminder
     from player.ui.family import FamilyController
@@ -50,6 +51,7 @@ class Assembly:
     speech_player: SpeechPlayer | None = None
     cast: CastReceiver | None = None
     cast_forced: bool = False  # `silverreel --cast`: the receiver on for this run
+    cast_shelf: CastShelf | None = None  # casts offered in 继续观看 while their address answers
     calming: PictureCalming | None = None
     resume: ResumeOnStart | None = None
 
@@ -107,6 +109,10 @@ class Assembly:
 
         self.cast = CastReceiver(window, settings, self.events, forced=self.cast_forced,
                                  pacing=self.pacing, cache_dir=self.paths.cache_dir / "cast")
+        from player.cast.resume import CastProgressStore, CastShelf
+
+        self.cast_shelf = CastShelf(window, settings, self.events, CastProgressStore(
+            self.paths.data_dir / "cast-progress.sqlite3"), parent=window)
         from player.degraded import report_memory_stores
 
         report_memory_stores(self)  # a read-only config folder: said once
@@ -129,6 +135,8 @@ class Assembly:
                 part.shutdown()
         self.engine.shutdown()
         self.progress.close()
+        if self.cast_shelf is not None:
+            self.cast_shelf.close()
 
 
 def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None,

@@ -183,6 +183,15 @@ class PacingMonitor(QObject):
         self._aliases[copy] = location
         self._service.schedule(copy)
 
+    def stream_cues(self, location: str, cues: tuple[tuple[int, int, str, float], ...]) -> None:
+        """From any thread: lines read off a stream as it plays (player/cast/stream_analysis.py)."""
+        self._marshal.post(self._deliver_cues, location, picture_cues_of(cues))
+
+    def stream_measured(self, location: str, measurements: PacingMeasurements) -> None:
+        """From any thread: a stream read to its end, summarised and delivered like a file's."""
+        self._marshal.post(lambda: self._deliver(
+            location, summarise(measurements, thresholds_from(self._settings))))
+
     def _on_setting(self, key: str, _value: object) -> None:
         if key.endswith("_cpm"):
             self._service.set_thresholds(thresholds_from(self._settings))

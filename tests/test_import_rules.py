@@ -26,10 +26,12 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),
     "accessibility.theme": ("player", "PySide6.QtWidgets"),
     # The cast receiver's network side runs on its own thread: no Qt, no engine, no screens.
-    # Only player.cast.receiver (on the GUI thread) joins it to the app.
+    # Only player.cast.receiver and player.cast.resume (on the GUI thread) join it to the app;
+    # stream_analysis is used by the receiver and runs its own process.
     **{f"player.cast.{name}": ("PySide6", "player.ui", "player.engine", "player.session",
                                "player.library", "vlc")
-       for name in ("bridge", "copy", "device", "metadata", "server", "timecode", "vetting")},
+       for name in ("bridge", "copy", "device", "metadata", "server", "timecode", "vetting",
+                    "stream_analysis")},
 }
 
 # Leaf modules a forbidden prefix may still import: they import nothing of the app, no Qt and

@@ -499,6 +499,11 @@
             <translation>Seen %1/%2</translation>
         </message>
         <message>
+            <location filename="../../player/ui/home.py" line="218" />
+            <source>投屏 已看%1%</source>
+            <translation>Cast · %1% watched</translation>
+        </message>
+        <message>
             <location filename="../../player/ui/home.py" line="71" />
             <source>家人设置</source>
             <translation>Family settings</translation>

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from player.cast.bridge import CastBridge, Command, Snapshot
 from player.cast.copy import CastCopier
 from player.cast.metadata import Device
+from player.cast.stream_analysis import StreamAnalysis
 from player.config.store import Settings
 from player.engine.base import PlaybackState
 from player.engine.marshal import EventMarshal
@@ -94,6 +95,11 @@ class CastReceiver(QObject):
         self._copier = CastCopier(cache_dir, self._copied_on_thread) \
             if pacing is not None and cache_dir is not None else None
         self._copy: str | None = None
+        # A stream (HLS, live) cannot be copied: read as it plays, through the relay.
+        self._stream = StreamAnalysis(
+            lambda uri, cues: self._marshal.post(self._stream_cues, uri, cues),
+            lambda uri, found, why: self._marshal.post(self._stream_done, uri, found, why),
+        ) if pacing is not None else None
         if pacing is not None:
             pacing.analysed.connect(self._on_analysed)
         self._session.skip_progress_for(is_cast)
@@ -144,6 +150,8 @@ class CastReceiver(QObject):
         if self._copier is not None:
             self._copier.cancel()
             self._copier.clear()
+        if self._stream is not None:
+            self._stream.close()
         if server is not None:
             if is_cast(self._session.series) and self._series is not None:
                 self._stop_cast("receiver_off")
@@ -285,8 +293,10 @@ class CastReceiver(QObject):
             self._window.playing.show_source(tr("手机投屏"))  # not "第 1 集"
             if self._copier is not None:
                 self._copier.start(series.episodes[0].location)
-        elif self._series is not None:  # the viewer chose an episode of their own instead
-            self._stop_cast("viewer")
+        else:
+            self._end_stream_reading()
+            if self._series is not None:  # the viewer chose an episode of their own instead
+                self._stop_cast("viewer")
         self._publish()
 
     def _on_failed(self, _problem: object) -> None:
@@ -300,13 +310,16 @@ class CastReceiver(QObject):
 
     def _on_back(self) -> None:
         # The window leaves the Playing screen itself; the phone is told the cast stopped.
+        self._end_stream_reading()
         if is_cast(self._session.series) or is_cast(self._series):
             self._stop_cast("back")
 
     def _on_action(self, action: object) -> None:
-        if action is Action.HOME and self._series is not None \
-                and self._window.stack.currentWidget() is not self._window.playing:
-            self._stop_cast("back")
+        if action is Action.HOME and self._window.stack.currentWidget() \
+                is not self._window.playing:
+            self._end_stream_reading()
+            if self._series is not None:
+                self._stop_cast("back")
 
     # --- analysis of a local copy (never waited for) -------------------------------------------
     def _copied_on_thread(self, uri: str, path: Path | None, problem: str | None) -> None:
@@ -320,6 +333,26 @@ class CastReceiver(QObject):
         if path is not None and self._pacing is not None:
             self._copy = str(path)
             self._pacing.analyse_copy(uri, str(path))
+        elif path is None and self._stream is not None:
+            self._events.log("cast_stream_reading", uri=uri)
+            self._stream.start(uri)
+
+    def _stream_cues(self, uri: str, cues: tuple[tuple[int, int, str, float], ...]) -> None:
+        playing = self._session.episode
+        if self._pacing is not None and playing is not None and playing.location == uri:
+            self._pacing.stream_cues(uri, cues)
+
+    def _stream_done(self, uri: str, found: object, why: str) -> None:
+        from accessibility.pacing.measure import PacingMeasurements
+
+        lines = len(found.picture_cues) if isinstance(found, PacingMeasurements) else 0
+        self._events.log("cast_stream_read", uri=uri, why=why, lines=lines)
+        if isinstance(found, PacingMeasurements) and self._pacing is not None:
+            self._pacing.stream_measured(uri, found)
+
+    def _end_stream_reading(self) -> None:
+        if self._stream is not None and self._stream.running:
+            self._stream.cancel()
 
     def _on_analysed(self, location: str, _result: object) -> None:
         if self._copy is not None and location == self._copy and self._copier is not None:
@@ -331,6 +364,7 @@ class CastReceiver(QObject):
             return
         self._events.log("cast_stopped", uri=self._uri, by=by)
         self._series = None
+        self._end_stream_reading()
         if by != "viewer" and self._engine.state() in (
                 PlaybackState.PLAYING, PlaybackState.PAUSED, PlaybackState.OPENING):
             self._session.stop()

@@ -53,6 +53,7 @@ class HomeScreen(Screen):
     series_chosen = Signal(int)
     leave_requested = Signal()
     family_requested = Signal()
+    cast_chosen = Signal(int)  # the index in the casts given to set_casts
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,7 @@ class HomeScreen(Screen):
         self._summaries: list[SeriesSummary] = []
         self._target: ContinueTarget | None = None
         self._recent: list[int] = []
+        self._casts: list[tuple[str, int]] = []  # phone casts still reachable (title, percent)
 
     # --- content -----------------------------------------------------------------------------
     def show_library(self, summaries: list[SeriesSummary], target: ContinueTarget | None,
@@ -127,8 +129,10 @@ class HomeScreen(Screen):
     def _shelves(self) -> list[tuple[str, list[int]]]:
         everything = list(range(len(self._summaries)))
         shelves: list[tuple[str, list[int]]] = []
-        if self._recent:
-            shelves.append((self.tr("继续观看"), list(self._recent)))
+        # Casts still reachable sit at the end of 继续观看, as negative indexes (-1 is the first).
+        casts = [-1 - i for i in range(len(self._casts))]
+        if self._recent or casts:
+            shelves.append((self.tr("继续观看"), list(self._recent) + casts))
         shelves.append((self.tr("全部剧集"), everything))
         by_tag: dict[str, list[int]] = {}
         for index, summary in enumerate(self._summaries):
@@ -156,9 +160,9 @@ class HomeScreen(Screen):
             label.setProperty("role", "shelf")
             row = PosterRow(title, self._covers)
             row.setObjectName("shelf")
-            row.activated_series.connect(self.series_chosen)
+            row.activated_series.connect(self._on_poster)
             row.current_changed.connect(lambda r=row: self._on_row_moved(r))
-            row.set_posters([Poster(i, self._summaries[i].series.title, "") for i in members])
+            row.set_posters([Poster(i, self._poster_title(i), "") for i in members])
             if self._theme is not None:
                 row.set_theme(self._theme, self._shelf_room())
             self._wall_layout.addWidget(label)
@@ -167,6 +171,35 @@ class HomeScreen(Screen):
             row.show()
             self._rows.append((label, row))
         self._wall_layout.addStretch(1)
+
+    def set_casts(self, casts: list[tuple[str, int]]) -> None:
+        """Phone casts whose address still answers (title, percent watched), offered at the
+        end of 继续观看; choosing one emits ``cast_chosen`` with its place in ``casts``."""
+        if casts == self._casts:
+            return
+        focused_row = isinstance(self.current_focus(), PosterRow)
+        self._casts = list(casts)
+        if not self._summaries:
+            return  # Home has no shelves until there is a library
+        self._build_rows()
+        self._update_texts()
+        if self.isVisible():
+            self._fit_shelves()
+            if focused_row and self.rows():
+                self.set_focus(self.rows()[0])
+            self._update_more()
+
+    def cast_titles(self) -> list[str]:
+        return [title for title, _percent in self._casts]
+
+    def _poster_title(self, index: int) -> str:
+        return self._casts[-1 - index][0] if index < 0 else self._summaries[index].series.title
+
+    def _on_poster(self, index: int) -> None:
+        if index < 0:
+            self.cast_chosen.emit(-1 - index)
+        else:
+            self.series_chosen.emit(index)
 
     def _update_texts(self) -> None:
         summaries, target = self._summaries, self._target
@@ -181,6 +214,8 @@ class HomeScreen(Screen):
             total = len(summary.series.episodes)
             details[index] = self.tr("已看 %1/%2 集").replace(
                 "%1", str(summary.watched)).replace("%2", str(total))
+        for place, (_title, percent) in enumerate(self._casts):
+            details[-1 - place] = self.tr("投屏 已看%1%").replace("%1", str(percent))
         for _label, row in self._rows:
             row.poster_model.update_details(details)
             row._current_moved()  # its spoken name carries the new progress

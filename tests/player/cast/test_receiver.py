@@ -154,7 +154,7 @@ def test_yes_plays_with_the_title_and_remembers_the_phone(cast: Cast) -> None:
     cast.qtbot.waitUntil(lambda: len(cast.events("first_frame")) > started, timeout=15000)
     assert window._overlay is None
     assert window.playing._series_label.text() == "闪婚后 第8集"
-    # A cast never becomes 继续观看: its address belongs to the phone.
+    # A cast never enters the viewer's own progress: it is kept apart (player/cast/resume.py).
     press(cast.qtbot, cast.parts, K.Key_Escape)
     assert not any(e["location"].startswith("http") for e in cast.events("progress_saved"))
 

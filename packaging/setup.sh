@@ -21,8 +21,14 @@ if ((${#missing[@]})); then
     # minidlna is only for the tests, which start their own inside a private network namespace.
     # Debian starts its system service on install, which would share /var/lib/minidlna and
     # announce itself on the real network: stop and disable the one we just installed.
-    if [[ " ${missing[*]} " == *" minidlna "* ]] && command -v systemctl >/dev/null 2>&1; then
-        $SUDO systemctl disable --now minidlna >/dev/null 2>&1 || true
+    if [[ " ${missing[*]} " == *" minidlna "* ]]; then
+        if command -v systemctl >/dev/null 2>&1; then
+            $SUDO systemctl disable --now minidlna >/dev/null 2>&1 || true
+        fi
+        if [ -x /etc/init.d/minidlna ]; then  # a machine without systemd (sysvinit)
+            $SUDO /etc/init.d/minidlna stop >/dev/null 2>&1 || true
+            $SUDO update-rc.d minidlna disable >/dev/null 2>&1 || true
+        fi
     fi
 fi
 

@@ -41,6 +41,9 @@ def memory_stores(parts: Assembly) -> list[tuple[str, str, str]]:
     if parts.pacing is not None and parts.pacing.cache.in_memory:
         found.append(("pacing_cache", str(parts.pacing.cache.db_path),
                       parts.pacing.cache.memory_reason))
+    if parts.cast_shelf is not None and parts.cast_shelf.store.memory_reason:
+        store = parts.cast_shelf.store
+        found.append(("cast_progress", str(store.path), store.memory_reason))
     if parts.synthesizer is not None and parts.synthesizer.storage_problem:
         found.append(("speech_cache", "", parts.synthesizer.storage_problem))
     return found

@@ -62,11 +62,14 @@ class CastProgressStore:
 
     def __init__(self, path: Path) -> None:
         self._lock = threading.Lock()
+        self.path = path
+        self.memory_reason = ""  # why the file could not be used ("" when it is)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, check_same_thread=False)
             self._create()
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError) as error:  # a read-only config folder, a bad file
+            self.memory_reason = str(error)
             self._db = sqlite3.connect(":memory:", check_same_thread=False)
             self._create()
 
@@ -156,6 +159,10 @@ class CastShelf(QObject):
         window.stack.currentChanged.connect(self._on_screen)
         if window.stack.currentWidget() is window.home:
             self.check()
+
+    @property
+    def store(self) -> CastProgressStore:
+        return self._store
 
     @property
     def shown(self) -> list[KeptCast]:

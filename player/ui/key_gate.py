@@ -51,12 +51,14 @@ class KeyGate:
         self._released.clear()
         self._held = None
 
-    def _now_ms(self) -> float:
-        return self._clock() * 1000
+    def _now_ms(self, at_ms: int = 0) -> float:
+        """When the key moved: the window system's own time stamp when the event has one,
+        since a busy GUI thread can take two presses 0.6 s apart off its queue at once."""
+        return float(at_ms) if at_ms > 0 else self._clock() * 1000
 
-    def press(self, key: int, action: Action, auto_repeat: bool) -> bool:
-        """Whether this key press should act."""
-        now = self._now_ms()
+    def press(self, key: int, action: Action, auto_repeat: bool, at_ms: int = 0) -> bool:
+        """Whether this key press should act (``at_ms``: the event's time stamp, 0 if none)."""
+        now = self._now_ms(at_ms)
         repeated = self._held == key and now - self._last_seen < _REPEAT_PACE_MS
         self._last_seen = now
         if auto_repeat and self._held != key:
@@ -73,12 +75,12 @@ class KeyGate:
             return False
         return True
 
-    def release(self, key: int, auto_repeat: bool) -> None:
+    def release(self, key: int, auto_repeat: bool, at_ms: int = 0) -> None:
         if auto_repeat:
             return
         if self._held == key:
             self._held = None
-        self._released[key] = self._now_ms()
+        self._released[key] = self._now_ms(at_ms)
 
     def _repeat(self, action: Action, now: float) -> bool:
         if (action in ARROWS and now - self._held_since >= self.hold_repeat_ms

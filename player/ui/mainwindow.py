@@ -664,14 +664,15 @@ class MainWindow(QMainWindow):
         kind = event.type()
         if kind == QEvent.Type.KeyRelease and isinstance(watched, QWidget) \
                 and watched.window() is self:
-            self.key_gate.release(event.key(), event.isAutoRepeat())
+            self.key_gate.release(event.key(), event.isAutoRepeat(), event.timestamp())
             return False
         if (kind == QEvent.Type.KeyPress and isinstance(watched, QWidget)
                 and watched.window() is self):
             action = action_for(event.key(), event.modifiers())
             if action is not None:
                 # A held key acts once, a trembling double press once (see key_gate.py).
-                if self.key_gate.press(event.key(), action, event.isAutoRepeat()):
+                if self.key_gate.press(event.key(), action, event.isAutoRepeat(),
+                                       event.timestamp()):
                     self.dispatch(action)
                 return True
         return False

@@ -93,3 +93,14 @@ def test_the_family_can_change_both_times() -> None:
     gate.double_press_ms = 0
     clock.ms += 10
     assert _hold(gate, clock, DOWN, Action.DOWN, 50) == 1
+
+
+def test_presses_are_timed_by_their_time_stamps_not_by_when_the_gui_thread_gets_to_them() -> None:
+    # Two deliberate presses 600 ms apart, taken off a busy GUI thread's queue together.
+    gate = KeyGate(double_press_ms=350, clock=lambda: 50.0)
+    assert gate.press(Qt.Key.Key_Return, Action.OK, False, at_ms=10_000)
+    gate.release(Qt.Key.Key_Return, False, at_ms=10_080)
+    assert gate.press(Qt.Key.Key_Return, Action.OK, False, at_ms=10_600)
+    gate.release(Qt.Key.Key_Return, False, at_ms=10_680)
+    # A trembling second press 150 ms after letting go is still one press.
+    assert not gate.press(Qt.Key.Key_Return, Action.OK, False, at_ms=10_830)

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Literal
 
 import numpy as np
 
-from tests.accessibility.pacing.pacing_media import FPS, make_canvas
+from tests.accessibility.pacing.pacing_media import FPS, make_canvas, shot_starts
 
 Family = Literal["tuning", "held_back"]
 Enter = Literal["cut", "dissolve", "flash"]
@@ -76,15 +75,7 @@ class BusyPlan:
     shots: tuple[BusyShot, ...]
 
     def starts(self) -> tuple[int, ...]:
-        positions = [0]
-        for previous, shot in pairwise(self.shots):
-            step = previous.frames
-            if shot.enter == "dissolve":
-                step -= shot.enter_frames
-            elif shot.enter == "flash":
-                step += shot.enter_frames
-            positions.append(positions[-1] + step)
-        return tuple(positions)
+        return shot_starts(self.shots)
 
     @property
     def frame_count(self) -> int:

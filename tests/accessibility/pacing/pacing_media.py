@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import numpy as np
 
@@ -55,15 +55,7 @@ class Plan:
         A dissolve of n frames overlaps the incoming shot's first n frames with the outgoing
         shot's last n; a white flash of n frames is inserted before the incoming shot.
         """
-        positions = [0]
-        for previous, shot in pairwise(self.shots):
-            step = previous.frames
-            if shot.enter == "dissolve":
-                step -= shot.enter_frames
-            elif shot.enter == "flash":
-                step += shot.enter_frames
-            positions.append(positions[-1] + step)
-        return tuple(positions)
+        return shot_starts(self.shots)
 
     @property
     def cut_frames(self) -> tuple[int, ...]:
@@ -319,3 +311,24 @@ def micro_drama_plan(width: int, height: int, seed: int, seconds: float = 20.0) 
             previous_scene, previous_view = scene, view
             total += frames + (enter_frames if enter == "flash" else 0)
     return Plan(width, height, tuple(shots), palettes, seed)
+
+
+class _Entering(Protocol):
+    frames: int
+    enter: str
+    enter_frames: int
+
+
+def shot_starts(shots: Sequence[_Entering]) -> tuple[int, ...]:
+    """Frame at which each shot's own first frame is shown: a dissolve of n frames overlaps
+    the incoming shot's first n frames with the outgoing shot's last n; a white flash of n
+    frames is inserted before the incoming shot."""
+    positions = [0]
+    for previous, shot in pairwise(shots):
+        step = previous.frames
+        if shot.enter == "dissolve":
+            step -= shot.enter_frames
+        elif shot.enter == "flash":
+            step += shot.enter_frames
+        positions.append(positions[-1] + step)
+    return tuple(positions)

@@ -48,10 +48,20 @@ class Option:
     choices: tuple[Choice, ...] = field(default=())
     secret: bool = False  # never exported unless asked, never shown
     on_screen: bool = True  # listed on the family settings screen
+    restyles: bool = False  # a change re-draws every screen in a new theme (sizes, colours)
 
     @property
     def group(self) -> str:
         return self.key.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Group:
+    """The heading the family settings screen shows above a group's options."""
+
+    key: str  # the part of an option's key before the dot
+    heading_zh: str
+    heading_en: str
 
 
 class InvalidValue(ValueError):
@@ -119,33 +129,33 @@ OPTIONS: tuple[Option, ...] = (
            "菜单和提示使用的语言。", "The language of menus and messages.",
            choices=(Choice("zh", "中文", "Chinese"), Choice("en", "English", "English"))),
     Option("ui.enlarged", Kind.BOOL, False, "一键放大", "Enlarged",
-           "整个界面和字幕是否放大显示。", "Whether the whole interface and the subtitles are enlarged."),
+           "整个界面和字幕是否放大显示。", "Whether the whole interface and the subtitles are enlarged.", restyles=True),
     Option("ui.text_scale", Kind.FLOAT, 1.0, "文字大小", "Text size",
            "正常状态下的文字大小，1.0 为标准（已符合长辈模式）。",
            "Text size in normal mode; 1.0 is the standard (already elder-mode size).",
-           minimum=1.0, maximum=1.6, step=0.1, unit="×"),
+           minimum=1.0, maximum=1.6, step=0.1, unit="×", restyles=True),
     Option("ui.enlarge_factor", Kind.FLOAT, 1.5, "放大倍数", "Enlarge factor",
            "一键放大时文字和按钮放大的倍数。", "How much one-tap enlarge grows text and buttons.",
-           minimum=1.25, maximum=2.0, step=0.25, unit="×"),
+           minimum=1.25, maximum=2.0, step=0.25, unit="×", restyles=True),
     Option("ui.tv_mode", Kind.BOOL, False, "电视模式", "TV mode",
            "全屏显示，隐藏鼠标，四周留出安全边距。",
-           "Full screen, no mouse pointer, content kept clear of the screen edges."),
+           "Full screen, no mouse pointer, content kept clear of the screen edges.", restyles=True),
     # --- subtitles -------------------------------------------------------------------------
     Option("subtitles.enabled", Kind.BOOL, True, "显示字幕", "Show subtitles",
            "由本软件用大字重新显示字幕。", "Show subtitles, drawn large by SilverReel."),
     Option("subtitles.size", Kind.FLOAT, 6.0, "字幕大小", "Subtitle size",
            "字幕行高占屏幕高度的百分比（放大时再乘以放大倍数）。",
            "Subtitle line height as a percentage of the screen height (times the enlarge factor when enlarged).",
-           minimum=5.0, maximum=12.0, step=0.5, unit="%"),
+           minimum=5.0, maximum=12.0, step=0.5, unit="%", restyles=True),
     Option("subtitles.position", Kind.CHOICE, "beside", "字幕位置", "Subtitle position",
            "竖屏视频两侧有空白时，字幕放在画面旁边还是画面上。",
            "For vertical video on a wide screen: subtitles beside the picture or over it.",
            choices=(Choice("beside", "画面旁边", "beside the picture"),
-                    Choice("over", "画面下方", "over the picture"))),
+                    Choice("over", "画面下方", "over the picture")), restyles=True),
     Option("subtitles.colours", Kind.CHOICE, "white_on_dark", "字幕颜色", "Subtitle colours",
            "字幕文字和底框的颜色。", "Colours of the subtitle text and its box.",
            choices=(Choice("white_on_dark", "白字黑底", "white on dark"),
-                    Choice("yellow_on_dark", "黄字黑底", "yellow on dark"))),
+                    Choice("yellow_on_dark", "黄字黑底", "yellow on dark")), restyles=True),
     Option("subtitles.reading_speed", Kind.FLOAT, 5.0, "阅读速度", "Reading speed",
            "一句字幕要分几页显示时，每页至少按这个速度留够阅读时间（每秒几个字）。",
            "When a subtitle needs several pages, each page stays at least long enough to read "
@@ -273,6 +283,26 @@ OPTIONS: tuple[Option, ...] = (
 )
 
 OPTIONS_BY_KEY: Mapping[str, Option] = {option.key: option for option in OPTIONS}
+
+# The keys whose change re-draws the screens in a new theme.
+THEME_KEYS: frozenset[str] = frozenset(option.key for option in OPTIONS if option.restyles)
+
+# One heading per group, in the order the family settings screen lists them.
+GROUPS: tuple[Group, ...] = (
+    Group("ui", "界面", "Interface"),
+    Group("subtitles", "字幕", "Subtitles"),
+    Group("readout", "朗读", "Reading aloud"),
+    Group("playback", "播放", "Playback"),
+    Group("sound", "声音", "Sound"),
+    Group("pacing", "剪辑节奏", "Editing pace"),
+    Group("picture", "画面", "Picture"),
+    Group("rest", "休息", "Rest"),
+    Group("remote", "遥控器", "Remote control"),
+    Group("library", "剧集来源", "Episode sources"),
+    Group("cast", "手机投屏", "Casting from phones"),
+    Group("family", "家人", "Family"),
+)
+GROUPS_BY_KEY: Mapping[str, Group] = {group.key: group for group in GROUPS}
 
 
 def defaults() -> dict[str, Any]:

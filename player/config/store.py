@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,8 +80,18 @@ def parse_document(document: Any) -> ParsedValues:
     return ParsedValues(accepted, tuple(problems))
 
 
+class UnknownSetting(KeyError):
+    """A reaction was connected to a key the declaration does not have (a typo never fires)."""
+
+
 class Settings(QObject):
-    """The current preferences. ``changed(key, value)`` fires for every change; nobody polls."""
+    """The current preferences. ``changed(key, value)`` fires for every change; nobody polls.
+
+    A part of the app that reacts to some settings says which with ``on_change``, checked
+    against the declaration when it connects: a mistyped key raises at start-up instead of
+    never firing. ``changed`` itself is for the few that watch everything (the event log,
+    the family settings screen).
+    """
 
     changed = Signal(str, object)
     save_failed = Signal(str)
@@ -106,6 +116,29 @@ class Settings(QObject):
 
     def values(self) -> dict[str, Any]:
         return {key: self.get(key) for key in self._values}
+
+    def on_change(self, keys: str | Iterable[str], slot: Callable[[Any], None] | None = None,
+                  *, with_key: Callable[[str, Any], None] | None = None) -> None:
+        """Call ``slot(value)`` (or ``with_key(key, value)``) after any of ``keys`` changes.
+
+        Raises ``UnknownSetting`` for a key the declaration does not have. Reactions run in
+        the order they were connected, like any other slot of ``changed``.
+        """
+        wanted = frozenset((keys,) if isinstance(keys, str) else keys)
+        unknown = sorted(key for key in wanted if key not in OPTIONS_BY_KEY)
+        if unknown:
+            raise UnknownSetting(", ".join(unknown))
+        if (slot is None) == (with_key is None):
+            raise TypeError("give exactly one of slot and with_key")
+
+        def react(key: str, value: Any) -> None:
+            if key in wanted:
+                if slot is not None:
+                    slot(value)
+                elif with_key is not None:
+                    with_key(key, value)
+
+        self.changed.connect(react)
 
     def set(self, key: str, value: Any) -> None:
         """Validate, store, save and announce one value; raises ``InvalidValue``."""

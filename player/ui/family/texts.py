@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from player.config.declaration import Kind, Option
+from player.config.declaration import GROUPS_BY_KEY, Kind, Option
 from player.config.presets import Preset
 
 # Short name for the catalogue lookup; lupdate finds translate("Context", "text") calls.
@@ -36,22 +36,11 @@ def preset_help(preset: Preset) -> str:
 
 
 def group_heading(group: str) -> str:
-    """Headings for the groups of the declaration; a new group shows its own name."""
-    headings = {
-        "ui": translate("FamilyTexts", "界面"),
-        "subtitles": translate("FamilyTexts", "字幕"),
-        "readout": translate("FamilyTexts", "朗读"),
-        "playback": translate("FamilyTexts", "播放"),
-        "sound": translate("FamilyTexts", "声音"),
-        "pacing": translate("FamilyTexts", "剪辑节奏"),
-        "picture": translate("FamilyTexts", "画面"),
-        "rest": translate("FamilyTexts", "休息"),
-        "remote": translate("FamilyTexts", "遥控器"),
-        "library": translate("FamilyTexts", "剧集来源"),
-        "cast": translate("FamilyTexts", "手机投屏"),
-        "family": translate("FamilyTexts", "家人"),
-    }
-    return headings.get(group, group)
+    """The declaration's heading for a group; a group without one shows its own name."""
+    heading = GROUPS_BY_KEY.get(group)
+    if heading is None:
+        return group
+    return heading.heading_en if english() else heading.heading_zh
 
 
 def unit_text(unit: str) -> str:

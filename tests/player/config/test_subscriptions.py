@@ -32,9 +32,9 @@ def test_a_reaction_to_several_keys_is_told_which_changed(tmp_path: Path) -> Non
 
 def test_a_mistyped_key_is_refused_when_connected(tmp_path: Path) -> None:
     settings = Settings(tmp_path / "settings.json")
-    with pytest.raises(UnknownSetting, match="playback.volum\\b"):
+    with pytest.raises(UnknownSetting, match=r"playback\.volum\b"):
         settings.on_change("playback.volum", lambda _value: None)
-    with pytest.raises(UnknownSetting, match="pacing.fastest_cpm"):
+    with pytest.raises(UnknownSetting, match=r"pacing\.fastest_cpm"):
         settings.on_change(["pacing.fast_cpm", "pacing.fastest_cpm"], with_key=lambda k, v: None)
 
 
@@ -63,5 +63,6 @@ def test_every_group_has_a_heading_in_both_languages() -> None:
 
 
 def test_the_theme_keys_are_the_sizes_and_colours() -> None:
-    assert THEME_KEYS == {"ui.enlarged", "ui.text_scale", "ui.enlarge_factor", "ui.tv_mode",
-                          "subtitles.size", "subtitles.colours", "subtitles.position"}
+    expected = {"ui.enlarged", "ui.text_scale", "ui.enlarge_factor", "ui.tv_mode",
+                "subtitles.size", "subtitles.colours", "subtitles.position"}
+    assert expected == THEME_KEYS

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import median, print_table
 from player.cast.vetting import vet_cast_uri
 from player.library import mediaserver
-from player.net import guard
+from player.net import addresses
 
 VIDEO = "http-get:*:video/mp4:*"
 
@@ -73,9 +73,9 @@ def cast_figures(runs: int) -> None:
 
 
 def _pass_through(url: str, *, public_chain: bool = False,
-                  policy: guard.NetworkPolicy | None = None) -> guard.Hop:
+                  policy: addresses.NetworkPolicy | None = None) -> addresses.Hop:
     parts = urllib.parse.urlsplit(url)
-    return guard.Hop(url, parts.scheme, parts.hostname or "", parts.port or 80,
+    return addresses.Hop(url, parts.scheme, parts.hostname or "", parts.port or 80,
                      (ipaddress.ip_address(parts.hostname or "127.0.0.1"),), public_chain)
 
 

@@ -53,7 +53,7 @@ from player.library.natural import natural_key
 from player.library.problems import ProblemCode, problem
 from player.library.references import PrivateNetworkRule
 from player.locations import is_remote
-from player.net.guard import Hop, Refused, check_hop
+from player.net.addresses import Hop, Refused, check_hop
 
 log = logging.getLogger(__name__)
 

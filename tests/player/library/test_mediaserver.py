@@ -220,7 +220,7 @@ PUBLIC = "127.0.0.2"  # named public below: plays a media server on the internet
 
 @pytest.fixture
 def public_policy() -> Iterator[None]:
-    from player.net.guard import NetworkPolicy, using_policy
+    from player.net.addresses import NetworkPolicy, using_policy
 
     with using_policy(NetworkPolicy(frozenset({PUBLIC}))):
         yield

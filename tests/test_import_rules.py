@@ -16,6 +16,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "player.library": ("PySide6", "player.ui", "player.engine", "vlc"),
     "player.config": ("player.ui", "player.engine", "player.library", "PySide6.QtWidgets"),
     "player.progress": ("PySide6", "player.ui", "player.engine"),
+    "player.progress_db": ("PySide6", "player.ui", "player.engine", "player.library"),
     "player.net": ("PySide6", "player.ui", "player.engine", "player.library", "player.config",
                    "accessibility", "vlc"),
     "player.safeio": ("PySide6", "player.ui", "player.engine", "player.library", "vlc"),

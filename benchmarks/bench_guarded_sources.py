@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import median, print_table
 from player.cast.vetting import vet_cast_uri
 from player.library import mediaserver
+from player.library.mediaserver import requester
 from player.net import addresses
 
 VIDEO = "http-get:*:video/mp4:*"
@@ -95,14 +96,14 @@ def media_server_figures(runs: int) -> None:
             assert sum(len(s.episodes) for s in library) == 2000, library[0].problems
 
         checked_values, bare_values = [], []
-        real = mediaserver.check_hop
+        real = requester.check_hop
         for _ in range(runs):  # interleaved, so both see the same machine load
             checked_values.append(_timed(listing, 1))
-            mediaserver.check_hop = _pass_through  # type: ignore[assignment]
+            requester.check_hop = _pass_through  # type: ignore[assignment]
             try:
                 bare_values.append(_timed(listing, 1))
             finally:
-                mediaserver.check_hop = real
+                requester.check_hop = real
         requests = len(server.browsed) // (2 * runs) + 2
     checked, bare = median(checked_values), median(bare_values)
     print_table(f"media server listing, 2,000 episodes (~{requests} requests)", [

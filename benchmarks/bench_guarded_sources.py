@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.common import median, print_table
 from player.cast.vetting import vet_cast_uri
 from player.library import mediaserver
-from player.net import guard
+from player.library.mediaserver import requester
+from player.net import addresses
 
 VIDEO = "http-get:*:video/mp4:*"
 
@@ -73,9 +74,9 @@ def cast_figures(runs: int) -> None:
 
 
 def _pass_through(url: str, *, public_chain: bool = False,
-                  policy: guard.NetworkPolicy | None = None) -> guard.Hop:
+                  policy: addresses.NetworkPolicy | None = None) -> addresses.Hop:
     parts = urllib.parse.urlsplit(url)
-    return guard.Hop(url, parts.scheme, parts.hostname or "", parts.port or 80,
+    return addresses.Hop(url, parts.scheme, parts.hostname or "", parts.port or 80,
                      (ipaddress.ip_address(parts.hostname or "127.0.0.1"),), public_chain)
 
 
@@ -95,14 +96,14 @@ def media_server_figures(runs: int) -> None:
             assert sum(len(s.episodes) for s in library) == 2000, library[0].problems
 
         checked_values, bare_values = [], []
-        real = mediaserver.check_hop
+        real = requester.check_hop
         for _ in range(runs):  # interleaved, so both see the same machine load
             checked_values.append(_timed(listing, 1))
-            mediaserver.check_hop = _pass_through  # type: ignore[assignment]
+            requester.check_hop = _pass_through  # type: ignore[assignment]
             try:
                 bare_values.append(_timed(listing, 1))
             finally:
-                mediaserver.check_hop = real
+                requester.check_hop = real
         requests = len(server.browsed) // (2 * runs) + 2
     checked, bare = median(checked_values), median(bare_values)
     print_table(f"media server listing, 2,000 episodes (~{requests} requests)", [

@@ -9,12 +9,15 @@ recent WAL sync may be lost, which here means a few seconds of viewing position.
 sync per save (``FULL``) would wait on the disk every few seconds during playback, on the
 cheap flash storage of a TV mini PC, for no gain a viewer would notice. A process crash
 loses nothing: committed data is already in the operating system's hands.
+
+A save that finds the file locked by another program is kept in memory and written with the
+next save; reads see it meanwhile. The file itself (schema, reshaping, damage, memory
+instead of an unusable file) is ``player.progress_db``'s job.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import logging
 import os
 import sqlite3
 import threading
@@ -26,40 +29,16 @@ from typing import TypeVar
 
 from player.library.model import Episode, Series
 from player.names import restored, storable
-
-log = logging.getLogger(__name__)
+from player.progress_db import (
+    is_corruption,
+    is_in_memory,
+    log_not_done,
+    open_database,
+    start_afresh,
+)
 
 WATCHED_FRACTION = 0.95
-SCHEMA_VERSION = 2  # 2: the unplayable table
-# Never wait for another process's lock: a save that finds the file busy stays in memory
-# and is written with the next save (or read); waiting froze playback 5 s per save.
-_BUSY_TIMEOUT_S = 0.0
-_COLUMN_NAMES = ("location", "position_ms", "duration_ms", "watched", "updated", "seq",
-                 "series_source", "series_title")
-# What a row from a table of another shape gets for a column it lacks.
-_MIGRATION_DEFAULTS = {"position_ms": "0", "duration_ms": "0", "watched": "0",
-                       "updated": "0", "seq": "rowid", "series_source": "''",
-                       "series_title": "''"}
 _IN_CLAUSE_CHUNK = 500  # below SQLite's smallest historic limit of 999 bound parameters
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS progress (
-    location      TEXT PRIMARY KEY,
-    position_ms   INTEGER NOT NULL,
-    duration_ms   INTEGER NOT NULL,
-    watched       INTEGER NOT NULL,
-    updated       REAL NOT NULL,
-    seq           INTEGER NOT NULL,
-    series_source TEXT NOT NULL,
-    series_title  TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS progress_seq ON progress (seq);
-CREATE TABLE IF NOT EXISTS unplayable (
-    location TEXT PRIMARY KEY,
-    code     TEXT NOT NULL,
-    updated  REAL NOT NULL
-);
-"""
 
 T = TypeVar("T")
 
@@ -90,7 +69,7 @@ class ProgressStore:
         self._lock = threading.Lock()
         # Saves not yet written (the file was busy), oldest first: location -> row values.
         self._pending: dict[str, tuple[object, ...]] = {}
-        self._connection = self._open()
+        self._connection = open_database(self.path)
 
     def close(self) -> None:
         with self._lock:
@@ -322,74 +301,21 @@ class ProgressStore:
         try:
             return operation(self._connection)
         except sqlite3.DatabaseError as error:
-            if not _is_corruption(error):
-                _log_not_done(self.path, error)
+            if not is_corruption(error):
+                log_not_done(self.path, error)
                 return default
-            log.warning("progress file %s is damaged (%s); starting afresh", self.path, error)
-            self._connection.close()
-            self._move_aside()
-            self._connection = self._open()
+            self._connection = start_afresh(self._connection, self.path, error)
         try:
             return operation(self._connection)
         except sqlite3.DatabaseError as error:
-            _log_not_done(self.path, error)
+            log_not_done(self.path, error)
             return default
-
-    def _open(self) -> sqlite3.Connection:
-        try:
-            return self._connect_checked()
-        except sqlite3.DatabaseError as error:
-            if not _is_corruption(error):
-                return self._memory_instead(error)
-            log.warning("progress file %s is damaged (%s); starting afresh", self.path, error)
-            self._move_aside()
-        except OSError as error:
-            return self._memory_instead(error)
-        try:
-            return self._connect_checked()
-        except (sqlite3.Error, OSError) as error:
-            return self._memory_instead(error)
-
-    def _memory_instead(self, error: Exception) -> sqlite3.Connection:
-        # Playback matters more than remembering it: keep going, remember for this run only.
-        log.warning("progress cannot be kept in %s (%s); using memory", self.path, error)
-        return _connect(":memory:")
-
-    def _connect_checked(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = _connect(str(self.path))
-        try:
-            # quick_check reads every page, so damage is found now and not mid-playback.
-            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if verdict != "ok":
-                raise sqlite3.DatabaseError(f"database disk image is malformed: {verdict}")
-        except sqlite3.Error:
-            connection.close()
-            raise
-        return connection
-
-    def _move_aside(self) -> None:
-        """Keep the damaged file (and its WAL) for inspection under an unused name."""
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = f"{self.path}.corrupt-{stamp}"
-        attempt = 1
-        while Path(aside).exists():
-            attempt += 1
-            aside = f"{self.path}.corrupt-{stamp}-{attempt}"
-        for suffix in ("", "-wal", "-shm"):
-            damaged = Path(f"{self.path}{suffix}")
-            if damaged.exists():
-                try:
-                    damaged.replace(f"{aside}{suffix}")
-                except OSError:
-                    log.warning("cannot move damaged %s aside", damaged, exc_info=True)
 
     @property
     def in_memory(self) -> bool:
         """Whether progress is only kept for this run (the file could not be used)."""
         with self._lock:
-            row = self._connection.execute("PRAGMA database_list").fetchone()
-        return not row[2]
+            return is_in_memory(self._connection)
 
 
 _COLUMNS = "location, position_ms, duration_ms, watched, updated, series_source, series_title"
@@ -402,65 +328,3 @@ def _to_progress(row: tuple[str | bytes, int, int, int, float, str | bytes, str 
         restored(location), int(position_ms), int(duration_ms), bool(watched), float(updated),
         restored(series_source), restored(series_title),
     )
-
-
-def _connect(database: str) -> sqlite3.Connection:
-    connection = sqlite3.connect(database, timeout=_BUSY_TIMEOUT_S, check_same_thread=False)
-    try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            log.warning("progress file written by a newer version (%s); reading anyway", version)
-        _reshape(connection)
-        connection.executescript(_SCHEMA)
-        if version < SCHEMA_VERSION:
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except sqlite3.Error:
-        connection.close()
-        raise
-    return connection
-
-
-def _log_not_done(path: Path, error: sqlite3.DatabaseError) -> None:
-    if "locked" in str(error) or "busy" in str(error):
-        # Another program holds the file: kept in memory, written later; no log every 5 s.
-        log.debug("progress file %s busy; kept in memory", path)
-    else:
-        log.warning("progress not stored/read (%s): %s", path, error)
-
-
-def _reshape(connection: sqlite3.Connection) -> None:
-    """A ``progress`` table of another shape (an old or foreign file) is renamed aside and
-    what it holds copied into a table of the right shape, so progress is kept on disk again
-    instead of in memory on every run."""
-    columns = [row[1] for row in connection.execute("PRAGMA table_info(progress)")]
-    if not columns or set(_COLUMN_NAMES) <= set(columns):
-        return
-    aside = f"progress_aside_{int(time.time())}"
-    log.warning("progress table has another shape %s; kept as %s", columns, aside)
-    with connection:
-        connection.execute(f'ALTER TABLE progress RENAME TO "{aside}"')
-        connection.execute("DROP INDEX IF EXISTS progress_seq")
-        connection.executescript(_SCHEMA)
-    if "location" not in columns:
-        return
-    select = ", ".join(name if name in columns else _MIGRATION_DEFAULTS[name]
-                       for name in _COLUMN_NAMES)
-    try:
-        with connection:
-            connection.execute(
-                f"INSERT OR IGNORE INTO progress ({', '.join(_COLUMN_NAMES)}) "
-                f'SELECT {select} FROM "{aside}" WHERE location IS NOT NULL')
-    except sqlite3.Error as error:  # values of the wrong kind: the old table stays aside
-        log.warning("progress rows not copied from %s: %s", aside, error)
-
-
-def _is_corruption(error: sqlite3.DatabaseError) -> bool:
-    # OperationalError covers a locked, read-only or full disk: the file itself is fine.
-    if isinstance(error, sqlite3.OperationalError):
-        return False
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-    return "malformed" in str(error) or "not a database" in str(error)

@@ -16,6 +16,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "player.library": ("PySide6", "player.ui", "player.engine", "vlc"),
     "player.config": ("player.ui", "player.engine", "player.library", "PySide6.QtWidgets"),
     "player.progress": ("PySide6", "player.ui", "player.engine"),
+    "player.progress_db": ("PySide6", "player.ui", "player.engine", "player.library"),
     "player.net": ("PySide6", "player.ui", "player.engine", "player.library", "player.config",
                    "accessibility", "vlc"),
     "player.safeio": ("PySide6", "player.ui", "player.engine", "player.library", "vlc"),
@@ -30,8 +31,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # stream_analysis is used by the receiver and runs its own process.
     **{f"player.cast.{name}": ("PySide6", "player.ui", "player.engine", "player.session",
                                "player.library", "vlc")
-       for name in ("bridge", "copy", "device", "metadata", "server", "timecode", "vetting",
-                    "stream_analysis")},
+       for name in ("actions", "avtransport", "bridge", "connection_manager", "copy", "device",
+                    "eventing", "metadata", "rendering_control", "server", "timecode",
+                    "vetting", "stream_analysis")},
 }
 
 # Leaf modules a forbidden prefix may still import: they import nothing of the app, no Qt and

@@ -24,8 +24,10 @@ from aiohttp import web
 from async_upnp_client.server import UpnpServer, UpnpServerDevice
 from async_upnp_client.ssdp import build_ssdp_packet
 
+from player.cast.actions import current_device
 from player.cast.bridge import CastBridge, Snapshot
-from player.cast.device import current_device, publish_last_change, renderer_device_class
+from player.cast.device import renderer_device_class
+from player.cast.eventing import publish_last_change
 from player.cast.metadata import device_of
 from player.cast.vetting import vet_cast_uri
 

@@ -28,7 +28,8 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
-from player.net.guard import NetworkPolicy, Opened, Refused, current_policy, open_checked
+from player.net.addresses import NetworkPolicy, current_policy
+from player.net.guard import Opened, Refused, open_checked
 
 MAX_URI_CHARS = 8192
 MAX_HOPS = 5

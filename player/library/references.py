@@ -20,7 +20,7 @@ from player.library.model import Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.locations import is_remote
 from player.names import display_text
-from player.net.guard import Refused, check_hop
+from player.net.addresses import Refused, check_hop
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _DRIVE_PATH = re.compile(r"^[a-zA-Z]:[\\/]")

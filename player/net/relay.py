@@ -25,7 +25,8 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from player.net.guard import REMOTE_SCHEMES, Opened, Refused, current_policy, open_checked
+from player.net.addresses import REMOTE_SCHEMES, current_policy
+from player.net.guard import Opened, Refused, open_checked
 
 ANSWER_DEADLINE_S = 15.0  # connect, every redirect and the response headers
 IDLE_TIMEOUT_S = 30.0  # then, between two reads of a stream

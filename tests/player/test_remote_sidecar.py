@@ -197,7 +197,7 @@ def test_a_range_request_redirected_to_a_local_file_is_not_followed(tmp_path: Pa
 
 
 def test_a_public_episode_may_not_lead_the_range_requests_home(tmp_path: Path) -> None:
-    from player.net.guard import NetworkPolicy, using_policy
+    from player.net.addresses import NetworkPolicy, using_policy
     from tests.hostile import hostile_server
 
     data = random.Random(8).randbytes(150_000)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from player.cast.copy import fetch_copy
 from player.cast.vetting import Refusal, vet_cast_uri
-from player.net.guard import NetworkPolicy
+from player.net.addresses import NetworkPolicy
 from tests.hostile import Answer, HostileServer, hostile_server
 from tests.player.cast.helpers import episode_server
 
@@ -149,12 +149,12 @@ def test_a_name_that_does_not_resolve_is_unreachable(monkeypatch: pytest.MonkeyP
     # No DNS query may leave this machine in a test: the resolver's answer is played here.
     import socket
 
-    from player.net import guard
+    from player.net import addresses
 
     def no_such_name(*_args: object, **_kwargs: object) -> list[object]:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    monkeypatch.setattr(guard.socket, "getaddrinfo", no_such_name)
+    monkeypatch.setattr(addresses.socket, "getaddrinfo", no_such_name)
     verdict = vet_cast_uri("http://no-such-host.invalid/a.mp4", deadline_s=2.0, caller=HERE)
     assert verdict.refusal is Refusal.UNREACHABLE
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import pytest
 
 from player.library import mediaserver
+from player.library.mediaserver import browse, discovery
+from player.library.mediaserver.requester import MAX_RESPONSE_BYTES, BoundedRequester, GuardRefused
 from player.library.model import Series
 from player.library.sources import open_source
 from tests.player.library.fake_media_server import FakeServer, serving
@@ -118,7 +120,7 @@ def test_items_pointing_anywhere_but_http_are_refused_and_named(server: FakeServ
 
 def test_an_oversized_answer_is_a_problem_not_a_hang(server: FakeServer) -> None:
     server.children = {"0": [server.item("1", "第1集", ("http://127.0.0.1:9/1.mp4", VIDEO))]}
-    server.browse_padding = mediaserver.MAX_RESPONSE_BYTES + 1
+    server.browse_padding = MAX_RESPONSE_BYTES + 1
     library = open_source(server.url)
     assert not any(s.episodes for s in library)
     assert library[0].problems and library[0].problems[0].code == "unsupported"
@@ -126,7 +128,7 @@ def test_an_oversized_answer_is_a_problem_not_a_hang(server: FakeServer) -> None
 
 def test_deep_folders_are_read_to_a_bound(server: FakeServer,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(mediaserver, "MAX_DEPTH", 3)
+    monkeypatch.setattr(browse, "MAX_DEPTH", 3)
     server.children = {str(n): [server.container(str(n + 1), f"层{n + 1}", str(n))]
                        for n in range(0, 30)}
     server.children["2"].append(server.item("v", "第1集", ("http://127.0.0.1:9/v.mp4", VIDEO)))
@@ -196,7 +198,7 @@ def test_inspect_takes_a_description_address_as_a_source() -> None:
 ])
 def test_an_unspecified_address_in_a_discovery_answer_is_the_answering_host(
         location: str, host: str, expected: str) -> None:
-    assert mediaserver._answering_host(location, host) == expected
+    assert discovery._answering_host(location, host) == expected
 
 
 def test_a_slow_server_is_listed_up_to_the_time_limit_and_what_was_read_kept(
@@ -220,7 +222,7 @@ PUBLIC = "127.0.0.2"  # named public below: plays a media server on the internet
 
 @pytest.fixture
 def public_policy() -> Iterator[None]:
-    from player.net.guard import NetworkPolicy, using_policy
+    from player.net.addresses import NetworkPolicy, using_policy
 
     with using_policy(NetworkPolicy(frozenset({PUBLIC}))):
         yield
@@ -258,15 +260,15 @@ def test_every_request_of_a_public_server_is_checked_with_the_public_chain(
 
     from async_upnp_client.const import HttpRequest
 
-    requester = mediaserver.BoundedRequester()
+    requester = BoundedRequester()
     with serving(FakeServer(), host=PUBLIC) as public, serving(FakeServer()) as home:
         answer = asyncio.run(requester.async_http_request(HttpRequest("GET", public.url, {},
                                                                       None)))
         assert answer.status_code == 200 and requester.public_chain
-        with pytest.raises(mediaserver.GuardRefused) as refused:
+        with pytest.raises(GuardRefused) as refused:
             asyncio.run(requester.async_http_request(HttpRequest("GET", home.url, {}, None)))
         assert refused.value.code == "private"
-        with pytest.raises(mediaserver.GuardRefused) as refused:
+        with pytest.raises(GuardRefused) as refused:
             asyncio.run(requester.async_http_request(HttpRequest("GET", "file:///etc/passwd",
                                                                  {}, None)))
         assert refused.value.code == "not_http"

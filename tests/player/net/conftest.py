@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from player.net.guard import NetworkPolicy, using_policy
+from player.net.addresses import NetworkPolicy, using_policy
 from tests.hostile import HostileServer, hostile_server
 
 PUBLIC_TEST_ADDRESS = "127.0.0.2"  # plays a server on the public internet

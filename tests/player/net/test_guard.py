@@ -11,13 +11,8 @@ import pytest
 from player.library.fetch import fetch
 from player.library.model import SourceProblem
 from player.library.sources import open_source
-from player.net.guard import (
-    HARD_DEADLINE_S,
-    NetworkPolicy,
-    Refused,
-    check_hop,
-    open_checked,
-)
+from player.net.addresses import NetworkPolicy, Refused, check_hop
+from player.net.guard import HARD_DEADLINE_S, open_checked
 from tests.hostile import HostileServer
 
 
@@ -209,7 +204,7 @@ def test_inspect_of_a_trickling_server_returns(home: HostileServer) -> None:
 @pytest.mark.parametrize("address", ["127.0.0.1", "127.1.2.3", "::1", "0.0.0.0", "::",
                                      "::ffff:127.0.0.1", "64:ff9b::7f00:1"])
 def test_refuse_this_computer_covers_every_form_of_loopback(address: str) -> None:
-    from player.net.guard import NetworkPolicy, Refused, check_hop
+    from player.net.addresses import NetworkPolicy, Refused, check_hop
 
     host = f"[{address}]" if ":" in address else address
     with pytest.raises(Refused) as refused:

@@ -20,7 +20,6 @@ Rules, in the viewer's terms:
 
 from __future__ import annotations
 
-import bisect
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -33,7 +32,8 @@ from player.config.store import Settings
 from player.engine.base import PlaybackEngine, PlaybackState
 from player.engine.volume import VolumeControl
 from player.readout.hold import EngineHold
-from player.readout.lines import Line, Player, Synthesizer, cue_lines
+from player.readout.lines import Line, Player, Synthesizer
+from player.readout.timeline import CueTimeline
 
 # A waiting cue this far past its end is no longer worth reading (outside listen mode).
 STALE_MS = 1500
@@ -70,10 +70,7 @@ class ReadOut(QObject):
         self._clock = PlaybackClock(engine.position(), now or time.monotonic)
         self._hold = EngineHold(engine)
         self._location = engine.location()
-        self._cues: list[Line] = []
-        self._starts: list[int] = []
-        self._next = 0  # index of the first cue not yet reached
-        self._carried: list[Line] = []  # on screen where playback (re)started: read them first
+        self._timeline = CueTimeline()
         self._queue: deque[Line] = deque()
         self._announcement: Line | None = None  # waiting for the current cue to finish
         self._current: Line | None = None
@@ -99,8 +96,7 @@ class ReadOut(QObject):
     def set_cues(self, cues: Sequence[Cue]) -> None:
         """The cues of the episode now playing (replaces any earlier ones)."""
         self._silence_cues()
-        self._cues = cue_lines(cues)
-        self._starts = [line.start_ms for line in self._cues]
+        self._timeline.replace(cues)
         self._reposition(self._now())
         self._follow(self._now())
 
@@ -110,12 +106,8 @@ class ReadOut(QObject):
         Cues read off the picture arrive a few at a time, in time order, while the episode
         plays; earlier ones (already known or already past) are ignored.
         """
-        last = self._starts[-1] if self._starts else -1
-        lines = cue_lines(cues, first_index=len(self._cues), after_ms=last)
-        if not lines:
+        if not self._timeline.extend(cues):
             return
-        self._cues += lines
-        self._starts = [line.start_ms for line in self._cues]
         self._prepare_upcoming()
         self._follow(self._now())
 
@@ -198,8 +190,9 @@ class ReadOut(QObject):
         if not self._running():
             return
         targets: list[int] = []
-        if self._settings.get("readout.enabled") and self._next < len(self._cues):
-            targets.append(self._cues[self._next].start_ms)
+        next_start = self._timeline.next_start()
+        if self._settings.get("readout.enabled") and next_start is not None:
+            targets.append(next_start)
         if self._listen_mode():
             targets += [line.end_ms - HOLD_LEAD_MS for line in self._holding_cues()]
         ahead = [target - position for target in targets if target > position]
@@ -210,28 +203,22 @@ class ReadOut(QObject):
         """Queue every cue whose start playback has reached."""
         if not self._settings.get("readout.enabled") or not (self._running() or self._hold.active):
             return
-        reached = bool(self._carried)
-        self._queue.extend(self._carried)
-        self._carried = []
-        while self._next < len(self._cues) and self._cues[self._next].start_ms <= position:
-            self._queue.append(self._cues[self._next])
-            self._next += 1
-            reached = True
+        reached = self._timeline.reach(position)
+        self._queue.extend(reached)
         if reached:
             self._prepare_upcoming()
             self._advance()
 
     def _reposition(self, position: int) -> None:
         """Continue from ``position``: cues still on screen there are read, earlier ones not."""
-        self._next = bisect.bisect_right(self._starts, position)
-        self._carried = [line for line in self._cues[: self._next] if line.end_ms > position]
+        self._timeline.reposition(position)
         self._prepare_upcoming()
 
     def _prepare_upcoming(self) -> None:
         if not self._settings.get("readout.enabled"):
             return
-        upcoming = [line.text for line in (*self._queue, *self._carried)]
-        upcoming += [line.text for line in self._cues[self._next : self._next + PREPARE_AHEAD]]
+        upcoming = [line.text for line in (*self._queue, *self._timeline.carried)]
+        upcoming += [line.text for line in self._timeline.ahead(PREPARE_AHEAD)]
         if upcoming:
             self._synth.prepare(upcoming)
 
@@ -331,7 +318,7 @@ class ReadOut(QObject):
     def _silence_cues(self) -> None:
         """Cut off the cue being read and forget waiting cues; announcements carry on."""
         self._queue.clear()
-        self._carried = []
+        self._timeline.carried = []
         self._waived.clear()
         if self._current is not None and self._current.is_cue:
             self._cut_current()

@@ -26,11 +26,11 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from accessibility.speech.clock import PlaybackClock
 from accessibility.subtitles.model import Cue
 from player.config.store import Settings
 from player.engine.base import PlaybackEngine, PlaybackState
 from player.engine.volume import VolumeControl
+from player.readout.clock import PlaybackClock
 from player.readout.hold import EngineHold
 from player.readout.lines import Line, Player, Synthesizer
 from player.readout.timeline import CueTimeline

@@ -30,6 +30,7 @@ from benchmarks.common import WORK, median, print_table, vertical_episode
 def _results_time(paths: list[Path], cache_dir: Path) -> tuple[float, int]:
     from accessibility.pacing.cache import PacingCache
     from accessibility.pacing.service import AnalysisService
+    from player.sidecar import sidecar_measurements
 
     done = threading.Event()
     results: list[Path] = []
@@ -42,7 +43,7 @@ def _results_time(paths: list[Path], cache_dir: Path) -> tuple[float, int]:
 
     begin = time.perf_counter()
     with AnalysisService(on_result, cache=PacingCache(cache_dir / "pacing.sqlite3"),
-                         on_started=started.append) as service:
+                         on_started=started.append, shared=sidecar_measurements) as service:
         for path in paths:
             service.request(path)
         done.wait(1800)

@@ -30,8 +30,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, SignalInstance
 
-from accessibility.speech.playback import SpeechPlayer
-from accessibility.speech.readout import ReadOut
 from accessibility.speech.synth import SpeechSynthesizer
 from accessibility.subtitles.model import Cue
 from accessibility.subtitles.text import speakable_text
@@ -40,6 +38,8 @@ from player.config.store import Settings
 from player.engine.base import PlaybackState
 from player.engine.vlc_engine import VlcEngine
 from player.engine.volume import VolumeControl
+from player.readout.playback import SpeechPlayer
+from player.readout.scheduler import ReadOut
 
 GOAL_MS = 150
 _PHRASES = (

@@ -17,15 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from accessibility.pacing.cache import file_fingerprint
-from accessibility.pacing.sidecar import (
+from accessibility.pacing.worker import measure_safely
+from player.library.sources import open_source
+from player.locations import is_remote
+from player.sidecar import (
     identity_of,
     sidecar_measurements,
     sidecar_path,
     write_sidecar,
 )
-from accessibility.pacing.worker import measure_safely
-from player.library.sources import open_source
-from player.locations import is_remote
 
 
 def run(target: str, *, force: bool = False, say: Callable[[str], None] | None = None) -> int:

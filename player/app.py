@@ -70,12 +70,12 @@ def run_app(args: object) -> int:
     from player.assemble import assemble
     from player.config.paths import app_paths
     from player.config.store import Settings
-    from player.engine.marshal import EventMarshal
     from player.eventlog import EventLog
     from player.i18n import install_translations
     from player.library.loading import LibraryLoader
     from player.library.model import Series
     from player.library.sources import open_source
+    from player.marshal import EventMarshal
     from player.ui.strings import settings_problem
 
     paths = app_paths(getattr(args, "config_dir", None))

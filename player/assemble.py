@@ -20,13 +20,13 @@ from player.session import PlaybackSession
 from player.ui.mainwindow import MainWindow
 
 if TYPE_CHECKING:
-    from accessibility.speech.playback import SpeechPlayer
-    from accessibility.speech.readout import ReadOut
     from accessibility.speech.synth import SpeechSynthesizer
     from player.calm import PictureCalming
     from player.cast.receiver import CastReceiver
     from player.cast.resume import CastShelf
     from player.pacing import PacingController, PacingMonitor
+    from player.readout.playback import SpeechPlayer
+    from player.readout.scheduler import ReadOut
     from player.rest import RestReminder
     from player.ui.family import FamilyController
     from player.ui.resume_start import ResumeOnStart
@@ -65,9 +65,9 @@ class Assembly:
         """
         if self.family is not None or self.closed:
             return
-        from accessibility.speech.playback import SpeechPlayer
-        from accessibility.speech.readout import ReadOut
         from accessibility.speech.synth import SpeechSynthesizer
+        from player.readout.playback import SpeechPlayer
+        from player.readout.scheduler import ReadOut
         from player.rest import RestReminder
         from player.ui.family import FamilyController, RestPrompt
 

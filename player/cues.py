@@ -22,10 +22,10 @@ from accessibility.subtitles.model import Cue
 from accessibility.subtitles.paging import DEFAULT_CHARS_PER_SECOND, Layout, page_cues
 from accessibility.subtitles.text import wrap_cue
 from accessibility.subtitles.track import SubtitleTrack
-from player.engine.marshal import EventMarshal
 from player.library.fetch import fetch
 from player.library.model import Episode, SourceProblem
 from player.locations import is_remote
+from player.marshal import EventMarshal
 
 LayoutKey = tuple[str, int, int]
 

@@ -29,12 +29,13 @@ from accessibility.subtitles.model import Cue
 from player.calm import PictureCalming
 from player.config.store import Settings
 from player.engine.base import PlaybackEngine
-from player.engine.marshal import EventMarshal
 from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
 from player.locations import is_remote
+from player.marshal import EventMarshal
 from player.remote_sidecar import RemoteSidecars
+from player.sidecar import sidecar_measurements
 
 # The gentle sign appears this long before a burst or flash sequence.
 HINT_AHEAD_S = 3.0
@@ -96,7 +97,8 @@ class PacingMonitor(QObject):
         self._service = AnalysisService(self._from_service_thread,
                                         cache=self.cache,
                                         thresholds=thresholds_from(settings),
-                                        on_cues=self._cues_from_service_thread)
+                                        on_cues=self._cues_from_service_thread,
+                                        shared=sidecar_measurements)
         # http(s) episodes are never decoded here; a sidecar beside them is used if current.
         self._remote = RemoteSidecars(self._from_remote_sidecar)
         self._remote_measured: dict[str, PacingMeasurements] = {}

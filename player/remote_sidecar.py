@@ -3,7 +3,7 @@
 The player never downloads a whole remote episode to analyse it, so a sidecar written by
 ``silverreel analyse`` on the machine that holds the files is the only way such an episode
 gets its pacing badge, levelling and picture subtitles. Before it is used, the sidecar is
-validated like any untrusted input (``accessibility.pacing.sidecar.parse_sidecar``) and
+validated like any untrusted input (``player.sidecar.parse_sidecar``) and
 checked against the episode itself: its size and the sidecar's ``quick`` fingerprint (the
 first and last 64 KiB), read with two HTTP range requests, so the badges of a 100-episode
 series cost about 13 MiB of reading rather than the 300 MiB of the full fingerprint. A server
@@ -26,7 +26,11 @@ import threading
 from collections.abc import Callable
 
 from accessibility.pacing.measure import PacingMeasurements
-from accessibility.pacing.sidecar import (
+from player.library.fetch import fetch
+from player.library.model import SourceProblem
+from player.locations import is_remote
+from player.net.guard import Refused, open_checked
+from player.sidecar import (
     MAX_BYTES,
     QUICK_SAMPLE_BYTES,
     EpisodeIdentity,
@@ -36,10 +40,6 @@ from accessibility.pacing.sidecar import (
     quick_fingerprint,
     sidecar_url,
 )
-from player.library.fetch import fetch
-from player.library.model import SourceProblem
-from player.locations import is_remote
-from player.net.guard import Refused, open_checked
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,9 @@
 """Background pacing analysis: one low-priority worker process, a priority queue, a cache.
 
 The player asks for the episode about to play and the next ones (``schedule``); the service
-answers from the cache when it can, else from a valid sidecar beside the episode
-(``NAME.silverreel.json``, docs/sidecar.md), otherwise has its worker process measure the file, and
+answers from the cache when it can, else from measurements made elsewhere (``shared``: the app
+passes ``player.sidecar.sidecar_measurements``, which reads a valid sidecar beside the episode,
+``NAME.silverreel.json``, docs/sidecar.md), otherwise has its worker process measure the file, and
 calls ``on_result(path, result)`` on the service's own thread — the caller marshals it to
 the GUI thread. Nothing here ever blocks the caller: requests only touch a dict under a lock.
 
@@ -27,7 +28,6 @@ from accessibility.pacing import worker
 from accessibility.pacing.cache import PacingCache, file_fingerprint
 from accessibility.pacing.measure import PacingMeasurements
 from accessibility.pacing.result import PacingResult
-from accessibility.pacing.sidecar import sidecar_measurements
 from accessibility.pacing.summary import summarise
 from accessibility.pacing.thresholds import PacingThresholds
 
@@ -37,6 +37,8 @@ ResultCallback = Callable[[Path, PacingResult | None], None]
 StartedCallback = Callable[[Path], None]
 # Subtitles read off the picture so far, mid-pass: (start_ms, end_ms, text, confidence).
 CuesCallback = Callable[[Path, tuple[tuple[int, int, str, float], ...]], None]
+# Measurements of the file at path with this fingerprint made elsewhere, or None.
+SharedLookup = Callable[[Path, str], PacingMeasurements | None]
 
 
 class _Outcome(Enum):
@@ -50,8 +52,10 @@ class AnalysisService:
     def __init__(self, on_result: ResultCallback, cache: PacingCache | None = None,
                  thresholds: PacingThresholds | None = None, niceness: int = 15,
                  job_timeout_s: float = 900.0, on_started: StartedCallback | None = None,
-                 on_cues: CuesCallback | None = None) -> None:
+                 on_cues: CuesCallback | None = None,
+                 shared: SharedLookup | None = None) -> None:
         self._on_result = on_result
+        self._shared = shared
         self._on_cues = on_cues
         self._on_started = on_started
         self._cache = cache
@@ -195,7 +199,7 @@ class AnalysisService:
             entry = self._cache.get(fingerprint)
             if entry is not None:
                 return self._summarise(entry.measurements), _Outcome.DONE
-        shared = sidecar_measurements(path, fingerprint)
+        shared = self._shared(path, fingerprint) if self._shared is not None else None
         if shared is not None:  # analysed once for everyone (silverreel analyse)
             if self._cache is not None:
                 self._cache.put(fingerprint, shared)

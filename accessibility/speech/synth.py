@@ -15,15 +15,13 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 import accessibility
 from accessibility.speech.cache import SpeechCache
 from accessibility.speech.language import speech_language
-from player.config.paths import app_paths
-from player.config.store import Settings
 
 # Seconds are generous: a line takes milliseconds; only a wedged engine gets near these.
 _START_TIMEOUT_MS = 20_000
@@ -47,6 +45,12 @@ class Reason:
     CRASHED = "crashed"  # the worker died on this line, more than once
     UNAVAILABLE = "unavailable"  # the worker cannot be started at all
     CANCELLED = "cancelled"  # shut down before the line was done
+
+
+class SpeechSettings(Protocol):
+    """The app's settings as the synthesizer reads them: ``ui.language`` and ``readout.rate``."""
+
+    def get(self, key: str) -> Any: ...
 
 
 def default_worker_command() -> list[str]:
@@ -93,15 +97,15 @@ class SpeechSynthesizer(QObject):
 
     def __init__(
         self,
-        settings: Settings | None = None,
-        cache_dir: Path | None = None,
+        settings: SpeechSettings | None,
+        cache_dir: Path,
         *,
         worker_command: Sequence[str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._cache = SpeechCache(cache_dir or app_paths().cache_dir / "speech")
+        self._cache = SpeechCache(cache_dir)
         self._cache.prune()
         self._command = list(worker_command or default_worker_command())
         self._voices: dict[str, str | None] | None = None  # known once the worker said hello

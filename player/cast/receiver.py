@@ -23,9 +23,9 @@ from player.cast.metadata import Device
 from player.cast.stream_analysis import StreamAnalysis
 from player.config.store import Settings
 from player.engine.base import PlaybackState
-from player.engine.marshal import EventMarshal
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
+from player.marshal import EventMarshal
 from player.ui.keys import Action
 from player.ui.mainwindow import MainWindow
 

@@ -26,9 +26,9 @@ from PySide6.QtCore import QObject
 from player.cast.receiver import CAST_SOURCE, is_cast
 from player.config.store import Settings
 from player.engine.base import PlaybackState
-from player.engine.marshal import EventMarshal
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
+from player.marshal import EventMarshal
 from player.net.guard import Refused, open_checked
 from player.ui.mainwindow import MainWindow
 

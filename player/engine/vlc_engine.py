@@ -22,10 +22,10 @@ from player.engine.base import (
     PlaybackError,
     PlaybackState,
 )
-from player.engine.marshal import EventMarshal
 from player.engine.vlc_log import route_vlc_log
 from player.engine.vlc_video import VlcFrameSink
 from player.locations import is_remote
+from player.marshal import EventMarshal
 from player.net.relay import relay_url
 
 _CLOCK_INTERVAL_MS = 50

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 
-from player.engine.marshal import EventMarshal
 from player.locations import is_remote
+from player.marshal import EventMarshal
 
 
 class EpisodeFrameLoader(QObject):

@@ -17,10 +17,11 @@ from accessibility.pacing.cache import file_fingerprint
 from accessibility.pacing.measure import PacingMeasurements
 from accessibility.pacing.result import PacingResult
 from accessibility.pacing.service import AnalysisService
-from accessibility.pacing.sidecar import (
+from player.sidecar import (
     FORMAT,
     EpisodeIdentity,
     identity_of,
+    sidecar_measurements,
     sidecar_path,
     write_sidecar,
 )
@@ -52,7 +53,8 @@ class Results:
 
 def _analyse_in_service(*paths: Path) -> Results:
     results = Results()
-    with AnalysisService(results, on_started=results.on_started) as service:
+    with AnalysisService(results, on_started=results.on_started,
+                         shared=sidecar_measurements) as service:
         for path in paths:
             service.request(path)
         results.wait_for(len(paths))
@@ -125,7 +127,7 @@ def test_a_stale_sidecar_is_ignored_logged_and_the_episode_analysed(
     write_sidecar(episode, identity_of(episode), _invented((1.0,)))
     # The episode is replaced by another cut of the same length and name.
     shutil.copyfile(colour_clip(media_dir / "sidecar-c.mp4", "0xC62828", 3.0), episode)
-    with caplog.at_level(logging.WARNING, logger="accessibility.pacing.sidecar"):
+    with caplog.at_level(logging.WARNING, logger="player.sidecar"):
         results = _analyse_in_service(episode)
     assert results.started == [episode]
     result = results.results[episode]
@@ -153,7 +155,7 @@ def test_hostile_sidecars_are_ignored_and_logged(
         target.write_bytes(b" " * (5 * 1024 * 1024))
     else:
         os.mkfifo(target)
-    with caplog.at_level(logging.WARNING, logger="accessibility.pacing.sidecar"):
+    with caplog.at_level(logging.WARNING, logger="player.sidecar"):
         results = _analyse_in_service(episode)
     assert results.started == [episode]  # analysed by the player itself
     result = results.results[episode]

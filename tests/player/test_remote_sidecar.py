@@ -20,17 +20,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from accessibility.pacing.measure import PacingMeasurements
-from accessibility.pacing.sidecar import (
-    file_quick_fingerprint,
-    identity_of,
-    sidecar_path,
-    write_sidecar,
-)
 from player.config.store import Settings
 from player.eventlog import EventLog, read_events
 from player.library.model import Episode
 from player.pacing import PacingMonitor
 from player.remote_sidecar import remote_identity, remote_measurements
+from player.sidecar import (
+    file_quick_fingerprint,
+    identity_of,
+    sidecar_path,
+    write_sidecar,
+)
 from tests.media import colour_clip
 
 
@@ -170,7 +170,7 @@ def test_the_app_gives_a_remote_episode_its_level_from_the_sidecar(
 
 def test_a_change_in_the_middle_only_is_caught_locally(folder: Path) -> None:
     # The quick check (first and last 64 KiB) is for http; a local file is checked in full.
-    from accessibility.pacing.sidecar import Sidecar, check_identity, parse_sidecar, to_json
+    from player.sidecar import Sidecar, check_identity, parse_sidecar, to_json
 
     episode = folder / "第1集.mp4"
     data = bytearray(random.Random(5).randbytes(4 << 20))

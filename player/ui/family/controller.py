@@ -18,9 +18,9 @@ from player.config.pin import PinGate
 from player.config.presets import PRESETS_BY_KEY, apply_preset
 from player.config.store import Settings
 from player.config.transfer import PlaceFinder, export_settings, import_settings
-from player.engine.marshal import EventMarshal
 from player.library.mediaserver import FoundServer
 from player.library.sources import open_source
+from player.marshal import EventMarshal
 from player.ui.family.choice_page import ChoicePage
 from player.ui.family.first_run import FirstRunScreen, Step, step_text
 from player.ui.family.pin_screen import PinMode, PinScreen

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from accessibility.theme import Theme
 from player.config.pin import PinGate, hash_pin, is_valid_pin, verify_pin
-from player.engine.marshal import EventMarshal
+from player.marshal import EventMarshal
 from player.ui.family.numberpad import NumberPad
 from player.ui.keys import Action
 from player.ui.screen import Screen

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from player.engine.marshal import EventMarshal
 from player.library.mediaserver import FoundServer, discover_media_servers
+from player.marshal import EventMarshal
 
 Finder = Callable[[], list[FoundServer]]
 

@@ -194,3 +194,32 @@ def test_nonsense_from_the_worker_is_ignored(
         assert blocker.args == ["一句话", Reason.ENGINE]
     finally:
         synth.shutdown()
+
+
+class _PlainSettings:
+    """What any caller can hand the synthesizer instead of the app's settings object."""
+
+    def __init__(self, values: dict[str, object]) -> None:
+        self.values = values
+
+    def get(self, key: str) -> object:
+        return self.values[key]
+
+
+def test_the_synthesizer_reads_its_settings_from_any_object_with_get(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    plain = _PlainSettings({"ui.language": "en", "readout.rate": 100})
+    synth = SpeechSynthesizer(plain, tmp_path, worker_command=_fake_worker(tmp_path, _HELLO
+                              + "for line in sys.stdin: pass\n"))
+    try:
+        qtbot.wait_until(synth.is_available, timeout=20_000)
+        assert synth.voicing("4") == synth.voicing("Episode 4")  # digits follow ui.language
+        normal = synth.voicing("Episode 4")
+        plain.values.update({"ui.language": "zh", "readout.rate": 50})
+        assert synth.voicing("4") == synth.voicing("第 4 集") != normal
+        slower = synth.voicing("Episode 4")
+        assert normal is not None and slower is not None
+        assert slower.rate == round(normal.rate / 2)
+    finally:
+        synth.shutdown()

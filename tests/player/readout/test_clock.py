@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accessibility.speech.clock import MAX_EXTRAPOLATION_MS, PlaybackClock
+from player.readout.clock import MAX_EXTRAPOLATION_MS, PlaybackClock
 
 
 class Now:

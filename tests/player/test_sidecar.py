@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accessibility.pacing.measure import ANALYSER_VERSION, PacingMeasurements
-from accessibility.pacing.sidecar import (
+from accessibility.pacing.summary import summarise
+from player.sidecar import (
     FORMAT,
     MAX_BYTES,
     SCHEMA_VERSION,
@@ -27,7 +28,6 @@ from accessibility.pacing.sidecar import (
     sidecar_url,
     to_json,
 )
-from accessibility.pacing.summary import summarise
 
 times = st.lists(st.floats(0, 3600, allow_nan=False), max_size=40).map(
     lambda values: tuple(sorted(values)))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from player.engine.marshal import EventMarshal
+from player.marshal import EventMarshal
 
 
 def test_posts_from_a_foreign_thread_run_on_the_gui_thread_in_order(qtbot: QtBot) -> None:

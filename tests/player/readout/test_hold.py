@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from accessibility.speech.hold import EngineHold
 from player.engine.base import PlaybackState
-from tests.accessibility.speech.fakes import FakeEngine
+from player.readout.hold import EngineHold
+from tests.player.readout.fakes import FakeEngine
 
 
 def _playing() -> FakeEngine:

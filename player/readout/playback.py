@@ -23,8 +23,8 @@ import vlc
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from player.config.store import Settings
-from player.engine.marshal import EventMarshal
 from player.engine.vlc_log import route_vlc_log
+from player.marshal import EventMarshal
 
 _ARGS = ("--quiet", "--no-video", "--no-spu", "--no-osd", "--no-stats", "--no-xlib")
 _DEFAULT_VOLUME = 90

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from accessibility.speech.playback import SpeechPlayer
-from accessibility.speech.readout import ReadOut
 from accessibility.speech.synth import SpeechSynthesizer
 from accessibility.subtitles.model import Cue
 from player.config.store import Settings
 from player.engine.base import PlaybackState
 from player.engine.vlc_engine import VlcEngine
 from player.engine.volume import VolumeControl
+from player.readout.playback import SpeechPlayer
+from player.readout.scheduler import ReadOut
 
 pytestmark = pytest.mark.slow
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import pytest
 from pytestqt.qtbot import QtBot
 
-from accessibility.speech.readout import PREPARE_AHEAD, STALE_MS, ReadOut
 from accessibility.subtitles.model import Cue
 from player.config.store import Settings
 from player.engine.base import PlaybackState
 from player.engine.volume import VolumeControl
-from tests.accessibility.speech.fakes import FakeEngine, FakePlayer, FakeSynthesizer
+from player.readout.scheduler import PREPARE_AHEAD, STALE_MS, ReadOut
+from tests.player.readout.fakes import FakeEngine, FakePlayer, FakeSynthesizer
 
 
 @dataclass

@@ -20,22 +20,20 @@ Rules, in the viewer's terms:
 
 from __future__ import annotations
 
-import bisect
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from accessibility.speech.clock import PlaybackClock
-from accessibility.speech.hold import EngineHold
 from accessibility.subtitles.model import Cue
-from accessibility.subtitles.text import speakable_text
 from player.config.store import Settings
 from player.engine.base import PlaybackEngine, PlaybackState
 from player.engine.volume import VolumeControl
+from player.readout.clock import PlaybackClock
+from player.readout.hold import EngineHold
+from player.readout.lines import Line, Player, Synthesizer
+from player.readout.timeline import CueTimeline
 
 # A waiting cue this far past its end is no longer worth reading (outside listen mode).
 STALE_MS = 1500
@@ -46,36 +44,6 @@ SEEK_BACK_MS = 300
 HOLD_LEAD_MS = 100
 # How many upcoming cues are synthesised ahead of time.
 PREPARE_AHEAD = 5
-
-
-class Synthesizer(Protocol):
-    ready: SignalInstance  # (text, path)
-    failed: SignalInstance  # (text, reason)
-
-    def request(self, text: str) -> str | None: ...
-
-    def prepare(self, texts: Iterable[str]) -> None: ...
-
-
-class Player(Protocol):
-    started: SignalInstance
-    finished: SignalInstance
-
-    def play(self, path: str) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    cue_index: int = -1  # -1: an announcement
-    start_ms: int = 0
-    end_ms: int = 0
-
-    @property
-    def is_cue(self) -> bool:
-        return self.cue_index >= 0
 
 
 class ReadOut(QObject):
@@ -102,13 +70,10 @@ class ReadOut(QObject):
         self._clock = PlaybackClock(engine.position(), now or time.monotonic)
         self._hold = EngineHold(engine)
         self._location = engine.location()
-        self._cues: list[_Line] = []
-        self._starts: list[int] = []
-        self._next = 0  # index of the first cue not yet reached
-        self._carried: list[_Line] = []  # on screen where playback (re)started: read them first
-        self._queue: deque[_Line] = deque()
-        self._announcement: _Line | None = None  # waiting for the current cue to finish
-        self._current: _Line | None = None
+        self._timeline = CueTimeline()
+        self._queue: deque[Line] = deque()
+        self._announcement: Line | None = None  # waiting for the current cue to finish
+        self._current: Line | None = None
         self._waiting_for_audio = False
         self._busy = False
         self._ducked = False
@@ -131,16 +96,7 @@ class ReadOut(QObject):
     def set_cues(self, cues: Sequence[Cue]) -> None:
         """The cues of the episode now playing (replaces any earlier ones)."""
         self._silence_cues()
-        lines = sorted(
-            (
-                (cue.start_ms, cue.end_ms, text)
-                for cue in cues
-                if cue.end_ms >= cue.start_ms and (text := speakable_text(cue.text))
-            ),
-            key=lambda item: (item[0], item[1]),
-        )
-        self._cues = [_Line(text, i, start, end) for i, (start, end, text) in enumerate(lines)]
-        self._starts = [line.start_ms for line in self._cues]
+        self._timeline.replace(cues)
         self._reposition(self._now())
         self._follow(self._now())
 
@@ -150,22 +106,8 @@ class ReadOut(QObject):
         Cues read off the picture arrive a few at a time, in time order, while the episode
         plays; earlier ones (already known or already past) are ignored.
         """
-        last = self._starts[-1] if self._starts else -1
-        lines = sorted(
-            (
-                (cue.start_ms, cue.end_ms, text)
-                for cue in cues
-                if cue.start_ms > last and cue.end_ms >= cue.start_ms
-                and (text := speakable_text(cue.text))
-            ),
-            key=lambda item: (item[0], item[1]),
-        )
-        if not lines:
+        if not self._timeline.extend(cues):
             return
-        first = len(self._cues)
-        self._cues += [_Line(text, first + i, start, end)
-                       for i, (start, end, text) in enumerate(lines)]
-        self._starts = [line.start_ms for line in self._cues]
         self._prepare_upcoming()
         self._follow(self._now())
 
@@ -176,7 +118,7 @@ class ReadOut(QObject):
         spoken = " ".join(text.split())  # the app's own words: nothing to strip but spacing
         if not spoken:
             return
-        line = _Line(spoken)
+        line = Line(spoken)
         current = self._current
         if current is not None and current.is_cue:
             self._announcement = line
@@ -248,8 +190,9 @@ class ReadOut(QObject):
         if not self._running():
             return
         targets: list[int] = []
-        if self._settings.get("readout.enabled") and self._next < len(self._cues):
-            targets.append(self._cues[self._next].start_ms)
+        next_start = self._timeline.next_start()
+        if self._settings.get("readout.enabled") and next_start is not None:
+            targets.append(next_start)
         if self._listen_mode():
             targets += [line.end_ms - HOLD_LEAD_MS for line in self._holding_cues()]
         ahead = [target - position for target in targets if target > position]
@@ -260,28 +203,22 @@ class ReadOut(QObject):
         """Queue every cue whose start playback has reached."""
         if not self._settings.get("readout.enabled") or not (self._running() or self._hold.active):
             return
-        reached = bool(self._carried)
-        self._queue.extend(self._carried)
-        self._carried = []
-        while self._next < len(self._cues) and self._cues[self._next].start_ms <= position:
-            self._queue.append(self._cues[self._next])
-            self._next += 1
-            reached = True
+        reached = self._timeline.reach(position)
+        self._queue.extend(reached)
         if reached:
             self._prepare_upcoming()
             self._advance()
 
     def _reposition(self, position: int) -> None:
         """Continue from ``position``: cues still on screen there are read, earlier ones not."""
-        self._next = bisect.bisect_right(self._starts, position)
-        self._carried = [line for line in self._cues[: self._next] if line.end_ms > position]
+        self._timeline.reposition(position)
         self._prepare_upcoming()
 
     def _prepare_upcoming(self) -> None:
         if not self._settings.get("readout.enabled"):
             return
-        upcoming = [line.text for line in (*self._queue, *self._carried)]
-        upcoming += [line.text for line in self._cues[self._next : self._next + PREPARE_AHEAD]]
+        upcoming = [line.text for line in (*self._queue, *self._timeline.carried)]
+        upcoming += [line.text for line in self._timeline.ahead(PREPARE_AHEAD)]
         if upcoming:
             self._synth.prepare(upcoming)
 
@@ -325,7 +262,7 @@ class ReadOut(QObject):
             return
         self._begin(line)
 
-    def _next_cue(self) -> _Line | None:
+    def _next_cue(self) -> Line | None:
         listen_mode = self._listen_mode()
         position = self._now()
         while self._queue:
@@ -334,7 +271,7 @@ class ReadOut(QObject):
                 return line
         return None
 
-    def _begin(self, line: _Line) -> None:
+    def _begin(self, line: Line) -> None:
         self._current = line
         self._busy = True
         self._set_duck(True)
@@ -381,7 +318,7 @@ class ReadOut(QObject):
     def _silence_cues(self) -> None:
         """Cut off the cue being read and forget waiting cues; announcements carry on."""
         self._queue.clear()
-        self._carried = []
+        self._timeline.carried = []
         self._waived.clear()
         if self._current is not None and self._current.is_cue:
             self._cut_current()
@@ -400,11 +337,11 @@ class ReadOut(QObject):
             self._settings.get("readout.enabled")
         )
 
-    def _pending_cues(self) -> list[_Line]:
+    def _pending_cues(self) -> list[Line]:
         current = [self._current] if self._current is not None and self._current.is_cue else []
         return current + list(self._queue)
 
-    def _holding_cues(self) -> list[_Line]:
+    def _holding_cues(self) -> list[Line]:
         return [line for line in self._pending_cues() if line.cue_index not in self._waived]
 
     def _update_hold(self, position: int) -> None:

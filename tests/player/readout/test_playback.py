@@ -9,8 +9,8 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from accessibility.speech.playback import SpeechPlayer
 from player.config.store import Settings
+from player.readout.playback import SpeechPlayer
 
 pytestmark = pytest.mark.slow
 

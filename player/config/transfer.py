@@ -24,6 +24,7 @@ from player.config.atomic import write_atomically
 from player.config.declaration import OPTIONS_BY_KEY, Kind, Option
 from player.config.pin import PIN_KEY, is_pin_hash
 from player.config.store import FILE_FORMAT, Settings, SettingsProblem, parse_document
+from player.i18n import english
 from player.safeio import BadJson, load_json, read_regular_file
 
 # Short name for the catalogue lookup; lupdate finds translate("Context", "text") calls.
@@ -37,11 +38,6 @@ MAX_LISTED_FILES = 20
 REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/Volumes"))
 _SHOWN_VALUE_CHARS = 30
 
-
-
-def _english() -> bool:
-    # The English catalogue translates this marker to "en"; Chinese needs no catalogue.
-    return QCoreApplication.translate("Language", "zh") == "en"
 
 
 def mounted_volumes() -> list[str]:
@@ -272,7 +268,7 @@ def _problem_sentence(problem: SettingsProblem, raw_values: dict[str, Any]) -> s
     if problem.code == "invalid_value" and key in OPTIONS_BY_KEY:
         option = OPTIONS_BY_KEY[key]
         sentence = translate("Transfer", "“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。")
-        return (sentence.replace("%1", option.label_en if _english() else option.label_zh)
+        return (sentence.replace("%1", option.label_en if english() else option.label_zh)
                 .replace("%2", _shown(raw_values.get(key)))
                 .replace("%3", _expected(option)))
     if problem.code == "newer_version":
@@ -301,7 +297,7 @@ def _expected(option: Option) -> str:
     if kind in (Kind.INT, Kind.FLOAT):
         return translate("Transfer", "应为数字")
     if kind is Kind.CHOICE:
-        names = [f"{c.value}（{c.label_en if _english() else c.label_zh}）"
+        names = [f"{c.value}（{c.label_en if english() else c.label_zh}）"
                  for c in option.choices]
         separator = translate("Transfer", "、")
         return translate("Transfer", "应为以下之一：%1").replace("%1", separator.join(names))

@@ -29,7 +29,6 @@ from player.config.declaration import (
 from player.safeio import BadJson, load_json, read_regular_file
 
 FILE_FORMAT = "silverreel-settings"
-FILE_NAME = "settings.json"
 # The app writes a few kilobytes; a settings file larger than this is not one.
 MAX_FILE_BYTES = 1024 * 1024
 

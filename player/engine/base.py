@@ -112,9 +112,6 @@ class PlaybackEngine(QObject):
     def set_dialogue_clarity(self, on: bool) -> None:
         """Background music down, speech up (like Youku's 长辈音效), or back to flat."""
 
-    def dialogue_clarity(self) -> bool:
-        return False
-
     def set_display_size(self, width: int, height: int) -> None:
         """Tell the engine how large the picture will be shown, so it can scale once, early."""
 

@@ -101,7 +101,6 @@ class VlcEngine(PlaybackEngine):
         self._picture_size = QSize()
         self._unchanged_ticks = 0
         self._pending_start = 0
-        self._equalizer: Any = None
         self._sink: VlcFrameSink | None = None
         if video == "callbacks":
             self._sink = VlcFrameSink(self._frame_from_vout_thread)
@@ -242,18 +241,13 @@ class VlcEngine(PlaybackEngine):
         if self._player is None:
             return
         if not on:
-            self._equalizer = None
             self._player.set_equalizer(None)
             return
         equalizer = vlc.AudioEqualizer()
         equalizer.set_preamp(DIALOGUE_PREAMP_DB)
         for band, gain in enumerate(DIALOGUE_BANDS_DB):
             equalizer.set_amp_at_index(gain, band)
-        self._equalizer = equalizer  # libVLC copies it, but keep it for dialogue_clarity()
-        self._player.set_equalizer(equalizer)
-
-    def dialogue_clarity(self) -> bool:
-        return self._equalizer is not None
+        self._player.set_equalizer(equalizer)  # libVLC copies the settings
 
     def set_display_size(self, width: int, height: int) -> None:
         if self._sink is not None:

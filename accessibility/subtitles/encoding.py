@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 
 from charset_normalizer import from_bytes
 
-from accessibility.subtitles.errors import SubtitleError
+from accessibility.subtitles.errors import SubtitleError, SubtitleErrorCode
 from accessibility.subtitles.hanzi import HanTier, han_tier, is_han
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -51,13 +51,13 @@ def decode_subtitle_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; ``encoding`` is a Python codec name, or names joined by
     "+" for a file decoded line by line (``"utf-8+gbk"``).
 
-    Raises ``SubtitleError("encoding")`` when no encoding gives readable text.
+    Raises ``SubtitleError(SubtitleErrorCode.ENCODING)`` when no encoding gives readable text.
     """
     for attempt in _ATTEMPTS:
         found = attempt(data)
         if found is not None:
             return found
-    raise SubtitleError("encoding", "no encoding gives readable text")
+    raise SubtitleError(SubtitleErrorCode.ENCODING, "no encoding gives readable text")
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
@@ -96,7 +96,8 @@ def _by_bom(data: bytes) -> tuple[str, str] | None:
             body = data if codec == "utf-8-sig" else data[len(bom) :]
             text = _decode_forgiving_cut_tail(body, codec)
             if text is None:
-                raise SubtitleError("encoding", f"invalid {codec} after its byte-order mark")
+                raise SubtitleError(SubtitleErrorCode.ENCODING,
+                                    f"invalid {codec} after its byte-order mark")
             return text, codec
     return None
 

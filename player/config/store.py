@@ -13,6 +13,7 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,20 @@ MAX_FILE_BYTES = 1024 * 1024
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+class SettingsProblemCode(StrEnum):
+    CORRUPT_FILE = "corrupt_file"  # not a settings document: defaults, the file kept aside
+    UNREADABLE_FILE = "unreadable_file"  # the OS refused to read it, or it is not a file
+    INVALID_VALUE = "invalid_value"  # one value outside its declaration: back to default
+    UNKNOWN_KEY = "unknown_key"  # a key the declaration does not know: ignored
+    NEWER_VERSION = "newer_version"  # written by a newer player: read as far as understood
+    SAVE_FAILED = "save_failed"  # the disk refused the write
+
+
 @dataclass(frozen=True)
 class SettingsProblem:
     """Something wrong with the settings file; the UI turns ``code`` into a plain sentence."""
 
-    # corrupt_file, unreadable_file, invalid_value, unknown_key, newer_version, save_failed
-    code: str
+    code: SettingsProblemCode
     key: str | None = None
     detail: str = ""
 
@@ -56,13 +65,14 @@ def parse_document(document: Any) -> ParsedValues:
     """Check a loaded settings document: keep every valid value, report every other one."""
     problems: list[SettingsProblem] = []
     if not isinstance(document, dict) or not isinstance(document.get("values"), dict):
-        return ParsedValues({}, (SettingsProblem("corrupt_file", detail="no values"),))
+        no_values = SettingsProblem(SettingsProblemCode.CORRUPT_FILE, detail="no values")
+        return ParsedValues({}, (no_values,))
     version = document.get("version", 1)
     values: dict[str, Any] = dict(document["values"])
     if not isinstance(version, int) or version < 1:
         version = 1
     if version > SETTINGS_VERSION:
-        problems.append(SettingsProblem("newer_version", detail=str(version)))
+        problems.append(SettingsProblem(SettingsProblemCode.NEWER_VERSION, detail=str(version)))
     while version < SETTINGS_VERSION:
         values = _UPGRADES[version](values)
         version += 1
@@ -70,12 +80,12 @@ def parse_document(document: Any) -> ParsedValues:
     for key, value in values.items():
         option = OPTIONS_BY_KEY.get(key)
         if option is None:
-            problems.append(SettingsProblem("unknown_key", key))
+            problems.append(SettingsProblem(SettingsProblemCode.UNKNOWN_KEY, key))
             continue
         try:
             accepted[key] = validate(option, value)
         except InvalidValue as exc:
-            problems.append(SettingsProblem("invalid_value", key, exc.reason))
+            problems.append(SettingsProblem(SettingsProblemCode.INVALID_VALUE, key, exc.reason))
     return ParsedValues(accepted, tuple(problems))
 
 
@@ -141,7 +151,7 @@ class Settings(QObject):
         try:
             write_atomically(self._path, (data + "\n").encode("utf-8"))
         except OSError as exc:
-            self.problems.append(SettingsProblem("save_failed", detail=str(exc)))
+            self.problems.append(SettingsProblem(SettingsProblemCode.SAVE_FAILED, detail=str(exc)))
             self.save_failed.emit(str(exc))
             return False
         return True
@@ -155,18 +165,21 @@ class Settings(QObject):
         except OSError as exc:
             # Unreadable, a folder or a FIFO in its place: defaults, and the thing kept aside
             # so that the next save can write a real file.
-            self._keep_aside(path, SettingsProblem("unreadable_file", detail=str(exc)))
+            self._keep_aside(path, SettingsProblem(SettingsProblemCode.UNREADABLE_FILE,
+                                                   detail=str(exc)))
             return
         if len(raw) > MAX_FILE_BYTES:
-            self._keep_aside(path, SettingsProblem("corrupt_file", detail="too large"))
+            self._keep_aside(path, SettingsProblem(SettingsProblemCode.CORRUPT_FILE,
+                                                   detail="too large"))
             return
         try:
             document = load_json(raw)
         except BadJson as exc:
-            self._keep_aside(path, SettingsProblem("corrupt_file", detail=str(exc)))
+            self._keep_aside(path, SettingsProblem(SettingsProblemCode.CORRUPT_FILE,
+                                                   detail=str(exc)))
             return
         parsed = parse_document(document)
-        if any(p.code == "corrupt_file" for p in parsed.problems):
+        if any(p.code == SettingsProblemCode.CORRUPT_FILE for p in parsed.problems):
             self._keep_aside(path, parsed.problems[0])
             return
         self._values.update(parsed.values)
@@ -182,7 +195,8 @@ class Settings(QObject):
             path.replace(backup)
             self.backup_path = backup
         except OSError as exc:
-            self.problems.append(SettingsProblem("unreadable_file", detail=str(exc)))
+            self.problems.append(SettingsProblem(SettingsProblemCode.UNREADABLE_FILE,
+                                                 detail=str(exc)))
 
     def _copy_aside(self, path: Path, raw: bytes) -> None:
         backup = _backup_name(path)
@@ -190,7 +204,7 @@ class Settings(QObject):
             write_atomically(backup, raw)
             self.backup_path = backup
         except OSError as exc:
-            self.problems.append(SettingsProblem("save_failed", detail=str(exc)))
+            self.problems.append(SettingsProblem(SettingsProblemCode.SAVE_FAILED, detail=str(exc)))
 
 
 def _backup_name(path: Path) -> Path:

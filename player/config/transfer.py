@@ -23,7 +23,13 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QStorageInfo
 from player.config.atomic import write_atomically
 from player.config.declaration import OPTIONS_BY_KEY, Kind, Option
 from player.config.pin import PIN_KEY, is_pin_hash
-from player.config.store import FILE_FORMAT, Settings, SettingsProblem, parse_document
+from player.config.store import (
+    FILE_FORMAT,
+    Settings,
+    SettingsProblem,
+    SettingsProblemCode,
+    parse_document,
+)
 from player.i18n import english
 from player.safeio import BadJson, load_json, read_regular_file
 
@@ -200,7 +206,7 @@ def import_settings(settings: Settings, source: Path) -> ImportReport:
     if isinstance(document, str):
         return ImportReport((), (document,))
     parsed = parse_document(document)
-    if any(p.code == "corrupt_file" for p in parsed.problems):
+    if any(p.code == SettingsProblemCode.CORRUPT_FILE for p in parsed.problems):
         return ImportReport((), (_not_settings(),))
     raw_values: dict[str, Any] = document["values"]
     problems = [_problem_sentence(problem, raw_values) for problem in parsed.problems]
@@ -261,17 +267,17 @@ def _write_first(settings: Settings, values: dict[str, Any]) -> str | None:
 
 
 def _problem_sentence(problem: SettingsProblem, raw_values: dict[str, Any]) -> str:
-    if problem.code == "unknown_key":
+    if problem.code == SettingsProblemCode.UNKNOWN_KEY:
         sentence = translate("Transfer", "“%1”不是长辈剧场的设置项，没有导入。")
         return sentence.replace("%1", str(problem.key))
     key = problem.key or ""
-    if problem.code == "invalid_value" and key in OPTIONS_BY_KEY:
+    if problem.code == SettingsProblemCode.INVALID_VALUE and key in OPTIONS_BY_KEY:
         option = OPTIONS_BY_KEY[key]
         sentence = translate("Transfer", "“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。")
         return (sentence.replace("%1", option.label_en if english() else option.label_zh)
                 .replace("%2", _shown(raw_values.get(key)))
                 .replace("%3", _expected(option)))
-    if problem.code == "newer_version":
+    if problem.code == SettingsProblemCode.NEWER_VERSION:
         return translate("Transfer", "这个文件来自更新版本的长辈剧场，有的设置这里可能用不上。")
     return translate("Transfer", "文件里有一项设置不对，没有导入。")
 

@@ -17,6 +17,7 @@ from player.net.guard import (
     HARD_DEADLINE_S,
     Opened,
     Refused,
+    RefusedCode,
     ascii_url,  # noqa: F401  (the name tests and callers know)
     open_checked,
 )
@@ -82,15 +83,15 @@ def _fetch_remote(
 
 
 def _refused_problem(url: str, refused: Refused) -> SourceProblem:
-    if refused.code == "not_http":  # a redirect to file:, smb:, ftp:, vlc: …
+    if refused.code == RefusedCode.NOT_HTTP:  # a redirect to file:, smb:, ftp:, vlc: …
         local = refused.detail.casefold() in ("file", "no scheme")
         return problem(ProblemCode.REFUSED_LOCAL if local else ProblemCode.UNSUPPORTED,
                        url, refused.url)
-    if refused.code == "private":
+    if refused.code == RefusedCode.PRIVATE:
         return problem(ProblemCode.REFUSED_PRIVATE, url, refused.url)
-    if refused.code == "malformed":
+    if refused.code == RefusedCode.MALFORMED:
         return problem(ProblemCode.UNSUPPORTED, url, f"{refused.url}: {refused.detail}")
-    if refused.code == "bad_address":
+    if refused.code == RefusedCode.BAD_ADDRESS:
         return problem(ProblemCode.UNREACHABLE, url, refused.detail)
     return problem(ProblemCode.HTTP_ERROR, url, str(refused))
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 from player.config.atomic import write_atomically
 from player.config.declaration import (
@@ -35,6 +35,10 @@ MAX_FILE_BYTES = 1024 * 1024
 
 # Upgrades from one file version to the next: _UPGRADES[n] turns version n values into n + 1.
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# Changes are written in batches: a held volume key is one write, not one fsync per step. A
+# batch is written at most this long after its first change (a crash loses no more), and at
+# once on quit and before an export.
+SAVE_DELAY_MS = 1000
 
 
 class SettingsProblemCode(StrEnum):
@@ -102,6 +106,7 @@ class Settings(QObject):
         self.problems: list[SettingsProblem] = []
         self.backup_path: Path | None = None
         self.was_new = False  # no settings file existed: a new install (first-run setup)
+        self._save_timer: QTimer | None = None  # made when the first batch starts
         if path is not None:
             self._load(path)
 
@@ -132,7 +137,7 @@ class Settings(QObject):
         if not changed:
             return
         self._values.update(changed)
-        self.save()
+        self._save_soon()
         for key, value in changed.items():
             self.changed.emit(key, value)
 
@@ -145,6 +150,9 @@ class Settings(QObject):
         return {"format": FILE_FORMAT, "version": SETTINGS_VERSION, "values": values}
 
     def save(self) -> bool:
+        """Write every value now (a batch waiting to be written included)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
         if self._path is None:
             return True
         data = json.dumps(self.document(), ensure_ascii=False, indent=2, sort_keys=True)
@@ -155,6 +163,32 @@ class Settings(QObject):
             self.save_failed.emit(str(exc))
             return False
         return True
+
+    def flush(self) -> bool:
+        """Write a batch that is waiting, now; False when that write failed."""
+        if self._save_timer is None or not self._save_timer.isActive():
+            return True
+        return self.save()
+
+    def _save_soon(self) -> None:
+        """Start a batch, or join the one that is waiting.
+
+        Only on the GUI thread inside the running event loop, where the timer is sure to
+        fire; elsewhere (start-up, command-line tools, another thread) the save is at once.
+        """
+        app = QCoreApplication.instance()
+        if (self._path is None or app is None or QThread.currentThread() is not app.thread()
+                or app.thread().loopLevel() == 0):
+            self.save()
+            return
+        if self._save_timer is None:
+            self._save_timer = QTimer(self)
+            self._save_timer.setSingleShot(True)
+            self._save_timer.setInterval(SAVE_DELAY_MS)
+            self._save_timer.timeout.connect(self.save)
+            app.aboutToQuit.connect(self.flush)
+        if not self._save_timer.isActive():  # not restarted: a held key still saves each second
+            self._save_timer.start()
 
     def _load(self, path: Path) -> None:
         try:

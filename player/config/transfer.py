@@ -176,6 +176,7 @@ class ExportResult:
 def export_settings(settings: Settings, folder: Path, *, include_secret: bool = False,
                     when: time.struct_time | None = None) -> ExportResult:
     """Write the settings to a new file in ``folder`` (without the PIN hash unless asked)."""
+    settings.flush()  # the settings file and the exported copy say the same
     stamp = time.strftime("%Y%m%d-%H%M%S", when or time.localtime())
     target = folder / f"{EXPORT_PREFIX}-{stamp}.json"
     data = settings_bytes(settings.document(include_secret=include_secret))

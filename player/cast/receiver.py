@@ -21,6 +21,7 @@ from player.cast.bridge import CastBridge, Command, Snapshot
 from player.cast.copy import CastCopier
 from player.cast.metadata import Device
 from player.cast.stream_analysis import StreamAnalysis
+from player.cast.vetting import Refusal
 from player.config.store import Settings
 from player.engine.base import PlaybackState
 from player.engine.marshal import EventMarshal
@@ -253,7 +254,7 @@ class CastReceiver(QObject):
                 QTimer.singleShot(QUESTION_RETRY_MS, lambda: self._start(device))
             else:
                 self._waits = 0
-                self._events.log("cast_refused", uri=self._uri, reason="busy",
+                self._events.log("cast_refused", uri=self._uri, reason=Refusal.BUSY,
                                  device=device.key)
             return
         self._waits = 0
@@ -272,7 +273,7 @@ class CastReceiver(QObject):
                     self._settings.set(DEVICES_KEY, [*devices, device.key])
                 self._play_now()
             else:
-                self._events.log("cast_refused", uri=self._uri, reason="not_allowed",
+                self._events.log("cast_refused", uri=self._uri, reason=Refusal.NOT_ALLOWED,
                                  device=device.key)
                 self._uri = self._metadata = ""
                 self._publish()

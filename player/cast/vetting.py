@@ -45,7 +45,7 @@ _HEAD_REFUSED = frozenset({403, 405, 501})  # some servers only answer GET
 
 
 class Refusal(enum.StrEnum):
-    """Why a cast address is refused; the names go into the event log (``cast_refused``)."""
+    """Why a cast is refused; the names go into the event log (``cast_refused``)."""
 
     NOT_HTTP = "not_http"  # file:, a local path, smb:, rtsp:… — nothing local is opened
     REDIRECT_NOT_HTTP = "redirect_not_http"  # an http(s) address that leads elsewhere
@@ -55,6 +55,9 @@ class Refusal(enum.StrEnum):
     MALFORMED = "malformed"  # empty, too long, no host, control characters
     UNREACHABLE = "unreachable"  # no answer within the time allowed, or a name that is unknown
     NOT_FOUND = "not_found"  # the server says there is nothing there
+    # Refused by the receiver, not by vetting the address:
+    NOT_ALLOWED = "not_allowed"  # the family answered 不可以 (or Back)
+    BUSY = "busy"  # another question stayed open too long to ask
 
 
 @dataclass(frozen=True)

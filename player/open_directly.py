@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from player.eventlog import EventLog
 from player.library.media import PLAYLIST_EXTENSIONS, VIDEO_EXTENSIONS, extension
 from player.library.model import Series
-from player.library.problems import ProblemCode
 from player.locations import is_remote
 
 
@@ -48,13 +47,13 @@ def problem_message(target: str, series: list[Series]) -> str:
     """The one plain sentence for a target that gave nothing to watch."""
     name = target if is_remote(target) else (os.path.basename(target.rstrip("/")) or target)
     codes = {p.code for s in series for p in s.problems}
-    if codes & {ProblemCode.TIMEOUT, ProblemCode.UNREACHABLE, ProblemCode.HTTP_ERROR}:
+    if codes & {"timeout", "unreachable", "http_error"}:
         text = QCoreApplication.translate("DirectOpen", "连不上“%1”，请检查网络后再试。")
-    elif ProblemCode.MISSING in codes:
+    elif codes & {"missing"}:
         text = QCoreApplication.translate("DirectOpen", "找不到“%1”。请检查 U 盘是否插好。")
-    elif ProblemCode.UNREADABLE in codes:
+    elif codes & {"unreadable"}:
         text = QCoreApplication.translate("DirectOpen", "“%1”打不开：没有读取的权限。")
-    elif ProblemCode.EMPTY in codes:
+    elif codes & {"empty"}:
         text = QCoreApplication.translate("DirectOpen", "“%1”里没有能播放的视频。")
     else:
         text = QCoreApplication.translate("DirectOpen", "“%1”不是能播放的视频或片单。")

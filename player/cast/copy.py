@@ -19,7 +19,8 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
-from player.net.guard import NetworkPolicy, Refused, RefusedCode, open_checked
+from player.net.guard import NetworkPolicy, Refused, open_checked
+from player.net.refusals import RefusedCode
 
 MAX_COPY_BYTES = 512 * 1024 * 1024  # a micro-drama episode is tens of megabytes
 COPY_TIMEOUT_S = 600.0

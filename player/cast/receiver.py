@@ -21,7 +21,6 @@ from player.cast.bridge import CastBridge, Command, Snapshot
 from player.cast.copy import CastCopier
 from player.cast.metadata import Device
 from player.cast.stream_analysis import StreamAnalysis
-from player.cast.vetting import Refusal
 from player.config.store import Settings
 from player.engine.base import PlaybackState
 from player.engine.marshal import EventMarshal
@@ -254,7 +253,7 @@ class CastReceiver(QObject):
                 QTimer.singleShot(QUESTION_RETRY_MS, lambda: self._start(device))
             else:
                 self._waits = 0
-                self._events.log("cast_refused", uri=self._uri, reason=Refusal.BUSY,
+                self._events.log("cast_refused", uri=self._uri, reason="busy",
                                  device=device.key)
             return
         self._waits = 0
@@ -273,7 +272,7 @@ class CastReceiver(QObject):
                     self._settings.set(DEVICES_KEY, [*devices, device.key])
                 self._play_now()
             else:
-                self._events.log("cast_refused", uri=self._uri, reason=Refusal.NOT_ALLOWED,
+                self._events.log("cast_refused", uri=self._uri, reason="not_allowed",
                                  device=device.key)
                 self._uri = self._metadata = ""
                 self._publish()

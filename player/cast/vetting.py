@@ -28,14 +28,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
-from player.net.guard import (
-    NetworkPolicy,
-    Opened,
-    Refused,
-    RefusedCode,
-    current_policy,
-    open_checked,
-)
+from player.net.guard import NetworkPolicy, Opened, Refused, current_policy, open_checked
 
 MAX_URI_CHARS = 8192
 MAX_HOPS = 5
@@ -45,7 +38,7 @@ _HEAD_REFUSED = frozenset({403, 405, 501})  # some servers only answer GET
 
 
 class Refusal(enum.StrEnum):
-    """Why a cast is refused; the names go into the event log (``cast_refused``)."""
+    """Why a cast address is refused; the names go into the event log (``cast_refused``)."""
 
     NOT_HTTP = "not_http"  # file:, a local path, smb:, rtsp:… — nothing local is opened
     REDIRECT_NOT_HTTP = "redirect_not_http"  # an http(s) address that leads elsewhere
@@ -55,9 +48,6 @@ class Refusal(enum.StrEnum):
     MALFORMED = "malformed"  # empty, too long, no host, control characters
     UNREACHABLE = "unreachable"  # no answer within the time allowed, or a name that is unknown
     NOT_FOUND = "not_found"  # the server says there is nothing there
-    # Refused by the receiver, not by vetting the address:
-    NOT_ALLOWED = "not_allowed"  # the family answered 不可以 (or Back)
-    BUSY = "busy"  # another question stayed open too long to ask
 
 
 @dataclass(frozen=True)
@@ -103,12 +93,12 @@ def _scheme_problem(uri: str) -> Refusal | None:
 # The guard's codes for a hop it will not take, as cast refusals (the first address itself
 # was checked by ``_scheme_problem``, so a refused scheme is always a redirect's).
 _REFUSED = {
-    RefusedCode.NOT_HTTP: Refusal.REDIRECT_NOT_HTTP,
-    RefusedCode.PRIVATE: Refusal.REDIRECT_PRIVATE,
-    RefusedCode.THIS_COMPUTER: Refusal.THIS_COMPUTER,
-    RefusedCode.REDIRECTS: Refusal.TOO_MANY_REDIRECTS,
-    RefusedCode.MALFORMED: Refusal.MALFORMED,
-    RefusedCode.BAD_ADDRESS: Refusal.UNREACHABLE,
+    "not_http": Refusal.REDIRECT_NOT_HTTP,
+    "private": Refusal.REDIRECT_PRIVATE,
+    "this_computer": Refusal.THIS_COMPUTER,
+    "redirects": Refusal.TOO_MANY_REDIRECTS,
+    "malformed": Refusal.MALFORMED,
+    "bad_address": Refusal.UNREACHABLE,
 }
 
 

@@ -17,10 +17,10 @@ from player.net.guard import (
     HARD_DEADLINE_S,
     Opened,
     Refused,
-    RefusedCode,
     ascii_url,  # noqa: F401  (the name tests and callers know)
     open_checked,
 )
+from player.net.refusals import RefusedCode
 
 DEFAULT_TIMEOUT_S = 5.0
 # A 10,000-episode playlist with long URLs stays under 4 MiB; anything larger is not one.

@@ -53,7 +53,7 @@ from player.library.natural import natural_key
 from player.library.problems import ProblemCode, problem
 from player.library.references import PrivateNetworkRule
 from player.locations import is_remote
-from player.net.guard import Hop, Refused, RefusedCode, check_hop
+from player.net.guard import Hop, Refused, check_hop
 
 log = logging.getLogger(__name__)
 
@@ -117,11 +117,11 @@ def read_media_server(location: str, *, timeout: float = TOTAL_TIMEOUT_S) -> lis
 
 def _refused_problem(location: str, refused: GuardRefused) -> SourceProblem:
     detail = f"{refused.url[:200]} ({refused.code})"
-    if refused.code == RefusedCode.PRIVATE:
+    if refused.code == "private":
         return problem(ProblemCode.REFUSED_PRIVATE, location, detail)
-    if refused.code == RefusedCode.NOT_HTTP:
+    if refused.code == "not_http":
         return problem(ProblemCode.REFUSED_LOCAL, location, detail)
-    if refused.code == RefusedCode.BAD_ADDRESS:
+    if refused.code == "bad_address":
         return problem(ProblemCode.UNREACHABLE, location, detail)
     return problem(ProblemCode.UNSUPPORTED, location, detail)
 
@@ -378,7 +378,7 @@ class BoundedRequester(UpnpRequester):
 
     async def async_http_request(self, http_request: HttpRequest) -> HttpResponse:
         if not is_remote(http_request.url):
-            raise GuardRefused(Refused(RefusedCode.NOT_HTTP, http_request.url, "not http(s)"))
+            raise GuardRefused(Refused("not_http", http_request.url, "not http(s)"))
         try:
             hop = await asyncio.to_thread(check_hop, http_request.url,
                                           public_chain=self.public_chain)

@@ -20,7 +20,8 @@ from player.library.model import Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.locations import is_remote
 from player.names import display_text
-from player.net.guard import Refused, RefusedCode, check_hop
+from player.net.guard import Refused, check_hop
+from player.net.refusals import RefusedCode
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _DRIVE_PATH = re.compile(r"^[a-zA-Z]:[\\/]")

@@ -35,7 +35,7 @@ class CueLoad:
     location: str  # the episode's
     track: SubtitleTrack | None
     origin: str  # "file" | "embedded" | "none"
-    problem: str | None = None  # a SubtitleErrorCode when a subtitle existed but was bad
+    problem: str | None = None  # a SubtitleError code, when a subtitle existed but was bad
 
 
 def load_cues(episode: Episode) -> CueLoad:

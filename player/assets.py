@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-DEMO_SERIES = "春风又起"
-
 
 def assets_dir() -> Path:
     override = os.environ.get("SILVERREEL_ASSETS")

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from accessibility.subtitles import words
-from accessibility.subtitles.errors import SubtitleError
+from accessibility.subtitles.errors import SubtitleError, SubtitleErrorCode
 from accessibility.subtitles.loader import load_subtitle_bytes, load_subtitle_file
 from accessibility.subtitles.model import Cue
 from accessibility.subtitles.paging import DEFAULT_CHARS_PER_SECOND, Layout, page_cues
@@ -74,7 +74,7 @@ def _load_cues(episode: Episode) -> CueLoad:
             if is_remote(episode.subtitle):
                 fetched = fetch(episode.subtitle, timeout=5.0, max_bytes=5_000_000)
                 if isinstance(fetched, SourceProblem):
-                    raise SubtitleError("unreadable", fetched.detail)
+                    raise SubtitleError(SubtitleErrorCode.UNREADABLE, fetched.detail)
                 track = load_subtitle_bytes(fetched.data, episode.subtitle)
             else:
                 track = load_subtitle_file(episode.subtitle)

@@ -38,3 +38,10 @@ def install_translations(app: QCoreApplication, language: str) -> list[str]:
             _installed.append(own)
             loaded.append("silverreel_en")
     return loaded
+
+
+def english() -> bool:
+    """Whether English is shown. Texts that carry both languages (the settings declaration,
+    presets) ask this; the English catalogue translates this marker to "en", and Chinese
+    needs no catalogue."""
+    return QCoreApplication.translate("Language", "zh") == "en"

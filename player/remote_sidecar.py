@@ -28,6 +28,7 @@ from collections.abc import Callable
 from accessibility.pacing.measure import PacingMeasurements
 from player.library.fetch import fetch
 from player.library.model import SourceProblem
+from player.library.problems import ProblemCode
 from player.locations import is_remote
 from player.net.guard import Refused, open_checked
 from player.sidecar import (
@@ -98,7 +99,7 @@ def remote_measurements(url: str, timeout: float = TIMEOUT_S) -> PacingMeasureme
     where = sidecar_url(url)
     fetched = fetch(where, timeout=timeout, max_bytes=MAX_BYTES)
     if isinstance(fetched, SourceProblem):
-        if fetched.code != "http_error" or not fetched.detail.startswith("404"):
+        if fetched.code != ProblemCode.HTTP_ERROR or not fetched.detail.startswith("404"):
             log.info("no sidecar at %s: %s %s", where, fetched.code, fetched.detail)
         return None
     parsed = parse_sidecar(fetched.data)

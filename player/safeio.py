@@ -44,7 +44,18 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
 
 
 class BadJson(ValueError):
-    """Text that is not a plain JSON document (broken, NaN, too deep, absurd numbers)."""
+    """Text that is not a plain JSON document (broken, NaN, too deep, absurd numbers).
+
+    For broken syntax, ``line`` and ``column`` say where and ``reason`` what (the parser's
+    words without the position); otherwise they are ``None`` and ``reason`` is the message.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None,
+                 reason: str | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.reason = message if reason is None else reason
 
 
 def _refuse_constant(name: str) -> Any:
@@ -81,8 +92,11 @@ def load_json(raw: bytes, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
         raise
     except RecursionError:
         raise BadJson(f"nested more than {max_depth} levels") from None
+    except json.JSONDecodeError as error:
+        raise BadJson(str(error)[:200], line=error.lineno, column=error.colno,
+                      reason=error.msg) from None
     except (ValueError, OverflowError, MemoryError) as error:
-        # ValueError covers JSONDecodeError and ints longer than sys.get_int_max_str_digits.
+        # ValueError covers ints longer than sys.get_int_max_str_digits.
         raise BadJson(str(error)[:200]) from None
     if _too_deep(document, max_depth):
         raise BadJson(f"nested more than {max_depth} levels")

@@ -236,6 +236,7 @@ def test_family_settings_read_in_english_from_the_catalogue(qapp: object, tmp_pa
     not one Chinese character (the settings' own text, like a folder name, excepted)."""
     from player.config.declaration import OPTIONS, Kind
     from player.config.presets import PRESETS
+    from player.i18n import english
     from player.ui.family import texts
 
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
@@ -246,7 +247,7 @@ def test_family_settings_read_in_english_from_the_catalogue(qapp: object, tmp_pa
     assert translator.load(str(compiled))
     QCoreApplication.installTranslator(translator)
     try:
-        assert texts.english()
+        assert english()
         shown: list[str] = []
         for option in OPTIONS:
             if not option.on_screen or option.secret:

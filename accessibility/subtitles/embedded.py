@@ -18,7 +18,7 @@ import av.error
 from av.container import InputContainer
 from av.subtitles.stream import SubtitleStream
 
-from accessibility.subtitles.errors import SubtitleError
+from accessibility.subtitles.errors import SubtitleError, SubtitleErrorCode
 from accessibility.subtitles.markup import strip_ass_markup
 from accessibility.subtitles.model import Cue
 from accessibility.subtitles.track import SubtitleFormat, SubtitleTrack
@@ -55,7 +55,7 @@ def load_embedded_subtitles(media_path: str | os.PathLike[str]) -> SubtitleTrack
     try:
         # Only regular local files: a URL or device here would mean network or a stalled read.
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise SubtitleError("unreadable", f"not a regular file: {path}")
+            raise SubtitleError(SubtitleErrorCode.UNREADABLE, f"not a regular file: {path}")
         with av.open(path, mode="r") as container:
             picked = _pick_stream(container.streams.subtitles)
             if picked is None:
@@ -64,7 +64,7 @@ def load_embedded_subtitles(media_path: str | os.PathLike[str]) -> SubtitleTrack
             timed_texts = list(_timed_texts(container, stream))
     # PyAV raises its FFmpegError family, and OSError or ValueError around them.
     except (av.error.FFmpegError, OSError, ValueError, RuntimeError) as error:
-        raise SubtitleError("unreadable", repr(error)) from error
+        raise SubtitleError(SubtitleErrorCode.UNREADABLE, repr(error)) from error
     cues = _cues_from(timed_texts)
     if not cues:
         return None

@@ -1,4 +1,6 @@
-"""Turn the bytes of a subtitle file into text, whatever encoding an old Chinese file uses.
+"""Turn the bytes of a subtitle file, playlist or manifest into text, whatever encoding an old
+Chinese file uses. The app's one text decoder: ``decode_subtitle_bytes`` for subtitles,
+``decode_text`` for playlists and manifests (which may also carry a server's declared charset).
 
 General detectors (charset-normalizer included) guess short Chinese files badly: a few lines of
 GBK are as valid Korean or Big5 as they are Chinese, and they pick the wrong one. So the order is:
@@ -19,11 +21,11 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from charset_normalizer import from_bytes
 
-from accessibility.subtitles.errors import SubtitleError
+from accessibility.subtitles.errors import SubtitleError, SubtitleErrorCode
 from accessibility.subtitles.hanzi import HanTier, han_tier, is_han
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -49,21 +51,43 @@ def decode_subtitle_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; ``encoding`` is a Python codec name, or names joined by
     "+" for a file decoded line by line (``"utf-8+gbk"``).
 
-    Raises ``SubtitleError("encoding")`` when no encoding gives readable text.
+    Raises ``SubtitleError(SubtitleErrorCode.ENCODING)`` when no encoding gives readable text.
     """
-    for attempt in (
-        _by_bom,
-        _by_utf16_pattern,
-        _as_utf8,
-        _as_chinese_legacy,
-        _by_lines,
-        _as_damaged_utf8,
-        _by_detector,
-    ):
+    for attempt in _ATTEMPTS:
         found = attempt(data)
         if found is not None:
             return found
-    raise SubtitleError("encoding", "no encoding gives readable text")
+    raise SubtitleError(SubtitleErrorCode.ENCODING, "no encoding gives readable text")
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str | None:
+    """The text of a playlist or manifest, or ``None`` when it is not text (binary, undecodable).
+
+    A byte-order mark wins, then the charset a server declared (if the bytes decode in it),
+    then the same detection as subtitles: a title of three GBK characters is read as Chinese,
+    where a general detector reads it as Korean.
+    """
+    try:
+        if declared and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+            text = _strict(data, declared)
+            if text is not None:
+                return _without_nul(text)
+        text, _ = decode_subtitle_bytes(data)
+    except SubtitleError:
+        return None
+    return _without_nul(text)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _without_nul(text: str) -> str | None:
+    # A NUL in decoded text means the guess was wrong or the file is binary.
+    return None if "\x00" in text else text
 
 
 def _by_bom(data: bytes) -> tuple[str, str] | None:
@@ -72,7 +96,8 @@ def _by_bom(data: bytes) -> tuple[str, str] | None:
             body = data if codec == "utf-8-sig" else data[len(bom) :]
             text = _decode_forgiving_cut_tail(body, codec)
             if text is None:
-                raise SubtitleError("encoding", f"invalid {codec} after its byte-order mark")
+                raise SubtitleError(SubtitleErrorCode.ENCODING,
+                                    f"invalid {codec} after its byte-order mark")
             return text, codec
     return None
 
@@ -283,3 +308,15 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def _has_control_chars(text: str) -> bool:
     return _CONTROL_CHARS.search(text) is not None
+
+
+# The order of trust (see the module docstring); the first that gives text wins.
+_ATTEMPTS: tuple[Callable[[bytes], tuple[str, str] | None], ...] = (
+    _by_bom,
+    _by_utf16_pattern,
+    _as_utf8,
+    _as_chinese_legacy,
+    _by_lines,
+    _as_damaged_utf8,
+    _by_detector,
+)

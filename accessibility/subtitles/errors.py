@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from enum import StrEnum
 
-# Stable identifiers the UI turns into a short translated sentence.
-SubtitleErrorCode = Literal["unreadable", "too_large", "encoding", "format", "empty"]
+
+class SubtitleErrorCode(StrEnum):
+    """Stable identifiers the UI turns into a short translated sentence."""
+
+    UNREADABLE = "unreadable"  # missing, not a regular file, or the OS refused to read it
+    TOO_LARGE = "too_large"  # far larger than any subtitle file
+    ENCODING = "encoding"  # no encoding gives readable text
+    FORMAT = "format"  # not SRT, WebVTT, ASS or SSA, or too broken to parse
+    EMPTY = "empty"  # no dialogue with both text and timing
 
 
 class SubtitleError(Exception):
@@ -16,5 +23,5 @@ class SubtitleError(Exception):
 
     def __init__(self, code: SubtitleErrorCode, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
-        self.code: SubtitleErrorCode = code
+        self.code = code
         self.detail = detail

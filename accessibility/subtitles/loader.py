@@ -11,7 +11,7 @@ import pysubs2
 from pysubs2.formats import autodetect_format
 
 from accessibility.subtitles.encoding import decode_subtitle_bytes
-from accessibility.subtitles.errors import SubtitleError
+from accessibility.subtitles.errors import SubtitleError, SubtitleErrorCode
 from accessibility.subtitles.markup import strip_ass_markup, strip_html_markup
 from accessibility.subtitles.model import Cue
 from accessibility.subtitles.track import SubtitleFormat, SubtitleTrack
@@ -55,7 +55,7 @@ def load_subtitle_bytes(data: bytes, name: str) -> SubtitleTrack:
     """Load subtitles already in memory (a download, say); ``name`` (a path or URL) gives the
     format hint by its suffix and becomes the track's ``path``."""
     if len(data) > MAX_FILE_BYTES:
-        raise SubtitleError("too_large", f"over {MAX_FILE_BYTES} bytes: {name}")
+        raise SubtitleError(SubtitleErrorCode.TOO_LARGE, f"over {MAX_FILE_BYTES} bytes: {name}")
     text, encoding = decode_subtitle_bytes(data)
     fmt, cues = parse_subtitle_text(text, fmt_hint=_suffix(name))
     return SubtitleTrack(path=name, format=fmt, encoding=encoding, cues=cues)
@@ -80,7 +80,7 @@ def parse_subtitle_text(
     # pysubs2 raises whatever its parsing meets (ValueError, IndexError, its own errors ...) on
     # malformed input; the caller only ever sees SubtitleError.
     except Exception as error:
-        raise SubtitleError("format", f"{fmt}: {error!r}") from error
+        raise SubtitleError(SubtitleErrorCode.FORMAT, f"{fmt}: {error!r}") from error
     strip = strip_ass_markup if fmt in _ASS_FORMATS else strip_html_markup
     cues: set[Cue] = set()
     for event in subs.events:
@@ -95,7 +95,7 @@ def parse_subtitle_text(
         if plain and end > start:
             cues.add(Cue(start_ms=start, end_ms=end, text=plain))
     if not cues:
-        raise SubtitleError("empty", "no dialogue with text and timing")
+        raise SubtitleError(SubtitleErrorCode.EMPTY, "no dialogue with text and timing")
     return fmt, tuple(sorted(cues, key=lambda cue: (cue.start_ms, cue.end_ms, cue.text)))
 
 
@@ -107,7 +107,8 @@ def _detect_format(text: str, hint: str | None) -> SubtitleFormat:
     for candidate in (detected, hint):
         if candidate is not None and candidate in _FILE_FORMATS:
             return _FILE_FORMATS[candidate]
-    raise SubtitleError("format", f"not SRT, WebVTT, ASS or SSA (looks like {detected!r})")
+    raise SubtitleError(SubtitleErrorCode.FORMAT,
+                        f"not SRT, WebVTT, ASS or SSA (looks like {detected!r})")
 
 
 def _suffix(name: str) -> str:
@@ -119,9 +120,9 @@ def _read_capped(path: str | os.PathLike[str]) -> bytes:
     try:
         # A FIFO or device would block or never end: only regular files are opened.
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise SubtitleError("unreadable", f"not a regular file: {path!s}")
+            raise SubtitleError(SubtitleErrorCode.UNREADABLE, f"not a regular file: {path!s}")
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # never the whole of a huge file
     except (OSError, ValueError) as error:  # missing, no permission, a folder, NUL in path
-        raise SubtitleError("unreadable", repr(error)) from error
+        raise SubtitleError(SubtitleErrorCode.UNREADABLE, repr(error)) from error
     return data  # one byte over the cap, if the file is bigger: the caller rejects it

@@ -557,7 +557,7 @@
     <context>
         <name>Language</name>
         <message>
-            <location filename="../../player/ui/family/texts.py" line="19" />
+            <location filename="../../player/i18n.py" line="47" />
             <source>zh</source>
             <translation>en</translation>
         </message>

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from player.net.addresses import NetworkPolicy
 from player.net.guard import Refused, open_checked
+from player.net.refusals import RefusedCode
 
 MAX_COPY_BYTES = 512 * 1024 * 1024  # a micro-drama episode is tens of megabytes
 COPY_TIMEOUT_S = 600.0
@@ -51,7 +52,9 @@ def fetch_copy(uri: str, target: Path, *, cancelled: Callable[[], bool] = lambda
         opened = open_checked(uri, deadline_s=min(ANSWER_DEADLINE_S, timeout_s),
                               public_chain=False, policy=policy, max_redirects=0)
     except Refused as refused:
-        return "a redirect" if refused.code == "redirects" else f"refused ({refused.code})"
+        if refused.code == RefusedCode.REDIRECTS:
+            return "a redirect"
+        return f"refused ({refused.code})"
     except TimeoutError:
         return "no answer"
     except (OSError, http.client.HTTPException, ValueError) as error:

@@ -7,6 +7,7 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from didl_lite import didl_lite
 
@@ -22,29 +23,37 @@ def clean_text(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class MetadataProblem(StrEnum):
+    """Why a cast's metadata was not used for its title."""
+
+    TOO_LONG = "too_long"  # over MAX_METADATA_CHARS
+    MALFORMED = "malformed"  # not DIDL-Lite XML
+    NO_TITLE = "no_title"  # well formed, but no usable dc:title
+
+
 @dataclass(frozen=True)
 class CastTitle:
     title: str  # what the Playing screen shows; never empty
-    problem: str | None = None  # why the metadata was not used (None when it was, or absent)
+    problem: MetadataProblem | None = None  # None when the metadata was used, or absent
 
 
 def title_from_metadata(metadata: str, uri: str) -> CastTitle:
     """The title of a cast: DIDL-Lite ``dc:title``, else the file name in the address."""
-    problem = None
+    problem: MetadataProblem | None = None
     if metadata and metadata.strip() and metadata.strip() != "NOT_IMPLEMENTED":
         if len(metadata) > MAX_METADATA_CHARS:
-            problem = "too_long"
+            problem = MetadataProblem.TOO_LONG
         else:
             try:
                 objects = didl_lite.from_xml_string(metadata, strict=False)
             except Exception:  # defusedxml and ElementTree raise many kinds; all mean "bad"
                 objects = []
-                problem = "malformed"
+                problem = MetadataProblem.MALFORMED
             for thing in objects:
                 title = clean_text(str(getattr(thing, "title", "") or ""), MAX_TITLE_CHARS)
                 if title:
                     return CastTitle(title)
-            problem = problem or "no_title"
+            problem = problem or MetadataProblem.NO_TITLE
     return CastTitle(_title_from_uri(uri), problem)
 
 

@@ -13,10 +13,11 @@ import json
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 from player.config.atomic import write_atomically
 from player.config.declaration import (
@@ -29,20 +30,31 @@ from player.config.declaration import (
 from player.safeio import BadJson, load_json, read_regular_file
 
 FILE_FORMAT = "silverreel-settings"
-FILE_NAME = "settings.json"
 # The app writes a few kilobytes; a settings file larger than this is not one.
 MAX_FILE_BYTES = 1024 * 1024
 
 # Upgrades from one file version to the next: _UPGRADES[n] turns version n values into n + 1.
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# Changes are written in batches: a held volume key is one write, not one fsync per step. A
+# batch is written at most this long after its first change (a crash loses no more), and at
+# once on quit and before an export.
+SAVE_DELAY_MS = 1000
+
+
+class SettingsProblemCode(StrEnum):
+    CORRUPT_FILE = "corrupt_file"  # not a settings document: defaults, the file kept aside
+    UNREADABLE_FILE = "unreadable_file"  # the OS refused to read it, or it is not a file
+    INVALID_VALUE = "invalid_value"  # one value outside its declaration: back to default
+    UNKNOWN_KEY = "unknown_key"  # a key the declaration does not know: ignored
+    NEWER_VERSION = "newer_version"  # written by a newer player: read as far as understood
+    SAVE_FAILED = "save_failed"  # the disk refused the write
 
 
 @dataclass(frozen=True)
 class SettingsProblem:
     """Something wrong with the settings file; the UI turns ``code`` into a plain sentence."""
 
-    # corrupt_file, unreadable_file, invalid_value, unknown_key, newer_version, save_failed
-    code: str
+    code: SettingsProblemCode
     key: str | None = None
     detail: str = ""
 
@@ -57,13 +69,14 @@ def parse_document(document: Any) -> ParsedValues:
     """Check a loaded settings document: keep every valid value, report every other one."""
     problems: list[SettingsProblem] = []
     if not isinstance(document, dict) or not isinstance(document.get("values"), dict):
-        return ParsedValues({}, (SettingsProblem("corrupt_file", detail="no values"),))
+        no_values = SettingsProblem(SettingsProblemCode.CORRUPT_FILE, detail="no values")
+        return ParsedValues({}, (no_values,))
     version = document.get("version", 1)
     values: dict[str, Any] = dict(document["values"])
     if not isinstance(version, int) or version < 1:
         version = 1
     if version > SETTINGS_VERSION:
-        problems.append(SettingsProblem("newer_version", detail=str(version)))
+        problems.append(SettingsProblem(SettingsProblemCode.NEWER_VERSION, detail=str(version)))
     while version < SETTINGS_VERSION:
         values = _UPGRADES[version](values)
         version += 1
@@ -71,12 +84,12 @@ def parse_document(document: Any) -> ParsedValues:
     for key, value in values.items():
         option = OPTIONS_BY_KEY.get(key)
         if option is None:
-            problems.append(SettingsProblem("unknown_key", key))
+            problems.append(SettingsProblem(SettingsProblemCode.UNKNOWN_KEY, key))
             continue
         try:
             accepted[key] = validate(option, value)
         except InvalidValue as exc:
-            problems.append(SettingsProblem("invalid_value", key, exc.reason))
+            problems.append(SettingsProblem(SettingsProblemCode.INVALID_VALUE, key, exc.reason))
     return ParsedValues(accepted, tuple(problems))
 
 
@@ -103,6 +116,7 @@ class Settings(QObject):
         self.problems: list[SettingsProblem] = []
         self.backup_path: Path | None = None
         self.was_new = False  # no settings file existed: a new install (first-run setup)
+        self._save_timer: QTimer | None = None  # made when the first batch starts
         if path is not None:
             self._load(path)
 
@@ -156,7 +170,7 @@ class Settings(QObject):
         if not changed:
             return
         self._values.update(changed)
-        self.save()
+        self._save_soon()
         for key, value in changed.items():
             self.changed.emit(key, value)
 
@@ -169,16 +183,45 @@ class Settings(QObject):
         return {"format": FILE_FORMAT, "version": SETTINGS_VERSION, "values": values}
 
     def save(self) -> bool:
+        """Write every value now (a batch waiting to be written included)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
         if self._path is None:
             return True
         data = json.dumps(self.document(), ensure_ascii=False, indent=2, sort_keys=True)
         try:
             write_atomically(self._path, (data + "\n").encode("utf-8"))
         except OSError as exc:
-            self.problems.append(SettingsProblem("save_failed", detail=str(exc)))
+            self.problems.append(SettingsProblem(SettingsProblemCode.SAVE_FAILED, detail=str(exc)))
             self.save_failed.emit(str(exc))
             return False
         return True
+
+    def flush(self) -> bool:
+        """Write a batch that is waiting, now; False when that write failed."""
+        if self._save_timer is None or not self._save_timer.isActive():
+            return True
+        return self.save()
+
+    def _save_soon(self) -> None:
+        """Start a batch, or join the one that is waiting.
+
+        Only on the GUI thread inside the running event loop, where the timer is sure to
+        fire; elsewhere (start-up, command-line tools, another thread) the save is at once.
+        """
+        app = QCoreApplication.instance()
+        if (self._path is None or app is None or QThread.currentThread() is not app.thread()
+                or app.thread().loopLevel() == 0):
+            self.save()
+            return
+        if self._save_timer is None:
+            self._save_timer = QTimer(self)
+            self._save_timer.setSingleShot(True)
+            self._save_timer.setInterval(SAVE_DELAY_MS)
+            self._save_timer.timeout.connect(self.save)
+            app.aboutToQuit.connect(self.flush)
+        if not self._save_timer.isActive():  # not restarted: a held key still saves each second
+            self._save_timer.start()
 
     def _load(self, path: Path) -> None:
         try:
@@ -189,18 +232,21 @@ class Settings(QObject):
         except OSError as exc:
             # Unreadable, a folder or a FIFO in its place: defaults, and the thing kept aside
             # so that the next save can write a real file.
-            self._keep_aside(path, SettingsProblem("unreadable_file", detail=str(exc)))
+            self._keep_aside(path, SettingsProblem(SettingsProblemCode.UNREADABLE_FILE,
+                                                   detail=str(exc)))
             return
         if len(raw) > MAX_FILE_BYTES:
-            self._keep_aside(path, SettingsProblem("corrupt_file", detail="too large"))
+            self._keep_aside(path, SettingsProblem(SettingsProblemCode.CORRUPT_FILE,
+                                                   detail="too large"))
             return
         try:
             document = load_json(raw)
         except BadJson as exc:
-            self._keep_aside(path, SettingsProblem("corrupt_file", detail=str(exc)))
+            self._keep_aside(path, SettingsProblem(SettingsProblemCode.CORRUPT_FILE,
+                                                   detail=str(exc)))
             return
         parsed = parse_document(document)
-        if any(p.code == "corrupt_file" for p in parsed.problems):
+        if any(p.code == SettingsProblemCode.CORRUPT_FILE for p in parsed.problems):
             self._keep_aside(path, parsed.problems[0])
             return
         self._values.update(parsed.values)
@@ -216,7 +262,8 @@ class Settings(QObject):
             path.replace(backup)
             self.backup_path = backup
         except OSError as exc:
-            self.problems.append(SettingsProblem("unreadable_file", detail=str(exc)))
+            self.problems.append(SettingsProblem(SettingsProblemCode.UNREADABLE_FILE,
+                                                 detail=str(exc)))
 
     def _copy_aside(self, path: Path, raw: bytes) -> None:
         backup = _backup_name(path)
@@ -224,7 +271,7 @@ class Settings(QObject):
             write_atomically(backup, raw)
             self.backup_path = backup
         except OSError as exc:
-            self.problems.append(SettingsProblem("save_failed", detail=str(exc)))
+            self.problems.append(SettingsProblem(SettingsProblemCode.SAVE_FAILED, detail=str(exc)))
 
 
 def _backup_name(path: Path) -> Path:

@@ -23,7 +23,14 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QStorageInfo
 from player.config.atomic import write_atomically
 from player.config.declaration import OPTIONS_BY_KEY, Kind, Option
 from player.config.pin import PIN_KEY, is_pin_hash
-from player.config.store import FILE_FORMAT, Settings, SettingsProblem, parse_document
+from player.config.store import (
+    FILE_FORMAT,
+    Settings,
+    SettingsProblem,
+    SettingsProblemCode,
+    parse_document,
+)
+from player.i18n import english
 from player.safeio import BadJson, load_json, read_regular_file
 
 # Short name for the catalogue lookup; lupdate finds translate("Context", "text") calls.
@@ -37,11 +44,6 @@ MAX_LISTED_FILES = 20
 REMOVABLE_ROOTS = (Path("/media"), Path("/run/media"), Path("/Volumes"))
 _SHOWN_VALUE_CHARS = 30
 
-
-
-def _english() -> bool:
-    # The English catalogue translates this marker to "en"; Chinese needs no catalogue.
-    return QCoreApplication.translate("Language", "zh") == "en"
 
 
 def mounted_volumes() -> list[str]:
@@ -174,6 +176,7 @@ class ExportResult:
 def export_settings(settings: Settings, folder: Path, *, include_secret: bool = False,
                     when: time.struct_time | None = None) -> ExportResult:
     """Write the settings to a new file in ``folder`` (without the PIN hash unless asked)."""
+    settings.flush()  # the settings file and the exported copy say the same
     stamp = time.strftime("%Y%m%d-%H%M%S", when or time.localtime())
     target = folder / f"{EXPORT_PREFIX}-{stamp}.json"
     data = settings_bytes(settings.document(include_secret=include_secret))
@@ -204,7 +207,7 @@ def import_settings(settings: Settings, source: Path) -> ImportReport:
     if isinstance(document, str):
         return ImportReport((), (document,))
     parsed = parse_document(document)
-    if any(p.code == "corrupt_file" for p in parsed.problems):
+    if any(p.code == SettingsProblemCode.CORRUPT_FILE for p in parsed.problems):
         return ImportReport((), (_not_settings(),))
     raw_values: dict[str, Any] = document["values"]
     problems = [_problem_sentence(problem, raw_values) for problem in parsed.problems]
@@ -265,17 +268,17 @@ def _write_first(settings: Settings, values: dict[str, Any]) -> str | None:
 
 
 def _problem_sentence(problem: SettingsProblem, raw_values: dict[str, Any]) -> str:
-    if problem.code == "unknown_key":
+    if problem.code == SettingsProblemCode.UNKNOWN_KEY:
         sentence = translate("Transfer", "“%1”不是长辈剧场的设置项，没有导入。")
         return sentence.replace("%1", str(problem.key))
     key = problem.key or ""
-    if problem.code == "invalid_value" and key in OPTIONS_BY_KEY:
+    if problem.code == SettingsProblemCode.INVALID_VALUE and key in OPTIONS_BY_KEY:
         option = OPTIONS_BY_KEY[key]
         sentence = translate("Transfer", "“%1”的值 %2 不合适（%3），没有导入，保持原来的设置。")
-        return (sentence.replace("%1", option.label_en if _english() else option.label_zh)
+        return (sentence.replace("%1", option.label_en if english() else option.label_zh)
                 .replace("%2", _shown(raw_values.get(key)))
                 .replace("%3", _expected(option)))
-    if problem.code == "newer_version":
+    if problem.code == SettingsProblemCode.NEWER_VERSION:
         return translate("Transfer", "这个文件来自更新版本的长辈剧场，有的设置这里可能用不上。")
     return translate("Transfer", "文件里有一项设置不对，没有导入。")
 
@@ -301,7 +304,7 @@ def _expected(option: Option) -> str:
     if kind in (Kind.INT, Kind.FLOAT):
         return translate("Transfer", "应为数字")
     if kind is Kind.CHOICE:
-        names = [f"{c.value}（{c.label_en if _english() else c.label_zh}）"
+        names = [f"{c.value}（{c.label_en if english() else c.label_zh}）"
                  for c in option.choices]
         separator = translate("Transfer", "、")
         return translate("Transfer", "应为以下之一：%1").replace("%1", separator.join(names))

@@ -37,10 +37,15 @@ class ErrorCode(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class PlaybackError:
+class PlaybackProblem:
+    """An episode that could not be played: what went wrong, where, and the engine's words."""
+
     code: ErrorCode
     location: str
     detail: str = ""
+
+
+PlaybackError = PlaybackProblem  # coordinator removes after merge
 
 
 class PlaybackEngine(QObject):
@@ -55,7 +60,7 @@ class PlaybackEngine(QObject):
     # show them fitted to this size, not to the frame's own.
     picture_size_changed = Signal(QSize)
     ended = Signal()  # reached the end of the episode
-    error = Signal(object)  # PlaybackError
+    error = Signal(object)  # PlaybackProblem
     volume_changed = Signal(int)  # 0..100, the level actually applied
 
     def load(self, location: str, start_ms: int = 0) -> None:
@@ -111,9 +116,6 @@ class PlaybackEngine(QObject):
 
     def set_dialogue_clarity(self, on: bool) -> None:
         """Background music down, speech up (like Youku's 长辈音效), or back to flat."""
-
-    def dialogue_clarity(self) -> bool:
-        return False
 
     def set_display_size(self, width: int, height: int) -> None:
         """Tell the engine how large the picture will be shown, so it can scale once, early."""

@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 from player.engine.base import (
     ErrorCode,
     PlaybackEngine,
-    PlaybackError,
+    PlaybackProblem,
     PlaybackState,
 )
 from player.engine.vlc_log import route_vlc_log
@@ -101,7 +101,6 @@ class VlcEngine(PlaybackEngine):
         self._picture_size = QSize()
         self._unchanged_ticks = 0
         self._pending_start = 0
-        self._equalizer: Any = None
         self._sink: VlcFrameSink | None = None
         if video == "callbacks":
             self._sink = VlcFrameSink(self._frame_from_vout_thread)
@@ -168,17 +167,17 @@ class VlcEngine(PlaybackEngine):
         self._player.play()
         self._open_watchdog.start()
 
-    def _local_problem(self, location: str) -> PlaybackError | None:
+    def _local_problem(self, location: str) -> PlaybackProblem | None:
         if is_remote(location):
             return None
         path = Path(location)
         try:
             if not path.is_file():
-                return PlaybackError(ErrorCode.MISSING, location)
+                return PlaybackProblem(ErrorCode.MISSING, location)
             if path.stat().st_size == 0:
-                return PlaybackError(ErrorCode.EMPTY, location)
+                return PlaybackProblem(ErrorCode.EMPTY, location)
         except OSError as exc:
-            return PlaybackError(ErrorCode.MISSING, location, str(exc))
+            return PlaybackProblem(ErrorCode.MISSING, location, str(exc))
         return None
 
     def pause(self) -> None:
@@ -242,18 +241,13 @@ class VlcEngine(PlaybackEngine):
         if self._player is None:
             return
         if not on:
-            self._equalizer = None
             self._player.set_equalizer(None)
             return
         equalizer = vlc.AudioEqualizer()
         equalizer.set_preamp(DIALOGUE_PREAMP_DB)
         for band, gain in enumerate(DIALOGUE_BANDS_DB):
             equalizer.set_amp_at_index(gain, band)
-        self._equalizer = equalizer  # libVLC copies it, but keep it for dialogue_clarity()
-        self._player.set_equalizer(equalizer)
-
-    def dialogue_clarity(self) -> bool:
-        return self._equalizer is not None
+        self._player.set_equalizer(equalizer)  # libVLC copies the settings
 
     def set_display_size(self, width: int, height: int) -> None:
         if self._sink is not None:
@@ -349,11 +343,11 @@ class VlcEngine(PlaybackEngine):
         played_anything = self._frame_serial == serial or self._position > 0
         location = self._location or ""
         if not played_anything:
-            self._fail(PlaybackError(ErrorCode.UNPLAYABLE, location))
+            self._fail(PlaybackProblem(ErrorCode.UNPLAYABLE, location))
             return
         if self._duration and self._position < self._duration * _INCOMPLETE_SHARE - 2000:
             self._fail(
-                PlaybackError(
+                PlaybackProblem(
                     ErrorCode.INCOMPLETE, location, f"stopped at {self._position} ms"
                 )
             )
@@ -368,12 +362,12 @@ class VlcEngine(PlaybackEngine):
         if not self._current(serial):
             return
         code = ErrorCode.STREAM if is_remote(self._location or "") else ErrorCode.UNPLAYABLE
-        self._fail(PlaybackError(code, self._location or ""))
+        self._fail(PlaybackProblem(code, self._location or ""))
 
     def _open_timed_out(self) -> None:
         if self._state is PlaybackState.OPENING:
             self._stop_player()
-            self._fail(PlaybackError(ErrorCode.TIMEOUT, self._location or ""))
+            self._fail(PlaybackProblem(ErrorCode.TIMEOUT, self._location or ""))
 
     def _tick(self) -> None:
         now = int(self._player.get_time())
@@ -386,9 +380,9 @@ class VlcEngine(PlaybackEngine):
         stalled = self._unchanged_ticks * _CLOCK_INTERVAL_MS >= _STALL_MS
         if stalled and self._state is PlaybackState.PLAYING and is_remote(self._location or ""):
             self._stop_player()
-            self._fail(PlaybackError(ErrorCode.STREAM, self._location or "", "stalled"))
+            self._fail(PlaybackProblem(ErrorCode.STREAM, self._location or "", "stalled"))
 
-    def _fail(self, problem: PlaybackError) -> None:
+    def _fail(self, problem: PlaybackProblem) -> None:
         self._clock.stop()
         self._open_watchdog.stop()
         self._set_state(PlaybackState.ERROR)

@@ -20,6 +20,7 @@ from player.net.guard import (
     ascii_url,  # noqa: F401  (the name tests and callers know)
     open_checked,
 )
+from player.net.refusals import RefusedCode
 
 DEFAULT_TIMEOUT_S = 5.0
 # A 10,000-episode playlist with long URLs stays under 4 MiB; anything larger is not one.
@@ -82,15 +83,15 @@ def _fetch_remote(
 
 
 def _refused_problem(url: str, refused: Refused) -> SourceProblem:
-    if refused.code == "not_http":  # a redirect to file:, smb:, ftp:, vlc: …
+    if refused.code == RefusedCode.NOT_HTTP:  # a redirect to file:, smb:, ftp:, vlc: …
         local = refused.detail.casefold() in ("file", "no scheme")
         return problem(ProblemCode.REFUSED_LOCAL if local else ProblemCode.UNSUPPORTED,
                        url, refused.url)
-    if refused.code == "private":
+    if refused.code == RefusedCode.PRIVATE:
         return problem(ProblemCode.REFUSED_PRIVATE, url, refused.url)
-    if refused.code == "malformed":
+    if refused.code == RefusedCode.MALFORMED:
         return problem(ProblemCode.UNSUPPORTED, url, f"{refused.url}: {refused.detail}")
-    if refused.code == "bad_address":
+    if refused.code == RefusedCode.BAD_ADDRESS:
         return problem(ProblemCode.UNREACHABLE, url, refused.detail)
     return problem(ProblemCode.HTTP_ERROR, url, str(refused))
 

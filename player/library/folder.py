@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from player.library.covers import pick_cover_image
+from player.library.cover_art import pick_cover_image
 from player.library.media import (
     COMPANION_EXTENSIONS,
     IMAGE_EXTENSIONS,
@@ -28,7 +28,7 @@ from player.library.problems import (
     capped_problem,
     problem,
 )
-from player.library.subtitles import SubtitleMatcher
+from player.library.subtitle_files import SubtitleMatcher
 from player.library.tags import TAG_FILE_NAMES, clean_tags, read_tag_file, split_title_tags
 from player.names import display_text
 

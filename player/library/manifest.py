@@ -5,9 +5,9 @@ The format is documented, with an example, in ``docs/manifest.md``.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from accessibility.subtitles.encoding import decode_text
 from player.library.fetch import DEFAULT_TIMEOUT_S, Fetched, fetch
 from player.library.model import Episode, Series, SourceProblem
 from player.library.problems import (
@@ -25,8 +25,8 @@ from player.library.references import (
     title_from_location,
 )
 from player.library.tags import clean_tags
-from player.library.textdecode import decode_text
 from player.locations import is_remote
+from player.safeio import BadJson, load_json
 
 MANIFEST_VERSION = 1
 
@@ -49,12 +49,12 @@ def manifest_from_fetched(fetched: Fetched, *, source: str) -> Series:
 def parse_manifest(text: str, *, source: str, base: str, public: bool = False) -> Series:
     """The series described by manifest ``text``; addresses resolve against ``base``."""
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        detail = f"line {error.lineno}, column {error.colno}: {error.msg}"
+        # Bounded: nesting, NaN/Infinity and absurdly long numbers are refused, never recursed.
+        document = load_json(text.encode("utf-8"))
+    except BadJson as error:
+        detail = (error.reason if error.line is None
+                  else f"line {error.line}, column {error.column}: {error.reason}")
         return failed_series(source, problem(ProblemCode.BAD_JSON, source, detail))
-    except (ValueError, RecursionError) as error:  # absurdly long numbers or nesting
-        return failed_series(source, problem(ProblemCode.BAD_JSON, source, type(error).__name__))
     if not isinstance(document, dict):
         return failed_series(source, problem(ProblemCode.BAD_JSON, source, "not a JSON object"))
     return _ManifestReader(source, base, PrivateNetworkRule(public)).series(document)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from accessibility.subtitles.encoding import decode_text
 from player.library.fetch import DEFAULT_TIMEOUT_S, Fetched, fetch
 from player.library.model import Episode, Series, SourceProblem
 from player.library.problems import (
@@ -26,8 +27,7 @@ from player.library.references import (
     source_name,
     title_from_location,
 )
-from player.library.subtitles import SubtitleFinder
-from player.library.textdecode import decode_text
+from player.library.subtitle_files import SubtitleFinder
 from player.locations import is_remote
 
 _HLS_TAGS = (

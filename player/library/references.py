@@ -21,6 +21,7 @@ from player.library.problems import ProblemCode, problem
 from player.locations import is_remote
 from player.names import display_text
 from player.net.addresses import Refused, check_hop
+from player.net.refusals import RefusedCode
 
 _REMOTE_SCHEMES = frozenset({"http", "https"})
 _DRIVE_PATH = re.compile(r"^[a-zA-Z]:[\\/]")
@@ -54,7 +55,8 @@ class PrivateNetworkRule:
                 self._verdicts[host] = None
             except Refused as refused:
                 # A name that does not resolve now is checked again when it is played.
-                self._verdicts[host] = refused.detail if refused.code == "private" else None
+                private = refused.code == RefusedCode.PRIVATE
+                self._verdicts[host] = refused.detail if private else None
         reason = self._verdicts[host]
         return None if reason is None else problem(
             ProblemCode.REFUSED_PRIVATE, where, f"{location} ({reason})")

@@ -25,7 +25,7 @@ from player.library.references import (
     source_name,
     title_from_location,
 )
-from player.library.subtitles import SubtitleFinder
+from player.library.subtitle_files import SubtitleFinder
 from player.locations import is_remote
 
 _PLAYLIST_TYPES = frozenset({

@@ -61,7 +61,7 @@ class CoverLoader(QObject):
     def _frame_from_first_episode(self, series: Series) -> str | None:
         if not series.episodes or is_remote(series.episodes[0].location):
             return None
-        from player.library.covers import cover_frame  # PyAV: only in this thread
+        from player.library.cover_art import cover_frame  # PyAV: only in this thread
 
         frame = cover_frame(series.episodes[0].location, self._cache_dir)
         return str(frame) if frame is not None else None

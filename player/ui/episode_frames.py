@@ -1,7 +1,7 @@
 """A frame of each episode on the Series page now shown, decoded off the GUI thread.
 
 Only the page on screen is asked for (60 tiles at most), so a 50,000-episode series costs
-no more than a short one; frames are cached on disk by ``player.library.covers``.
+no more than a short one; frames are cached on disk by ``player.library.cover_art``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class EpisodeFrameLoader(QObject):
             return
 
         def work() -> None:
-            from player.library.covers import cover_frame  # PyAV: only in this thread
+            from player.library.cover_art import cover_frame  # PyAV: only in this thread
 
             for location in wanted:
                 if generation != self._generation:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from player.ui.button_page import ButtonPage
 from player.ui.keys import Action
-from player.ui.screen import Screen
 
 
 class MessageBanner(QLabel):
@@ -76,7 +76,7 @@ def _focused_rect(window: QWidget) -> QRect | None:
     return QRect(widget.mapTo(window, local.topLeft()), local.size())
 
 
-class ChoiceOverlay(Screen):
+class ChoiceOverlay(ButtonPage):
     """A question with at most two answers; the safe answer is first and focused."""
 
     chosen = Signal(int)  # 0 = first (safe) answer, 1 = second
@@ -120,15 +120,9 @@ class ChoiceOverlay(Screen):
     def question(self) -> str:
         return self._question.text()
 
-    def buttons(self) -> list[QPushButton]:
-        return list(self._buttons)
-
-    def focusables(self) -> list[QWidget]:
-        return list(self._buttons)
+    def back(self) -> None:
+        self.chosen.emit(0)  # Back means "no": the safe answer
 
     def handle_action(self, action: Action) -> bool:
-        if action is Action.BACK:
-            self.chosen.emit(0)  # Back means "no": the safe answer
-            return True
         super().handle_action(action)
         return True  # nothing reaches the page underneath while a question is open

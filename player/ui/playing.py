@@ -148,14 +148,7 @@ class PlayingScreen(Screen):
     def subtitle_lines_per_page(self) -> int:
         return self._subtitle_lines
 
-    def info_texts(self) -> list[str]:
-        return [self._series_label.text(), self._episode_label.text(),
-                self._remaining_label.text()]
-
     # --- controls ------------------------------------------------------------------------
-    def controls_visible(self) -> bool:
-        return self._controls.isVisible()
-
     def show_controls(self) -> None:
         if not self._controls.isVisible():
             self._controls.show()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from player.config.store import SettingsProblemCode
 from player.engine.base import ErrorCode
+from player.library.problems import ProblemCode
 
 
 def playback_error(code: ErrorCode) -> str:
@@ -24,19 +26,25 @@ def playback_error(code: ErrorCode) -> str:
 
 
 def settings_problem(code: str) -> str:
-    sentences = {
-        "corrupt_file": QCoreApplication.translate(
+    sentences: dict[str, str] = {
+        SettingsProblemCode.CORRUPT_FILE: QCoreApplication.translate(
             "Messages", "设置文件已损坏，已恢复默认设置，原文件已备份。"
         ),
-        "unreadable_file": QCoreApplication.translate(
+        SettingsProblemCode.UNREADABLE_FILE: QCoreApplication.translate(
             "Messages", "设置文件读不出来，已使用默认设置。"
         ),
-        "invalid_value": QCoreApplication.translate("Messages", "有的设置不正确，已改回默认值。"),
-        "unknown_key": QCoreApplication.translate("Messages", "设置文件里有不认识的项目，已忽略。"),
-        "newer_version": QCoreApplication.translate(
+        SettingsProblemCode.INVALID_VALUE: QCoreApplication.translate(
+            "Messages", "有的设置不正确，已改回默认值。"
+        ),
+        SettingsProblemCode.UNKNOWN_KEY: QCoreApplication.translate(
+            "Messages", "设置文件里有不认识的项目，已忽略。"
+        ),
+        SettingsProblemCode.NEWER_VERSION: QCoreApplication.translate(
             "Messages", "设置文件来自更新的版本，部分设置可能没有用上。"
         ),
-        "save_failed": QCoreApplication.translate("Messages", "设置没能保存，请检查磁盘空间。"),
+        SettingsProblemCode.SAVE_FAILED: QCoreApplication.translate(
+            "Messages", "设置没能保存，请检查磁盘空间。"
+        ),
     }
     return sentences.get(
         code, QCoreApplication.translate("Messages", "设置有问题，已使用默认设置。")
@@ -50,15 +58,15 @@ def library_problems(problems: list[tuple[str, str]]) -> str | None:
     """
     if not problems:
         return None
-    network = {"timeout", "unreachable", "http_error"}
-    refused = [w for code, w in problems if code == "refused_local"]
+    network = {ProblemCode.TIMEOUT, ProblemCode.UNREACHABLE, ProblemCode.HTTP_ERROR}
+    refused = [w for code, w in problems if code == ProblemCode.REFUSED_LOCAL]
     if refused:
         return QCoreApplication.translate(
             "Messages", "网上的片单指向了本机文件，已拒绝打开这些文件。")
-    if any(code == "refused_private" for code, _ in problems):
+    if any(code == ProblemCode.REFUSED_PRIVATE for code, _ in problems):
         return QCoreApplication.translate(
             "Messages", "网上的片单指向了家里的设备，已拒绝打开；其余剧集可以正常看。")
-    if any(code == "capped" for code, _ in problems):
+    if any(code == ProblemCode.CAPPED for code, _ in problems):
         return QCoreApplication.translate(
             "Messages", "有的片单剧集太多，只列出了前面的部分；其余剧集可以正常看。")
     if all(code in network for code, _ in problems):
@@ -71,34 +79,34 @@ def library_problems(problems: list[tuple[str, str]]) -> str | None:
 
 def problem_line(code: str, where: str) -> str:
     """One problem of a source for the family, naming the file: "第2集.mp4：文件是空的"."""
-    sentences = {
-        "missing": QCoreApplication.translate(
+    sentences: dict[str, str] = {
+        ProblemCode.MISSING: QCoreApplication.translate(
             "Messages", "找不到"),
-        "unreadable": QCoreApplication.translate(
+        ProblemCode.UNREADABLE: QCoreApplication.translate(
             "Messages", "读不出来"),
-        "empty": QCoreApplication.translate(
+        ProblemCode.EMPTY: QCoreApplication.translate(
             "Messages", "里面没有能播放的剧集"),
-        "zero_byte": QCoreApplication.translate(
+        ProblemCode.ZERO_BYTE: QCoreApplication.translate(
             "Messages", "文件是空的（0 字节），可能没复制完"),
-        "unsupported": QCoreApplication.translate(
+        ProblemCode.UNSUPPORTED: QCoreApplication.translate(
             "Messages", "不是能播放的文件类型"),
-        "too_large": QCoreApplication.translate(
+        ProblemCode.TOO_LARGE: QCoreApplication.translate(
             "Messages", "文件太大，没有读"),
-        "bad_line": QCoreApplication.translate(
+        ProblemCode.BAD_LINE: QCoreApplication.translate(
             "Messages", "有一行看不懂，已跳过"),
-        "bad_json": QCoreApplication.translate(
+        ProblemCode.BAD_JSON: QCoreApplication.translate(
             "Messages", "格式不对"),
-        "bad_entry": QCoreApplication.translate(
+        ProblemCode.BAD_ENTRY: QCoreApplication.translate(
             "Messages", "有一集的格式不对"),
-        "unknown_version": QCoreApplication.translate(
+        ProblemCode.UNKNOWN_VERSION: QCoreApplication.translate(
             "Messages", "是更新的版本写的"),
-        "refused_local": QCoreApplication.translate(
+        ProblemCode.REFUSED_LOCAL: QCoreApplication.translate(
             "Messages", "网上的片单指向本机文件，已拒绝"),
-        "timeout": QCoreApplication.translate(
+        ProblemCode.TIMEOUT: QCoreApplication.translate(
             "Messages", "连接超时"),
-        "unreachable": QCoreApplication.translate(
+        ProblemCode.UNREACHABLE: QCoreApplication.translate(
             "Messages", "连不上"),
-        "http_error": QCoreApplication.translate(
+        ProblemCode.HTTP_ERROR: QCoreApplication.translate(
             "Messages", "服务器回答出错"),
     }
     reason = sentences.get(code) or QCoreApplication.translate("Messages", "打不开")

@@ -10,12 +10,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from accessibility.theme import Theme
-from player.ui.keys import Action
-from player.ui.screen import Screen
+from player.ui.button_page import ButtonPage
 from player.ui.scrolling import scroll_area
 
 
-class ChoicePage(Screen):
+class ChoicePage(ButtonPage):
     chosen = Signal(object)  # the value of the choice
     cancelled = Signal()
 
@@ -31,7 +30,6 @@ class ChoicePage(Screen):
         self._layout.addWidget(self.title)
         self._layout.addWidget(self._scroll, 1)
         self._lines: list[QLabel] = []
-        self._buttons: list[QPushButton] = []
 
     def show_page(self, title: str, lines: list[str],
                   choices: list[tuple[str, object]]) -> str:
@@ -68,17 +66,8 @@ class ChoicePage(Screen):
     def lines(self) -> list[str]:
         return [label.text() for label in self._lines]
 
-    def buttons(self) -> list[QPushButton]:
-        return list(self._buttons)
-
-    def focusables(self) -> list[QWidget]:
-        return list(self._buttons)
-
-    def handle_action(self, action: Action) -> bool:
-        if action is Action.BACK:
-            self.cancelled.emit()
-            return True
-        return super().handle_action(action)
+    def back(self) -> None:
+        self.cancelled.emit()
 
     def extra_style(self) -> str:
         return 'QPushButton[role="entry"] { text-align: left; }'

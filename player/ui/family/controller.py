@@ -317,10 +317,6 @@ class FamilyController(QObject):
             text = self.tr("先看示范剧。剧集可以以后在主页最下面的“家人设置”里添加。")
         self._window.show_message(text)
 
-    @property
-    def in_first_run(self) -> bool:
-        return self._in_first_run
-
     # --- the library ----------------------------------------------------------------------------
     def library_sources(self) -> list[str]:
         sources = self.run_sources or list(self._settings.get(SOURCES_KEY))

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from accessibility.theme import Theme
 from player.config.presets import PRESETS
+from player.ui.button_page import ButtonPage
 from player.ui.family.texts import preset_help, preset_label
-from player.ui.keys import Action
-from player.ui.screen import Screen
 from player.ui.scrolling import fill_with_scrolling
 
 TOTAL_STEPS = 4
@@ -32,7 +31,7 @@ class Step(enum.IntEnum):
     SOURCES = 4
 
 
-class FirstRunScreen(Screen):
+class FirstRunScreen(ButtonPage):
     setup_chosen = Signal()
     demo_chosen = Signal()
     preset_chosen = Signal(str)  # preset key
@@ -61,7 +60,6 @@ class FirstRunScreen(Screen):
         for widget in (self.step_label, self.title, self.text, grid_host, self._hint):
             self._layout.addWidget(widget)
         self._layout.addStretch(2)
-        self._buttons: list[QPushButton] = []
         self.step = Step.WELCOME
 
     # --- steps ------------------------------------------------------------------------------
@@ -103,10 +101,7 @@ class FirstRunScreen(Screen):
         back = self.tr("按返回键回到上一步。") if step > Step.WELCOME else \
             self.tr("按返回键跳过设置。")
         self._hint.setText(self.tr("用方向键选，按“确定”键。") + back)
-        for button in self._buttons:
-            button.hide()
-            button.deleteLater()
-        self._buttons = []
+        self._drop_buttons()
         columns = 2
         for index, (label, action) in enumerate(choices):
             button = QPushButton(label)
@@ -120,17 +115,8 @@ class FirstRunScreen(Screen):
             self.apply_theme(self._theme)
         return " ".join([self.step_label.text(), title, text])
 
-    def buttons(self) -> list[QPushButton]:
-        return list(self._buttons)
-
-    def focusables(self) -> list[QWidget]:
-        return list(self._buttons)
-
-    def handle_action(self, action: Action) -> bool:
-        if action is Action.BACK:
-            self.back_requested.emit()
-            return True
-        return super().handle_action(action)
+    def back(self) -> None:
+        self.back_requested.emit()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)

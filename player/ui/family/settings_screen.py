@@ -79,7 +79,7 @@ class FamilySettingsScreen(Screen):
         self._pending_heading: QLabel | None = None
         self.preset_buttons = self._build_presets()
         self._build_options()
-        self.export_button, self.import_button, self.pin_button = self._build_tools()
+        self.export_button, self.import_button = self._build_tools()
         self._list.addStretch(1)
         settings.changed.connect(self._on_changed)
 
@@ -219,7 +219,7 @@ class FamilySettingsScreen(Screen):
         if self._theme is not None:
             self.apply_theme(self._theme)
 
-    def _build_tools(self) -> tuple[QPushButton, QPushButton, QPushButton]:
+    def _build_tools(self) -> tuple[QPushButton, QPushButton]:
         self._heading(self.tr("设置文件和密码"))
         export = QPushButton(self.tr("导出设置"))
         export.clicked.connect(self.export_requested)
@@ -232,7 +232,7 @@ class FamilySettingsScreen(Screen):
             button.setAccessibleName(button.text())
         self._button_row(buttons)
         self._focusables.extend(buttons)
-        return export, import_, pin
+        return export, import_
 
     # --- what the screen offers -------------------------------------------------------------
     def focusables(self) -> list[QWidget]:

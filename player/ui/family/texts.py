@@ -8,15 +8,10 @@ from PySide6.QtCore import QCoreApplication
 
 from player.config.declaration import GROUPS_BY_KEY, Kind, Option
 from player.config.presets import Preset
+from player.i18n import english
 
 # Short name for the catalogue lookup; lupdate finds translate("Context", "text") calls.
 translate = QCoreApplication.translate
-
-
-def english() -> bool:
-    """The declaration carries both languages; the catalogue in use says which one to show
-    (the English catalogue translates this marker to "en"; Chinese needs no catalogue)."""
-    return QCoreApplication.translate("Language", "zh") == "en"
 
 
 def option_label(option: Option) -> str:

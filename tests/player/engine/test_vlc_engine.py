@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from player.engine.base import ErrorCode, PlaybackError, PlaybackState
+from player.engine.base import ErrorCode, PlaybackProblem, PlaybackState
 from player.engine.vlc_engine import VlcEngine
 from tests.media import colour_clip, pattern_clip, truncated_copy
 
@@ -124,11 +124,11 @@ def test_starts_at_a_requested_position(qtbot: QtBot, engine: VlcEngine,
     assert engine.position() < 9000
 
 
-def _error_for(qtbot: QtBot, engine: VlcEngine, location: Path) -> PlaybackError:
+def _error_for(qtbot: QtBot, engine: VlcEngine, location: Path) -> PlaybackProblem:
     with qtbot.wait_signal(engine.error, timeout=20_000) as blocker:
         engine.load(str(location))
     problem = blocker.args[0]
-    assert isinstance(problem, PlaybackError)
+    assert isinstance(problem, PlaybackProblem)
     assert engine.state() is PlaybackState.ERROR
     return problem
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from player.engine.base import PlaybackError
+from player.engine.base import PlaybackProblem
 from player.engine.vlc_engine import VlcEngine
 from player.net.relay import MediaRelay, rewrite_hls
 from tests.hostile import HostileServer
@@ -69,7 +69,7 @@ def test_a_redirect_to_a_local_file_never_plays_it(qtbot: QtBot, engine: VlcEngi
     engine.frame_ready.connect(frames.append)
     with qtbot.wait_signal(engine.error, timeout=30_000) as failed:
         engine.load(url)
-    assert isinstance(failed.args[0], PlaybackError)
+    assert isinstance(failed.args[0], PlaybackProblem)
     assert frames == []  # not one frame of the local file
 
 

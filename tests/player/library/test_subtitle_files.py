@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from player.library.subtitles import SubtitleFinder, SubtitleMatcher
+from player.library.subtitle_files import SubtitleFinder, SubtitleMatcher
 
 
 @pytest.mark.parametrize(

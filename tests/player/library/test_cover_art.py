@@ -7,7 +7,7 @@ from pathlib import Path
 import av
 import pytest
 
-from player.library.covers import cover_frame, pick_cover_image
+from player.library.cover_art import cover_frame, pick_cover_image
 
 
 @pytest.mark.parametrize(

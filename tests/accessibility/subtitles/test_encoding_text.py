@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from player.library.textdecode import decode_text
+from accessibility.subtitles.encoding import decode_text
 
 PLAYLIST = (
     "#EXTM3U\n#PLAYLIST:重生之我是大小姐\n"

@@ -25,6 +25,16 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "accessibility.calm": ("PySide6", "player", "vlc", "cv2"),
     "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),
     "accessibility.theme": ("player", "PySide6.QtWidgets"),
+    # Plain data and queries, shared by the screens and the controllers: no widgets, no screens.
+    "player.actions": ("PySide6", "player", "vlc"),
+    "player.resume": ("PySide6", "player.ui", "player.engine", "vlc"),
+    "player.shelf": ("PySide6.QtWidgets", "PySide6.QtGui", "player.ui", "vlc"),
+    "player.window_intents": ("PySide6.QtWidgets", "player.ui"),
+    # Controllers outside player/ui/ ask the window for intents (player.window_intents) and
+    # never import a screen; only the assembly (player.app, player.assemble) builds the window.
+    "player.cast.receiver": ("player.ui",),
+    "player.cast.resume": ("player.ui",),
+    "player.open_directly": ("player.ui",),
     # The cast receiver's network side runs on its own thread: no Qt, no engine, no screens.
     # Only player.cast.receiver and player.cast.resume (on the GUI thread) join it to the app;
     # stream_analysis is used by the receiver and runs its own process.

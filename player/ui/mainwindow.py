@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         self.playing.enlarge_requested.connect(self.toggle_enlarged)
         self.playing.read_aloud_requested.connect(self.keys.toggle_read_aloud)
         self.session.episode_started.connect(self._on_episode_started)
-        self.notes.connect()  # before the subtitles: both follow the position
-        self.subtitles.connect()
+        self.notes.wire()  # before the subtitles: both follow the position
+        self.subtitles.wire()
         self.session.auto_next.connect(self._on_auto_next)
         self.session.series_finished.connect(self._on_series_finished)
         self.settings.on_change("ui.language", self._on_language)

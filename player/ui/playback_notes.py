@@ -24,7 +24,7 @@ class PlaybackNotes(QObject):
         super().__init__(window)
         self._window = window
 
-    def connect(self) -> None:
+    def wire(self) -> None:
         window, engine, session = self._window, self._window.engine, self._window.session
         engine.first_frame.connect(self.on_first_frame)
         engine.frame_ready.connect(window.playing.video.show_frame)

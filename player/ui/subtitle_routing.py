@@ -33,7 +33,7 @@ class SubtitleRouting(QObject):
         self.cues = CueFollower(self)
         self.cues.set_reading_speed(float(settings.get("subtitles.reading_speed")))
 
-    def connect(self) -> None:
+    def wire(self) -> None:
         """Wired after the window's own reactions to the same engine signals."""
         window = self._window
         self.loader.loaded.connect(self._on_cues_loaded)

@@ -157,6 +157,8 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
     engine = engine or VlcEngine()
     volume = VolumeControl(engine, settings.get("playback.volume"),
                            settings.get("sound.max_volume"))
+    settings.on_change("playback.volume", lambda level: volume.set_user(int(level)))
+    settings.on_change("sound.max_volume", lambda level: volume.set_maximum(int(level)))
     progress = ProgressStore(paths.progress_db)
     session = PlaybackSession(engine, settings, events, progress)
     window = MainWindow(settings, engine, events, session, volume, progress=progress,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from accessibility.theme import Theme
@@ -54,6 +54,7 @@ class Appearance(QObject):
         self._settings = settings
         self._theme: Theme | None = None
         self.sheet = ""  # the current theme's style sheet for screens and overlays
+        settings.on_change("ui.language", self._on_language)
         settings.on_change("ui.tv_mode", lambda on: self.set_tv_mode(bool(on)))
         settings.on_change(THEME_KEYS, lambda _value: self.apply())
 
@@ -106,11 +107,25 @@ class Appearance(QObject):
             if isinstance(page, Screen):
                 page.apply_theme(theme)
         self.style_current()
-        overlay = window.overlay()
+        overlay = window.questions.open
         if overlay is not None:
             overlay.apply_theme(theme)
             overlay.style_with(self.sheet)
         window.banner.place()
+
+    def fit(self) -> None:
+        """The window was resized: the theme follows, and what lies over the screens."""
+        self.apply()
+        window = self._window
+        if window.questions.open is not None:
+            window.questions.open.setGeometry(window.rect())
+        window.banner.place()
+
+    def _on_language(self, language: object) -> None:
+        # Worded for the window: its catalogue context keeps the translation.
+        self._window.show_message(
+            QCoreApplication.translate("MainWindow", "界面语言将在下次打开时更换。")
+            if language == "zh" else "The new language applies the next time SilverReel starts.")
 
     def dress(self, page: Screen) -> None:
         """A page or overlay added later gets the theme in use (and, for an overlay shown at

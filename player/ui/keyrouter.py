@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from player.actions import Action
@@ -51,6 +51,16 @@ class KeyRouter(QObject):
             self._closed = True
             app.focusChanged.disconnect(self._log_focus)  # type: ignore[union-attr]
 
+    def take_keyboard(self) -> None:
+        """With no window manager (a kiosk session) nobody gives a new window the keyboard:
+        the window asks for it itself. Only X11 lets a window be shown without it; elsewhere
+        (Wayland, Windows, the offscreen test platform) the system decides, and asking warns."""
+        window = self._window
+        if (window.isVisible() and not window.isActiveWindow()
+                and QGuiApplication.platformName() == "xcb"):
+            window.raise_()
+            window.activateWindow()
+
     def _set_hold_repeat(self, value: object) -> None:
         self.key_gate.hold_repeat_ms = int(value)  # type: ignore[call-overload]
 
@@ -82,13 +92,13 @@ class KeyRouter(QObject):
     def dispatch(self, action: Action) -> None:
         """Do what ``action`` means right now: overlay first, then global keys, then the screen."""
         window = self._window
-        overlay = window.overlay()
+        overlay = window.questions.open
         if window.banner.isVisible() and overlay is None:
             window.banner.hide()
         if overlay is not None:
             overlay.handle_action(action)
         elif action is Action.ENLARGE:
-            window.toggle_enlarged()
+            self.toggle_enlarged()
         elif action is Action.READ_ALOUD:
             self.toggle_read_aloud()
         elif action in (Action.VOLUME_UP, Action.VOLUME_DOWN):
@@ -103,6 +113,9 @@ class KeyRouter(QObject):
         else:
             window.current_screen().handle_action(action)
         window.action_handled.emit(action)
+
+    def toggle_enlarged(self) -> None:
+        self._settings.set("ui.enlarged", not self._settings.get("ui.enlarged"))
 
     # The sentences were the window's: its catalogue context keeps their translations.
     def toggle_read_aloud(self) -> None:

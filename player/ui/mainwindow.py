@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from accessibility.subtitles.model import Cue
@@ -28,10 +27,9 @@ from player.resume import ContinueTarget, ResumeQueries
 from player.session import PlaybackSession
 from player.shelf import LibraryShelf
 from player.ui.appearance import Appearance
-from player.ui.episode_frames import EpisodeFrameLoader
 from player.ui.home import HomeScreen
-from player.ui.home_library import HomeLibrary
 from player.ui.keyrouter import KeyRouter
+from player.ui.library_view import LibraryView
 from player.ui.overlays import ChoiceOverlay, MessageBanner
 from player.ui.playback_notes import PlaybackNotes
 from player.ui.playing import PlayingScreen
@@ -84,14 +82,9 @@ class MainWindow(QMainWindow):
             screen.focus_moved.connect(self.keys.announce_focus)
         self.banner = MessageBanner(self)
         covers_dir = cache_dir or Path(tempfile.gettempdir()) / "silverreel-covers"
-        self.episode_frames = EpisodeFrameLoader(covers_dir, self)
-        self.episode_frames.ready.connect(self.series_screen.set_frame)
-        self.series_screen.page_shown.connect(
-            lambda locations: self.episode_frames.load(locations,
-                                                       self.series_screen.frame_size()))
         self.subtitles = SubtitleRouting(self, settings, events)
         self.cues = self.subtitles.cues
-        self.home_library = HomeLibrary(self, covers_dir)
+        self.library_view = LibraryView(self, covers_dir)
         self.notes = PlaybackNotes(self)
         self.questions = Questions(self)
         # How the episode now playing was started: by a big button or auto-next ("auto"),
@@ -108,7 +101,7 @@ class MainWindow(QMainWindow):
         self.appearance = Appearance(self, self.settings)
         self.stack.currentChanged.connect(lambda _index: self.appearance.style_current())
         self.stack.currentChanged.connect(lambda _index: self.screen_changed.emit())
-        self.home.continue_requested.connect(self.home_library.continue_watching)
+        self.home.continue_requested.connect(self.library_view.continue_watching)
         self.home.series_chosen.connect(self.open_series)
         self.home.leave_requested.connect(self.questions.ask_to_leave)
         self.home.cast_chosen.connect(self.cast_chosen)
@@ -121,28 +114,23 @@ class MainWindow(QMainWindow):
         self.playing.toggle_pause_requested.connect(self.session.toggle_pause)
         self.playing.next_requested.connect(lambda: self._play_neighbour(+1))
         self.playing.previous_requested.connect(lambda: self._play_neighbour(-1))
-        self.playing.enlarge_requested.connect(self.toggle_enlarged)
+        self.playing.enlarge_requested.connect(self.keys.toggle_enlarged)
         self.playing.read_aloud_requested.connect(self.keys.toggle_read_aloud)
         self.session.episode_started.connect(self._on_episode_started)
         self.notes.wire()  # before the subtitles: both follow the position
         self.subtitles.wire()
         self.session.auto_next.connect(self._on_auto_next)
         self.session.series_finished.connect(self._on_series_finished)
-        self.settings.on_change("ui.language", self._on_language)
-        self.settings.on_change("playback.volume",
-                                lambda level: self.volume.set_user(int(level)))
-        self.settings.on_change("sound.max_volume",
-                                lambda level: self.volume.set_maximum(int(level)))
 
-    # --- library and Home (home_library.py) -----------------------------------------------------
+    # --- library, Home and Series (library_view.py) ---------------------------------------
     def show_library(self, library: list[Series]) -> None:
-        self.home_library.show(library)
+        self.library_view.show(library)
 
     def library_grew(self, library: list[Series]) -> None:
-        self.home_library.grew(library)
+        self.library_view.grew(library)
 
     def refresh_home(self) -> None:
-        self.home_library.refresh()
+        self.library_view.refresh()
 
     @property
     def library(self) -> list[Series]:
@@ -154,7 +142,7 @@ class MainWindow(QMainWindow):
 
     @property
     def source_problems(self) -> list[str]:
-        return self.home_library.source_problems
+        return self.library_view.source_problems
 
     def show_casts(self, casts: list[tuple[str, int]]) -> None:
         """Casts that can be taken up again, offered on Home (title, percent watched)."""
@@ -207,10 +195,6 @@ class MainWindow(QMainWindow):
     def _overlay(self) -> Screen | None:
         return self.questions.open
 
-    def overlay(self) -> Screen | None:
-        """The question over everything, if one is open."""
-        return self.questions.open
-
     def open_overlay(self, overlay: Screen, spoken: str) -> None:
         self.questions.show(overlay, spoken)
 
@@ -227,19 +211,7 @@ class MainWindow(QMainWindow):
 
     # --- Series ------------------------------------------------------------------------------
     def open_series(self, series_index: int, focus_index: int | None = None) -> None:
-        series = self._library[series_index]
-        resume = self.resume
-        records = resume.records(series)
-        failed_at = resume.unplayable(series)
-        watched = resume.watched_indexes(series, records)
-        failed = resume.unplayable_indexes(series, failed_at)
-        start = resume.resume_index(series, records, failed_at)
-        self.series_screen.show_series(series, watched, start, focus_index, unplayable=failed,
-                                       finished=resume.series_finished(series, start, watched,
-                                                                       failed))
-        self.stack.setCurrentWidget(self.series_screen)
-        self.series_screen.focus_initial()
-        self.series_opened.emit(series)
+        self.library_view.open_series(series_index, focus_index)
 
     def _play_from_series(self, index: int, kind: str = "tile") -> None:
         series = self.series_screen.series
@@ -348,14 +320,6 @@ class MainWindow(QMainWindow):
         self.banner.show_message(text, seconds)
         self._announce(text)
 
-    # --- one-tap enlarge, read-aloud, volume -----------------------------------------------------
-    def toggle_enlarged(self) -> None:
-        self.settings.set("ui.enlarged", not self.settings.get("ui.enlarged"))
-
-    def _on_language(self, language: object) -> None:
-        self.show_message(self.tr("界面语言将在下次打开时更换。") if language == "zh"
-                          else "The new language applies the next time SilverReel starts.")
-
     # --- look and size (player/ui/appearance.py) -------------------------------------------------
     def theme(self) -> Theme:
         return self.appearance.theme()
@@ -364,10 +328,7 @@ class MainWindow(QMainWindow):
         self.appearance.apply()
 
     def resizeEvent(self, event: object) -> None:
-        self.appearance.apply()
-        if self._overlay is not None:
-            self._overlay.setGeometry(self.rect())
-        self.banner.place()
+        self.appearance.fit()
         self._update_display_size()
 
     def _update_display_size(self) -> None:
@@ -389,17 +350,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        # With no window manager (a kiosk session) nobody gives a new window the keyboard:
-        # ask for it ourselves, once the window is mapped.
-        QTimer.singleShot(0, self._take_keyboard)
-
-    def _take_keyboard(self) -> None:
-        # Only X11 lets a window be shown without the keyboard; elsewhere (Wayland, Windows,
-        # the offscreen test platform) the system decides, and asking only warns.
-        if (self.isVisible() and not self.isActiveWindow()
-                and QGuiApplication.platformName() == "xcb"):
-            self.raise_()
-            self.activateWindow()
+        QTimer.singleShot(0, self.keys.take_keyboard)  # once the window is mapped
 
     def closeEvent(self, event: object) -> None:
         if self.stack.currentWidget() is self.playing:

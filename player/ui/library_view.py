@@ -1,6 +1,7 @@
-"""Home and the library: the series the shelf holds shown with what was watched, the problems
-in the sources told once (and listed for the family), covers loaded after Home is on view, and
-the big 继续观看 button.
+"""Home and Series as views of the library: the series the shelf holds with what was watched,
+the problems in the sources told once (and listed for the family), covers and episode frames
+loaded off the GUI thread once the screen is on view, the big 继续观看 button, and a series
+opened with its resume episode, watched and unplayable episodes marked.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from player.library.model import Series
 from player.playable import next_playable
 from player.ui.covers import CoverLoader
+from player.ui.episode_frames import EpisodeFrameLoader
 from player.ui.home import SeriesSummary
 from player.ui.strings import library_problems, problem_line
 
@@ -20,12 +22,17 @@ if TYPE_CHECKING:
     from player.ui.mainwindow import MainWindow
 
 
-class HomeLibrary(QObject):
+class LibraryView(QObject):
     def __init__(self, window: MainWindow, covers_dir: Path) -> None:
         super().__init__(window)
         self._window = window
         self.covers = CoverLoader(covers_dir, window)
         self.covers.ready.connect(window.home.set_cover)
+        self.episode_frames = EpisodeFrameLoader(covers_dir, window)
+        self.episode_frames.ready.connect(window.series_screen.set_frame)
+        series_screen = window.series_screen
+        series_screen.page_shown.connect(
+            lambda locations: self.episode_frames.load(locations, series_screen.frame_size()))
         self.source_problems: list[str] = []  # each passed-over file, in plain words
 
     def show(self, library: list[Series]) -> None:
@@ -97,3 +104,21 @@ class HomeLibrary(QObject):
             window.start_automatically(series, index)
             return
         window.start_automatically(series, target.episode_index, target.position_ms)
+
+    def open_series(self, series_index: int, focus_index: int | None = None) -> None:
+        """The Series screen for that series: where to go on, what is watched, what does not
+        open, and whether it is watched to its end (all read in one query each)."""
+        window = self._window
+        series = window.shelf.series[series_index]
+        resume = window.resume
+        records = resume.records(series)
+        failed_at = resume.unplayable(series)
+        watched = resume.watched_indexes(series, records)
+        failed = resume.unplayable_indexes(series, failed_at)
+        start = resume.resume_index(series, records, failed_at)
+        window.series_screen.show_series(
+            series, watched, start, focus_index, unplayable=failed,
+            finished=resume.series_finished(series, start, watched, failed))
+        window.stack.setCurrentWidget(window.series_screen)
+        window.series_screen.focus_initial()
+        window.series_opened.emit(series)

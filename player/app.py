@@ -64,7 +64,7 @@ def run_app(args: object) -> int:
     """Everything after the command line is understood: Qt, engine, settings, window."""
     import time
 
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from player.assemble import assemble
@@ -72,10 +72,9 @@ def run_app(args: object) -> int:
     from player.config.store import Settings
     from player.eventlog import EventLog
     from player.i18n import install_translations
-    from player.library.loading import LibraryLoader
     from player.library.model import Series
     from player.library.sources import open_source
-    from player.marshal import EventMarshal
+    from player.shelf import LibraryShelf
     from player.ui.strings import settings_problem
 
     paths = app_paths(getattr(args, "config_dir", None))
@@ -105,16 +104,12 @@ def run_app(args: object) -> int:
 
     targets = [normalise_target(t) for t in getattr(args, "targets", None) or []]
     first_run = settings.was_new and not run_sources and not targets
-    sources = run_sources or settings.get("library.sources")
-    if not sources and not targets:
-        from player.assets import demo_library
-
-        sources = [str(demo_library())]
+    shelf = LibraryShelf(settings, run_sources)
+    sources = shelf.sources(demo=not targets)
     # Started before the window is built, so the disk is read while Qt sets up. Each source
     # is read in its own thread: Home comes with the local series, slow servers join later.
     # What the command line named is read first and waited for: it is what the viewer asked for.
     # Reports reach the GUI thread through the event loop, so after the window exists.
-    marshal = EventMarshal()
     shown: list[bool] = []
     opened: list[Opened] = []
     read_targets: dict[str, list[Series]] = {}
@@ -133,24 +128,18 @@ def run_app(args: object) -> int:
             opened.extend(Opened(target, read_targets.get(target, [])) for target in targets)
             window.show_library(library)
 
-    loader = LibraryLoader([*targets, *sources],
-                           lambda library, _complete: marshal.post(deliver, library),
-                           read=read, required=len(targets))
     if not first_run:
-        loader.start()
+        shelf.read([*targets, *sources], deliver, read=read, required=len(targets))
 
     parts = assemble(paths, events, settings, defer=True,
-                     cast=bool(getattr(args, "cast", False)))
+                     cast=bool(getattr(args, "cast", False)), shelf=shelf)
     window = parts.window
 
     fullscreen = bool(getattr(args, "fullscreen", False) or settings.get("ui.tv_mode"))
     if fullscreen:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        # Without a window manager (a mini PC booting straight into the app) nobody else
-        # resizes the window, so it takes the whole screen itself.
-        window.setGeometry(window.screen().geometry())
-        window.showFullScreen()
+        from player.ui.appearance import enter_tv_mode
+
+        enter_tv_mode(window, frameless=True)
     else:
         size = window.screen().availableSize()
         window.resize(round(size.width() * 0.8), round(size.height() * 0.8))
@@ -173,9 +162,6 @@ def run_app(args: object) -> int:
         parts.finish()
         if targets and parts.resume is not None:
             parts.resume.disarm()  # what the command line named plays, not the last episode
-        if parts.family is not None:
-            # Sources given with --library are used for this run instead of the saved ones.
-            parts.family.run_sources = run_sources
 
     if first_run:
         finish()

@@ -17,6 +17,7 @@ from player.engine.volume import VolumeControl
 from player.eventlog import EventLog
 from player.progress import ProgressStore
 from player.session import PlaybackSession
+from player.shelf import LibraryShelf
 from player.ui.mainwindow import MainWindow
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ class Assembly:
         from player.cast.receiver import CastReceiver
 
         self.cast = CastReceiver(window, settings, self.events, forced=self.cast_forced,
-                                 pacing=self.pacing, cache_dir=self.paths.cache_dir / "cast")
+                                 pacing=self.pacing, cache_dir=self.paths.cache_dir / "cast",
+                                 parent=window)
         from player.cast.resume import CastProgressStore, CastShelf
 
         self.cast_shelf = CastShelf(window, settings, self.events, CastProgressStore(
@@ -141,7 +143,7 @@ class Assembly:
 
 def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None,
              engine: PlaybackEngine | None = None, *, defer: bool = False,
-             cast: bool = False) -> Assembly:
+             cast: bool = False, shelf: LibraryShelf | None = None) -> Assembly:
     """The app's parts, wired. With ``defer`` the secondary parts wait for ``finish()``."""
     settings = settings or Settings(paths.settings_file)
     # The word segmenter for subtitle line breaks starts in its own process meanwhile; the
@@ -155,10 +157,12 @@ def assemble(paths: AppPaths, events: EventLog, settings: Settings | None = None
     engine = engine or VlcEngine()
     volume = VolumeControl(engine, settings.get("playback.volume"),
                            settings.get("sound.max_volume"))
+    settings.on_change("playback.volume", lambda level: volume.set_user(int(level)))
+    settings.on_change("sound.max_volume", lambda level: volume.set_maximum(int(level)))
     progress = ProgressStore(paths.progress_db)
     session = PlaybackSession(engine, settings, events, progress)
     window = MainWindow(settings, engine, events, session, volume, progress=progress,
-                        cache_dir=paths.cache_dir / "covers")
+                        cache_dir=paths.cache_dir / "covers", shelf=shelf)
     parts = Assembly(settings, engine, volume, progress, session, window, events, paths,
                      cast_forced=cast)
     if not defer:

@@ -14,12 +14,13 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from player.eventlog import EventLog
 from player.library.media import PLAYLIST_EXTENSIONS, VIDEO_EXTENSIONS, extension
 from player.library.model import Series
 from player.locations import is_remote
+from player.window_intents import WindowIntents
 
 
 def normalise_target(target: str) -> str:
@@ -60,19 +61,16 @@ def problem_message(target: str, series: list[Series]) -> str:
     return text.replace("%1", name)
 
 
-class DirectOpener(QObject):
+class DirectOpener:
     """Once Home first shows the library, plays or opens what the command line named."""
 
-    def __init__(self, window: object, opened: list[Opened], events: EventLog) -> None:
-        from player.ui.mainwindow import MainWindow
-
-        assert isinstance(window, MainWindow)
-        super().__init__(window)  # lives as long as the window
+    def __init__(self, window: WindowIntents, opened: list[Opened], events: EventLog) -> None:
         self._window = window
         self._opened = opened
         self._events = events
         self._done = False
-        window.home_ready.connect(self._on_home_ready)
+        # A lambda, not the bound method (held only weakly): the connection keeps the opener.
+        window.home_ready.connect(lambda: self._on_home_ready())  # noqa: PLW0108
 
     def _on_home_ready(self) -> None:
         if self._done:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from player.actions import Action
 from player.cast.bridge import CastBridge, Command, Snapshot
 from player.cast.copy import CastCopier
 from player.cast.metadata import Device
@@ -26,8 +27,7 @@ from player.engine.base import PlaybackState
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
 from player.marshal import EventMarshal
-from player.ui.keys import Action
-from player.ui.mainwindow import MainWindow
+from player.window_intents import WindowIntents
 
 if TYPE_CHECKING:  # the network side (aiohttp, async-upnp-client) loads only when switched on
     from player.cast.server import CastServer
@@ -63,12 +63,12 @@ def is_cast(series: Series | None) -> bool:
 class CastReceiver(QObject):
     """Owns the cast server's life: on while 允许手机投屏 is on (or ``--cast`` for one run)."""
 
-    def __init__(self, window: MainWindow, settings: Settings, events: EventLog, *,
+    def __init__(self, window: WindowIntents, settings: Settings, events: EventLog, *,
                  forced: bool = False, address: str | None = None,
                  server_factory: Callable[[CastBridge], CastServer] | None = None,
                  pacing: PacingMonitor | None = None, cache_dir: Path | None = None,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent or window)
+        super().__init__(parent)
         self._window = window
         self._settings = settings
         self._events = events
@@ -111,9 +111,11 @@ class CastReceiver(QObject):
         engine.ended.connect(self._on_ended)
         self._session.failed.connect(self._on_failed)
         self._session.episode_started.connect(self._on_episode_started)
-        window.playing.back_requested.connect(self._on_back)
+        window.playing_left.connect(self._on_back)
         window.action_handled.connect(self._on_action)
-        settings.changed.connect(self._on_setting)
+        settings.on_change(ENABLED_KEY, lambda _on: self._apply_switch())
+        settings.on_change(DEVICES_KEY,
+                           lambda devices: self.bridge.set_allowed(frozenset(devices)))
         self._apply_switch()
 
     # --- on and off -----------------------------------------------------------------------------
@@ -155,16 +157,10 @@ class CastReceiver(QObject):
         if server is not None:
             if is_cast(self._session.series) and self._series is not None:
                 self._stop_cast("receiver_off")
-                if self._window.stack.currentWidget() is self._window.playing:
+                if self._window.is_playing():
                     self._window.leave_playing()
             server.stop()
             self._events.log("cast_receiver", on=False)
-
-    def _on_setting(self, key: str, value: object) -> None:
-        if key == ENABLED_KEY:
-            self._apply_switch()
-        elif key == DEVICES_KEY:
-            self.bridge.set_allowed(frozenset(self._settings.get(DEVICES_KEY)))
 
     # --- commands from the phone (queued by the server thread) ------------------------------------
     def _drain(self) -> None:
@@ -215,7 +211,7 @@ class CastReceiver(QObject):
     def _do_stop(self, _command: Command) -> None:
         if self._casting():
             self._stop_cast("phone")
-            if self._window.stack.currentWidget() is self._window.playing:
+            if self._window.is_playing():
                 self._window.leave_playing()
         self._publish()
 
@@ -290,7 +286,7 @@ class CastReceiver(QObject):
 
     def _on_episode_started(self, series: Series, _index: int) -> None:
         if is_cast(series):
-            self._window.playing.show_source(tr("手机投屏"))  # not "第 1 集"
+            self._window.show_source(tr("手机投屏"))  # not "第 1 集"
             if self._copier is not None:
                 self._copier.start(series.episodes[0].location)
         else:
@@ -315,8 +311,7 @@ class CastReceiver(QObject):
             self._stop_cast("back")
 
     def _on_action(self, action: object) -> None:
-        if action is Action.HOME and self._window.stack.currentWidget() \
-                is not self._window.playing:
+        if action is Action.HOME and not self._window.is_playing():
             self._end_stream_reading()
             if self._series is not None:
                 self._stop_cast("back")

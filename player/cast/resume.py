@@ -30,7 +30,7 @@ from player.eventlog import EventLog
 from player.library.model import Episode, Series
 from player.marshal import EventMarshal
 from player.net.guard import Refused, open_checked
-from player.ui.mainwindow import MainWindow
+from player.window_intents import WindowIntents
 
 RESUME_SOURCE = CAST_SOURCE + "resume"  # still a cast: never in the viewer's own progress
 MAX_KEPT = 20  # rows kept in the file; older ones are dropped
@@ -132,10 +132,10 @@ def address_state(uri: str, deadline_s: float = CHECK_DEADLINE_S) -> str:
 class CastShelf(QObject):
     """Keeps where each cast was left and offers the ones still reachable on Home."""
 
-    def __init__(self, window: MainWindow, settings: Settings, events: EventLog,
+    def __init__(self, window: WindowIntents, settings: Settings, events: EventLog,
                  store: CastProgressStore, *, deadline_s: float = CHECK_DEADLINE_S,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent or window)
+        super().__init__(parent)
         del settings  # nothing to set: a cast is offered whenever its address answers
         self._window = window
         self._events = events
@@ -155,9 +155,9 @@ class CastShelf(QObject):
         self._engine.ended.connect(self._on_ended)
         self._session.episode_started.connect(lambda _s, _i: self._reset_saved())
         self._engine.first_frame.connect(self._on_first_frame)
-        window.home.cast_chosen.connect(self.resume)
-        window.stack.currentChanged.connect(self._on_screen)
-        if window.stack.currentWidget() is window.home:
+        window.cast_chosen.connect(self.resume)
+        window.screen_changed.connect(self._on_screen)
+        if window.is_home():
             self.check()
 
     @property
@@ -209,8 +209,8 @@ class CastShelf(QObject):
             self._store.forget(playing[1].location)
 
     # --- offering it again ------------------------------------------------------------------
-    def _on_screen(self, _index: int) -> None:
-        if self._window.stack.currentWidget() is self._window.home:
+    def _on_screen(self) -> None:
+        if self._window.is_home():
             self.check()
 
     def check(self) -> None:
@@ -248,7 +248,7 @@ class CastShelf(QObject):
         if [e.uri for e in answering] != [e.uri for e in self._shown]:
             self._events.log("cast_shelf", offered=[e.uri for e in answering])
         self._shown = answering
-        self._window.home.set_casts([(e.title, e.percent) for e in answering])
+        self._window.show_casts([(e.title, e.percent) for e in answering])
 
     def resume(self, index: int) -> None:
         if not 0 <= index < len(self._shown):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from accessibility.theme import TEXT, Theme
 from player.library.model import Series
+from player.resume import ContinueTarget
 from player.ui.keys import Action
 from player.ui.poster_wall import Poster, PosterRow
 from player.ui.screen import Screen
@@ -27,19 +28,6 @@ from player.ui.strings import episode_label
 # in the order the library brings them.
 PREFERRED_TAGS = ("养生", "科普", "家庭", "戏曲")
 MAX_RECENT = 12
-
-
-@dataclass(frozen=True)
-class ContinueTarget:
-    """What 继续观看 will play."""
-
-    series_index: int
-    episode_index: int
-    position_ms: int
-    percent: int
-    skipped: tuple[int, ...] = ()  # episode numbers passed over because they do not open
-    finished: bool = False  # the series is watched to its end
-    next_series: int | None = None  # what to offer after a finished series
 
 
 @dataclass(frozen=True)

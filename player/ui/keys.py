@@ -7,31 +7,14 @@ everything is reachable with UP, DOWN, LEFT, RIGHT, OK and BACK alone.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 
+from player.actions import Action
 
-class Action(enum.Enum):
-    UP = "up"
-    DOWN = "down"
-    LEFT = "left"
-    RIGHT = "right"
-    OK = "ok"
-    BACK = "back"
-    HOME = "home"
-    MENU = "menu"
-    PLAY_PAUSE = "play_pause"
-    NEXT = "next"
-    PREVIOUS = "previous"
-    STOP = "stop"
-    VOLUME_UP = "volume_up"
-    VOLUME_DOWN = "volume_down"
-    MUTE = "mute"
-    ENLARGE = "enlarge"
-    READ_ALOUD = "read_aloud"
-
+# Screens name actions through this module; the enum itself is data (player/actions.py).
+__all__ = ["DEFAULT_BINDINGS", "Action", "action_for"]
 
 K = Qt.Key
 DEFAULT_BINDINGS: Mapping[int, Action] = {

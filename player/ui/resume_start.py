@@ -129,8 +129,9 @@ class ResumeOnStart(QObject):
             return
         self._done = True
         window = self._window
-        target = window.continue_target()
-        last = window.progress.last_watched() if window.progress is not None else None
+        resume = window.resume
+        target = resume.continue_target()
+        last = resume.progress.last_watched() if resume.progress is not None else None
         if target is None or last is None:
             return
         series = window.library[target.series_index]

@@ -7,28 +7,23 @@ It adds its pages to the window's stack and moves between them; Home only offers
 from __future__ import annotations
 
 import enum
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from player.assets import demo_library
 from player.config.pin import PinGate
 from player.config.presets import PRESETS_BY_KEY, apply_preset
 from player.config.store import Settings
 from player.config.transfer import PlaceFinder, export_settings, import_settings
 from player.library.mediaserver import FoundServer
-from player.library.sources import open_source
-from player.marshal import EventMarshal
+from player.shelf import SOURCES_KEY
 from player.ui.family.choice_page import ChoicePage
 from player.ui.family.first_run import FirstRunScreen, Step, step_text
 from player.ui.family.pin_screen import PinMode, PinScreen
 from player.ui.family.server_sources import NETWORK_CHOICE, ServerSearch
 from player.ui.family.settings_screen import FamilySettingsScreen
 from player.ui.mainwindow import MainWindow
-
-SOURCES_KEY = "library.sources"
 
 
 class _PinPurpose(enum.Enum):
@@ -46,8 +41,6 @@ class FamilyController(QObject):
         self.places = places or PlaceFinder()
         self.pin_gate = gate or PinGate(settings)
         self.server_search = ServerSearch(parent=self)  # its finder can be replaced (tests)
-        # Sources given on the command line for this run, used instead of the saved ones.
-        self.run_sources: list[str] = []
         self.pin_screen = PinScreen(self.pin_gate)
         self.settings_screen = FamilySettingsScreen(settings)
         self.chooser = ChoicePage()
@@ -59,7 +52,6 @@ class FamilyController(QObject):
         self._on_cancel: Callable[[], None] = lambda: None
         self._sources_changed = False
         self._in_first_run = False
-        self._marshal = EventMarshal(self)
         self._connect()
         window.source_problems_found.connect(self.settings_screen.show_problems)
         self.settings_screen.show_problems(window.source_problems)
@@ -89,7 +81,7 @@ class FamilyController(QObject):
         first.source_chosen.connect(self._first_run_source)
         first.rescan_requested.connect(self._show_sources_step)
         first.back_requested.connect(self._first_run_back)
-        self._settings.changed.connect(self._on_setting)
+        self._settings.on_change(SOURCES_KEY, self._on_sources_changed)
         self._window.stack.currentChanged.connect(self._on_page_changed)
 
     # --- into the family settings -----------------------------------------------------------
@@ -134,9 +126,8 @@ class FamilyController(QObject):
     def leave_settings(self) -> None:
         self._window.go_home()
 
-    def _on_setting(self, key: str, _value: object) -> None:
-        if key == SOURCES_KEY:
-            self._sources_changed = True
+    def _on_sources_changed(self, _sources: object) -> None:
+        self._sources_changed = True
 
     def _on_page_changed(self, _index: int) -> None:
         # Back home (by Back or by the Home key) after the sources changed: read them again.
@@ -318,21 +309,10 @@ class FamilyController(QObject):
         self._window.show_message(text)
 
     # --- the library ----------------------------------------------------------------------------
-    def library_sources(self) -> list[str]:
-        sources = self.run_sources or list(self._settings.get(SOURCES_KEY))
-        return sources or [str(demo_library())]
-
     def reload_library(self) -> None:
-        """Read the sources again in the background, then show Home with them."""
-        sources = self.library_sources()
-        marshal = self._marshal
-
-        def load() -> None:
-            # Remote sources can take seconds; the window stays responsive meanwhile.
-            library = [series for spec in sources for series in open_source(spec)]
-            marshal.post(self._window.show_library, library)
-
-        threading.Thread(target=load, name="library-reload", daemon=True).start()
+        """Read the sources again in the background (the window stays responsive meanwhile:
+        remote sources can take seconds), then show Home with them."""
+        self._window.shelf.reload(self._window.show_library)
 
 
 def _short_path(path: Path, keep: int = 2) -> str:

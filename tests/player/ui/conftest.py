@@ -47,6 +47,6 @@ def press(qtbot: QtBot, parts: Assembly, *keys: Qt.Key) -> None:
     Each key is a separate, deliberate press (as if a person paused between them), so the
     remote's tremor filter (player/ui/key_gate.py, tested on its own) lets it through."""
     for key in keys:
-        parts.window.key_gate.settle()
+        parts.window.keys.key_gate.settle()
         target = QApplication.focusWidget() or parts.window
         qtbot.keyClick(target, key)

@@ -64,7 +64,7 @@ def test_every_tile_state_has_text_at_7_to_1_focused_or_not(
     parts.progress.mark_unplayable(series.episodes[2].location, "unplayable")
     window.open_series(0)
     screen = window.series_screen
-    window.episode_frames.cancel()  # measure the words, not a frame picture
+    window.library_view.episode_frames.cancel()  # measure the words, not a frame picture
     screen.set_pace(3, "较快", "fast")
     screen.set_pace(4, "很快", "very_fast")
     screen.set_pace(5, "平缓", "calm")

@@ -29,7 +29,7 @@ def test_enlarge_on_series_and_settings_neither_shows_nor_logs_a_subtitle(
     window.leave_playing()
     assert window.stack.currentWidget() is window.series_screen
     for _ in range(3):
-        window.toggle_enlarged()
+        window.keys.toggle_enlarged()
         qtbot.wait(50)
     assert len(_shown(parts)) == 1
     assert not window.playing.subtitle.isVisible()

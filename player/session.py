@@ -18,7 +18,6 @@ from player.library.model import Episode, Series
 from player.locations import is_remote
 
 PROGRESS_INTERVAL_MS = 5000
-WATCHED_SHARE = 0.95
 # Waits between reconnection attempts for a stream that dropped: about half a minute in all.
 RETRY_DELAYS_MS = (1000, 2000, 4000, 8000, 8000, 8000)
 _NETWORK_CODES = frozenset({ErrorCode.STREAM, ErrorCode.INCOMPLETE, ErrorCode.TIMEOUT})

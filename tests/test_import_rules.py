@@ -25,6 +25,12 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "accessibility.calm": ("PySide6", "player", "vlc", "cv2"),
     "accessibility.speech": ("player.ui", "PySide6.QtWidgets"),
     "accessibility.theme": ("player", "PySide6.QtWidgets"),
+    # Controllers beside the session reach screens only through signals and intent-level
+    # methods: they never import a screen, nor widgets.
+    **{name: ("player.ui", "PySide6.QtWidgets", "vlc")
+       for name in ("player.session", "player.rest", "player.calm", "player.pace")},
+    # The start checks' words (requests, verdicts, their order) are plain data.
+    "player.start_checks": ("PySide6", "player.ui", "player.engine", "vlc"),
     # The cast receiver's network side runs on its own thread: no Qt, no engine, no screens.
     # Only player.cast.receiver and player.cast.resume (on the GUI thread) join it to the app;
     # stream_analysis is used by the receiver and runs its own process.

@@ -29,7 +29,7 @@ from accessibility.pacing.sidecar import (
 from player.config.store import Settings
 from player.eventlog import EventLog, read_events
 from player.library.model import Episode
-from player.pacing import PacingMonitor
+from player.pace.monitor import PacingMonitor
 from player.remote_sidecar import remote_identity, remote_measurements
 from tests.media import colour_clip
 

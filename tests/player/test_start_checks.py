@@ -205,7 +205,7 @@ def test_no_rest_due_means_the_next_episode_follows(rig: Rig) -> None:
     assert rig.session.index == 1 and not reminder.holding
 
 
-# --- the pacing notice and the pacing skip ---------------------------------------------------------
+# --- the pacing notice and the pacing skip -------------------------------------------------
 class FakeMonitor:
     def __init__(self, series: Series, levels: list[Level | None]) -> None:
         self._levels = {e.location: level for e, level in zip(series.episodes, levels,
@@ -221,7 +221,7 @@ class FakeMonitor:
 class FakeQuestion(QObject):
     chosen = Signal(int)
 
-    def isVisible(self) -> bool:  # noqa: N802 (Qt's name)
+    def isVisible(self) -> bool:
         return True
 
 
@@ -247,7 +247,7 @@ class FakeViewer:
     def show_message(self, text: str, seconds: float = 6.0) -> None:
         self.messages.append(text)
 
-    def isVisible(self) -> bool:  # noqa: N802 (Qt's name)
+    def isVisible(self) -> bool:
         return True
 
 

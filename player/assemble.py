@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from player.calm import PictureCalming
     from player.cast.receiver import CastReceiver
     from player.cast.resume import CastShelf
-    from player.pacing import PacingController, PacingMonitor
+    from player.pace.monitor import PacingMonitor
+    from player.pace.reactions import PaceReactions
     from player.readout.playback import SpeechPlayer
     from player.readout.scheduler import ReadOut
     from player.rest import RestReminder
@@ -47,7 +48,7 @@ class Assembly:
     rest: RestReminder | None = None
     readout: ReadOut | None = None
     pacing: PacingMonitor | None = None
-    pacing_controller: PacingController | None = None
+    pace: PaceReactions | None = None
     synthesizer: SpeechSynthesizer | None = None
     speech_player: SpeechPlayer | None = None
     cast: CastReceiver | None = None
@@ -92,17 +93,18 @@ class Assembly:
         if window.cues.pages:  # an episode already playing
             feed(window.cues.pages)
         self.family = FamilyController(window, settings)
-        # Asked first at the end of an episode: a due rest comes before any pacing notice.
-        self.rest = RestReminder(self.engine, self.session, settings,
-                                 play=window.start_playing, parent=window)
+        self.rest = RestReminder(self.engine, self.session, settings, parent=window)
         RestPrompt(window, self.rest, parent=window)
-        from player.pacing import PacingController, PacingMonitor
+        from player.pace.monitor import PacingMonitor
+        from player.pace.reactions import PaceReactions
 
         self.pacing = PacingMonitor(settings, self.paths.data_dir / "pacing.sqlite3",
                                     self.events, parent=window)
-        self.pacing_controller = PacingController(window, self.pacing, settings, self.engine,
-                                                  self.volume, self.events, parent=window,
-                                                  calming=self.calming)
+        self.pace = PaceReactions(window, self.pacing, settings, self.session, self.engine,
+                                  self.volume, self.events, self.calming, parent=window)
+        window.series_screen.page_shown.connect(self.pace.badges.request_page)
+        self.pace.badges.changed.connect(window.series_screen.set_pace)
+        self.pace.during.hint_changed.connect(window.playing.show_pace_hint)
         if self.calming is not None:
             self.calming.use_analysis(self.pacing.result)
             self.pacing.analysed.connect(self.calming.use_result)

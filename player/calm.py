@@ -24,7 +24,8 @@ from player.engine.base import PlaybackEngine, PlaybackState
 from player.eventlog import EventLog
 from player.session import PlaybackSession
 
-_KEYS = ("picture.dim_flashes", "picture.soften_cuts", "picture.soften_ms",
+# The settings that shape the calming (badges name it too, so they follow these keys).
+PICTURE_KEYS = ("picture.dim_flashes", "picture.soften_cuts", "picture.soften_ms",
          "picture.soften_where")
 
 
@@ -81,7 +82,7 @@ class PictureCalming(QObject):
         engine.set_frame_filter(self.calmer.process)
         if session.episode is not None:  # built while an episode already plays
             self._location = session.episode.location
-        settings.changed.connect(self._on_setting)
+        settings.on_change(PICTURE_KEYS, self._on_options_changed)
         session.episode_started.connect(self._on_episode_started)
         engine.position_changed.connect(self._on_position)
         engine.state_changed.connect(self._on_state)
@@ -111,9 +112,8 @@ class PictureCalming(QObject):
             self.calmer.set_plan(plan_from(result))
 
     # --- playback -------------------------------------------------------------------------------
-    def _on_setting(self, key: str, _value: object) -> None:
-        if key in _KEYS:
-            self.calmer.set_options(options_from(self._settings))
+    def _on_options_changed(self, _value: object) -> None:
+        self.calmer.set_options(options_from(self._settings))
 
     def _on_episode_started(self, series: object, index: int) -> None:
         self._report()

@@ -1,9 +1,10 @@
 """The rest reminder: after a set time of watching, hold the next episode and say so.
 
 Only time spent actually playing counts. The reminder never interrupts an episode: when it
-is due, it waits for the end of the current one, stops the next one before it gets going
-(the session has already started it by then) and emits ``due``. ``continue_watching``
-starts the held episode and the count begins again.
+is due, it waits for the end of the current one, holds the next one back (it answers the
+session's first start check, ``Check.REST``, at auto-next) and emits ``due``.
+``continue_watching`` lets the held episode go on through the remaining checks, and the
+count begins again.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.config.store import Settings
 from player.engine.base import PlaybackEngine, PlaybackState
-from player.library.model import Series
 from player.session import PlaybackSession
+from player.start_checks import PLAY, Check, Hold, StartKind, StartRequest, Verdict
 
 SETTING = "rest.reminder_minutes"
 # A pause at least this long is a rest in itself: the count starts again.
@@ -28,24 +29,20 @@ class RestReminder(QObject):
 
     def __init__(self, engine: PlaybackEngine, session: PlaybackSession, settings: Settings,
                  clock: Callable[[], float] = time.monotonic,
-                 play: Callable[[Series, int], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine
         self._session = session
         self._settings = settings
         self.clock = clock
-        # How the held episode starts again: the window passes its own start, so the episode
-        # goes through the same gate (pacing notice, skip) as any other.
-        self._play = play or session.play
         self._watched_s = 0.0
         self._playing_since: float | None = None
         self._stopped_at: float | None = None
-        self._held: tuple[Series, int] | None = None
+        self._held: StartRequest | None = None
         self._waiting = False
         engine.state_changed.connect(self._on_state)
         engine.ended.connect(self._on_ended)
-        session.add_auto_next_guard(self._take_over_next)
+        session.set_check(Check.REST, self._check)
 
     # --- counting -------------------------------------------------------------------------
     def watched_seconds(self) -> float:
@@ -82,13 +79,13 @@ class RestReminder(QObject):
             self._stopped_at = now
 
     # --- the end of an episode ------------------------------------------------------------
-    def _take_over_next(self, series: Series, index: int) -> bool:
-        """Keep the next episode back while a rest is due; it starts on 继续观看."""
-        if not self.is_due():
-            return False
-        self._held = (series, index)
-        self._start_waiting()
-        return True
+    def _check(self, request: StartRequest) -> Verdict:
+        """Keep the next episode back while a rest is due; it goes on after 继续观看. An
+        episode the viewer chose is never held: the reminder waits for its end."""
+        if request.kind is not StartKind.AUTO_NEXT or not self.is_due():
+            return PLAY
+        self._held = request
+        return Hold(self._start_waiting)
 
     def _on_ended(self) -> None:
         # The last episode of a series has no next one to hold, but still earns a reminder;
@@ -109,7 +106,7 @@ class RestReminder(QObject):
         self._waiting = False
         self.restart()
         if held is not None:
-            self._play(*held)
+            self._session.go_on(held.after_answer(), Check.REST)
 
     def dismiss(self) -> None:
         """The viewer left instead: nothing is held any more, the count starts again."""

@@ -1,7 +1,9 @@
 """What is playing now: one series, one episode, auto-next, and the event log of it.
 
 Screens ask the session to play, pause or move on; the session drives the engine and
-records what happened. It never touches widgets.
+records what happened. It never touches widgets. Every start (a tile, a big button,
+next/previous, auto-next) goes through ``start``, which asks the checks of
+``player.start_checks`` in their declared order before the episode plays.
 """
 
 from __future__ import annotations
@@ -16,9 +18,17 @@ from player.engine.base import ErrorCode, PlaybackEngine, PlaybackError, Playbac
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
 from player.locations import is_remote
+from player.start_checks import (
+    Check,
+    Hold,
+    Play,
+    Skip,
+    StartCheck,
+    StartKind,
+    StartRequest,
+)
 
 PROGRESS_INTERVAL_MS = 5000
-WATCHED_SHARE = 0.95
 # Waits between reconnection attempts for a stream that dropped: about half a minute in all.
 RETRY_DELAYS_MS = (1000, 2000, 4000, 8000, 8000, 8000)
 _NETWORK_CODES = frozenset({ErrorCode.STREAM, ErrorCode.INCOMPLETE, ErrorCode.TIMEOUT})
@@ -32,6 +42,7 @@ class ProgressSink(Protocol):
 
 
 class PlaybackSession(QObject):
+    about_to_play = Signal(object, int)  # Series, episode index: the screen turns to Playing
     episode_started = Signal(object, int)  # Series, episode index
     auto_next = Signal(object, int)  # Series, index of the episode about to start
     series_finished = Signal(object)  # Series
@@ -57,19 +68,47 @@ class PlaybackSession(QObject):
         self._retries = 0
         self._resume_at = 0
         self._was_paused = False
-        self._next_guards: list[Callable[[Series, int], bool]] = []
+        self._checks: dict[Check, StartCheck] = {}
         self._unsaved: list[Callable[[Series], bool]] = []
         engine.state_changed.connect(self._on_state)
         engine.first_frame.connect(self._on_first_frame)
         engine.ended.connect(self._on_ended)
         engine.error.connect(self._on_error)
 
-    def add_auto_next_guard(self, take_over: Callable[[Series, int], bool]) -> None:
-        """``take_over(series, index)`` is asked, in the order added, before the next episode
-        starts by itself. Returning True means that guard has taken the episode over (a rest
-        reminder, a pacing notice) and will start it, or not, itself; later guards are not asked.
-        """
-        self._next_guards.append(take_over)
+    def set_check(self, which: Check, check: StartCheck) -> None:
+        """``check`` answers for ``which`` before every start; each check has one owner."""
+        if which in self._checks:
+            raise ValueError(f"{which.name} is already answered for")
+        self._checks[which] = check
+
+    def start(self, request: StartRequest) -> None:
+        """Play ``request`` once every check lets it; else do what the first objection says."""
+        if self._cleared(request, None):
+            self.play(request.series, request.index, request.start_ms)
+
+    def go_on(self, request: StartRequest, after: Check) -> None:
+        """A question was answered: ask the checks after ``after``, then play."""
+        if self._cleared(request, after):
+            self.play(request.series, request.index, request.start_ms)
+
+    def _cleared(self, request: StartRequest, after: Check | None) -> bool:
+        """True when the checks after ``after`` (all of them for ``None``) let ``request``
+        play; otherwise the first objection has been carried out."""
+        for which in Check:
+            check = self._checks.get(which)
+            if check is None or (after is not None and which.value <= after.value):
+                continue
+            verdict = check(request)
+            if isinstance(verdict, Play):
+                continue
+            if isinstance(verdict, Hold):
+                verdict.ask()
+            elif isinstance(verdict, Skip):
+                if verdict.to is not None:
+                    self.go_on(request.instead(verdict.to), which)
+                verdict.then()
+            return False
+        return True
 
     def skip_progress_for(self, unsaved: Callable[[Series], bool]) -> None:
         """Never keep watching progress of a series for which ``unsaved(series)`` is True
@@ -91,6 +130,8 @@ class PlaybackSession(QObject):
         return self._series.episodes[self._index]
 
     def play(self, series: Series, index: int, start_ms: int = 0) -> None:
+        """Play now, asking nothing (``start`` asks the checks first)."""
+        self.about_to_play.emit(series, index)
         if self._series is not None and self._engine.state() in (
             PlaybackState.PLAYING, PlaybackState.PAUSED
         ):
@@ -115,17 +156,6 @@ class PlaybackSession(QObject):
 
     def has_next(self) -> bool:
         return self._series is not None and self._index + 1 < len(self._series.episodes)
-
-    def has_previous(self) -> bool:
-        return self._series is not None and self._index > 0
-
-    def next(self) -> None:
-        if self._series is not None and self.has_next():
-            self.play(self._series, self._index + 1)
-
-    def previous(self) -> None:
-        if self._series is not None and self.has_previous():
-            self.play(self._series, self._index - 1)
 
     def stop(self) -> None:
         """Leave the episode, keeping where it was."""
@@ -176,7 +206,8 @@ class PlaybackSession(QObject):
             return
         if self.has_next() and self._settings.get("playback.auto_next"):
             following = self._index + 1
-            if any(take_over(self._series, following) for take_over in self._next_guards):
+            if not self._cleared(StartRequest(self._series, following,
+                                              kind=StartKind.AUTO_NEXT), None):
                 self._events.log("auto_next_held",
                                  to_episode=self._series.episodes[following].number)
                 return

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 from player.assets import demo_library
 from player.config.store import Settings
-from player.engine.marshal import EventMarshal
 from player.library.loading import LibraryLoader
 from player.library.model import Series, SourceProblem
 from player.library.sources import open_source
+from player.marshal import EventMarshal
 
 SOURCES_KEY = "library.sources"
 

@@ -27,11 +27,12 @@ from player.engine.base import PlaybackState
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
 from player.marshal import EventMarshal
+from player.start_checks import StartKind
 from player.window_intents import WindowIntents
 
 if TYPE_CHECKING:  # the network side (aiohttp, async-upnp-client) loads only when switched on
     from player.cast.server import CastServer
-    from player.pacing import PacingMonitor
+    from player.pace.monitor import PacingMonitor
 
 ENABLED_KEY = "cast.enabled"
 DEVICES_KEY = "cast.allowed_devices"
@@ -281,7 +282,7 @@ class CastReceiver(QObject):
         self._series = Series(self._title, CAST_SOURCE + (self._requester.key
                                                          if self._requester else ""),
                               (episode,))
-        self._window.start_playing(self._series, 0, 0, gated=False)
+        self._window.start_playing(self._series, 0, 0, kind=StartKind.CAST)
         self._publish()
 
     def _on_episode_started(self, series: Series, _index: int) -> None:

@@ -26,6 +26,7 @@ from player.progress import ProgressStore
 from player.resume import ContinueTarget, ResumeQueries
 from player.session import PlaybackSession
 from player.shelf import LibraryShelf
+from player.start_checks import PLAY, Check, Skip, StartKind, StartRequest, Verdict
 from player.ui.appearance import Appearance
 from player.ui.home import HomeScreen
 from player.ui.keyrouter import KeyRouter
@@ -72,7 +73,6 @@ class MainWindow(QMainWindow):
         self.resume = ResumeQueries(progress, lambda: self.shelf.series)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self._play_gate: Callable[[Series, int, int, object], bool] | None = None
         self.home = HomeScreen()
         self.series_screen = SeriesScreen()
         self.playing = PlayingScreen()
@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         # which go on to the next playable episode when it fails, or by its own tile ("tile").
         self._start_kind = "auto"
         self._connect()
-        session.add_auto_next_guard(self._skip_unplayable_next)
+        session.set_check(Check.UNPLAYABLE, self._skip_unplayable_next)
+        session.about_to_play.connect(self._show_playing)
         self.appearance.apply()
         self.keys.install()
 
@@ -220,21 +221,15 @@ class MainWindow(QMainWindow):
             self.start_playing(series, index, self.resume_position(series, index))
 
     # --- Playing -----------------------------------------------------------------------------
-    def set_play_gate(self, gate: Callable[[Series, int, int, object], bool]) -> None:
-        """``gate(series, index, start_ms, None)`` runs before every episode starts; when it
-        returns True it has taken over (a notice, a skip) and will call ``start_playing`` with
-        ``gated=False`` itself if the episode is to play after all."""
-        self._play_gate = gate
-
     def start_playing(self, series: Series, index: int, start_ms: int = 0,
-                      gated: bool = True) -> None:
-        if gated and self._play_gate is not None and self._play_gate(series, index, start_ms,
-                                                                     None):
-            return
+                      kind: StartKind = StartKind.CHOSEN) -> None:
+        """Start an episode the one way: the session asks its checks first."""
+        self.session.start(StartRequest(series, index, start_ms, kind))
+
+    def _show_playing(self, _series: Series, _index: int) -> None:
         self.stack.setCurrentWidget(self.playing)
         self.playing.setFocus()
         self._update_display_size()
-        self.session.play(series, index, start_ms)
 
     def _play_neighbour(self, step: int) -> None:
         series, index = self.session.series, self.session.index + step
@@ -283,27 +278,31 @@ class MainWindow(QMainWindow):
         now = self.tr("正在播放：%1").replace("%1", label)
         QTimer.singleShot(0, lambda: self.playing.show_note(now))
 
-    def _skip_unplayable_next(self, series: Series, index: int) -> bool:
-        """Auto-next guard: an episode known not to open is passed over, and that is said."""
+    def _skip_unplayable_next(self, request: StartRequest) -> Verdict:
+        """At auto-next, an episode known not to open is passed over, and that is said."""
+        series, index = request.series, request.index
+        if request.kind is not StartKind.AUTO_NEXT:
+            return PLAY
         failed = self.unplayable(series)
         if series.episodes[index].location not in failed:
-            return False
+            return PLAY
         chosen = next_playable(series, index, failed)
         skipped = self.tr("、").join(episode_label(n) for n in skipped_numbers(
             series, index, chosen if chosen is not None else len(series.episodes)))
         if chosen is None:
             self.events.log("unplayable_skipped", skipped=skipped, to_episode=None)
-            self._on_series_finished(series)
-            return True
+            return Skip(None, lambda: self._on_series_finished(series))
         to = episode_label(series.episodes[chosen].number)
         self.events.log("unplayable_skipped", skipped=skipped,
                         to_episode=series.episodes[chosen].number)
         text = self.tr("%1打不开，接着播放%2。").replace("%1", skipped).replace("%2", to)
         self._start_kind = "auto"
-        self.start_playing(series, chosen)
-        self._announce(text)
-        QTimer.singleShot(0, lambda: self.playing.show_note(text))
-        return True
+
+        def say() -> None:
+            self._announce(text)
+            QTimer.singleShot(0, lambda: self.playing.show_note(text))
+
+        return Skip(chosen, say)
 
     def _on_series_finished(self, series: Series) -> None:
         text = self.tr("这部剧已经看完了。")

@@ -19,22 +19,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from accessibility.theme import (
-    FOCUS,
-    PACE_FAST,
-    PACE_VERY_FAST,
-    SURFACE,
-    SURFACE_FOCUSED,
-    TEXT,
-    Theme,
-)
+from accessibility.theme import Theme
 from player.library.model import Series
+from player.ui.episode_tile import dress_tile, new_tile, tile_style
 from player.ui.keys import Action
 from player.ui.screen import Screen
 from player.ui.scrolling import scroll_area
@@ -161,12 +153,7 @@ class SeriesScreen(Screen):
         else:
             self._earlier.hide()
         for index in range(start, end):
-            button = QToolButton()
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            # Never squeezed below its text to fit the page: the page scrolls instead.
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setProperty("role", "tile")
+            button = new_tile()
             if self._theme is not None:
                 button.setIconSize(self.frame_size())
                 button.setFixedHeight(self.tile_height())
@@ -275,30 +262,8 @@ class SeriesScreen(Screen):
         button = self._buttons.get(index)
         if button is None or self._series is None:
             return
-        number = self._series.episodes[index].number
-        state = " "
-        if index in self._unplayable:
-            state = self.tr("打不开")
-        elif index in self._watched:
-            state = self.tr("已看")
-        pace = self._paces.get(index)
-        word = pace[0] if pace is not None and index not in self._unplayable else " "
-        # Always three lines (number, state, pace), so every number sits at the same height
-        # and a line never has to hold two words on a narrow tile.
-        button.setText("\n".join([str(number), state, word]))
-        button.setProperty("watched", "true" if index in self._watched else "false")
-        button.setProperty("unplayable", "true" if index in self._unplayable else "false")
-        button.setProperty("pace", pace[1] if pace is not None else "")
-        button.style().unpolish(button)
-        button.style().polish(button)
-        if index in self._unplayable:
-            state = self.tr("打不开")
-        else:
-            state = self.tr("已看完") if index in self._watched else self.tr("未看")
-        name = f"{episode_label(number)}，{state}"
-        if pace is not None:
-            name += f"，{self.tr('画面节奏')}{pace[0]}"
-        button.setAccessibleName(name)
+        dress_tile(button, self._series.episodes[index].number, index in self._watched,
+                   index in self._unplayable, self._paces.get(index))
 
     def set_focus(self, widget: QWidget) -> None:
         super().set_focus(widget)
@@ -380,26 +345,7 @@ class SeriesScreen(Screen):
         theme = self._theme
         if theme is None:
             return ""
-        frame = theme.focus_frame_px
-        pad = round(theme.spacing_px * 0.4)
-        # Every state keeps white text (≥ 7:1 on both tile colours); states are words.
-        return f"""
-QToolButton[role="tile"] {{
-    color: {TEXT}; background: {SURFACE}; font-size: {theme.body_px}px;
-    border: {frame}px solid {SURFACE}; border-radius: {frame * 2}px; padding: {pad}px;
-    min-width: {theme.target_px}px;
-}}
-QToolButton[role="tile"]:focus {{
-    background: {SURFACE_FOCUSED}; border: {frame}px solid {FOCUS};
-    font-size: {round(theme.body_px * 1.06)}px;
-}}
-QToolButton[pace="fast"] {{ border-bottom: {frame}px solid {PACE_FAST}; }}
-QToolButton[pace="very_fast"] {{ border-bottom: {frame}px solid {PACE_VERY_FAST}; }}
-QToolButton[pace="fast"]:focus, QToolButton[pace="very_fast"]:focus {{
-    border: {frame}px solid {FOCUS}; }}
-QToolButton[unplayable="true"] {{ border-style: dashed; }}
-QToolButton[unplayable="true"]:focus {{ border: {frame}px solid {FOCUS}; }}
-"""
+        return tile_style(theme)
 
     def handle_action(self, action: Action) -> bool:
         if action is Action.BACK:

@@ -18,7 +18,7 @@ from accessibility.pacing.cache import file_fingerprint
 from accessibility.pacing.measure import measure_file
 from player.assets import demo_library
 from player.engine.base import PlaybackState
-from player.pacing import leveling_factor, softening_factor
+from player.pace.during import leveling_factor, softening_factor
 from tests.player.ui.conftest import Build, press
 
 pytestmark = pytest.mark.slow

@@ -23,7 +23,7 @@ from accessibility.pacing.measure import PacingMeasurements
 from player.config.store import Settings
 from player.eventlog import EventLog, read_events
 from player.library.model import Episode
-from player.pacing import PacingMonitor
+from player.pace.monitor import PacingMonitor
 from player.remote_sidecar import remote_identity, remote_measurements
 from player.sidecar import (
     file_quick_fingerprint,

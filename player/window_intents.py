@@ -14,6 +14,7 @@ from PySide6.QtCore import SignalInstance
 from player.engine.base import PlaybackEngine
 from player.library.model import Series
 from player.session import PlaybackSession
+from player.start_checks import StartKind
 
 
 class WindowIntents(Protocol):
@@ -39,7 +40,9 @@ class WindowIntents(Protocol):
         ...
 
     def start_playing(self, series: Series, index: int, start_ms: int = 0,
-                      gated: bool = True) -> None: ...
+                      kind: StartKind = StartKind.CHOSEN) -> None:
+        """Start through the session's start checks (rest, pacing, episodes that won't open)."""
+        ...
 
     def leave_playing(self) -> None:
         """Stop and go back to the series (or Home)."""

@@ -28,6 +28,8 @@ log = logging.getLogger(__package__)  # the media server's one log name
 
 @dataclass(frozen=True)
 class FoundServer:
+    """A media server that answered the search."""
+
     name: str  # the server's friendly name, e.g. "家里的NAS"
     location: str  # its description address
 

@@ -87,8 +87,9 @@ SLICES: dict[str, Slice] = {
     "player.net": Slice(("player.net",)),  # no Qt, no engine, nothing of the app
     "player.library": Slice(
         ("player.library",),
-        ("foundation", "player.net", "accessibility.subtitles", "av", "charset_normalizer",
-         *UPNP),
+        # No Qt: of the foundation only the leaves without it.
+        ("player.safeio", "player.locations", "player.names", "player.net",
+         "accessibility.subtitles", "av", "charset_normalizer", *UPNP),
     ),
     "player.engine": Slice(
         ("player.engine",),

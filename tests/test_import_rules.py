@@ -87,8 +87,9 @@ SLICES: dict[str, Slice] = {
     "player.net": Slice(("player.net",)),  # no Qt, no engine, nothing of the app
     "player.library": Slice(
         ("player.library",),
-        (*FOUNDATION, "player.net", "accessibility.subtitles", "av", "charset_normalizer",
-         *UPNP),
+        # No Qt: of the foundation only the leaves without it.
+        ("player.safeio", "player.locations", "player.names", "player.net",
+         "accessibility.subtitles", "av", "charset_normalizer", *UPNP),
     ),
     "player.engine": Slice(
         ("player.engine",),
@@ -119,7 +120,7 @@ SLICES: dict[str, Slice] = {
     # ... and only the receiver and the cast shelf, on the GUI thread, join it to the app.
     "cast": Slice(
         ("player.cast",),
-        ("cast network", *FOUNDATION, "player.config", "player.engine", "player.library",
+        ("cast network", "foundation", "player.config", "player.engine", "player.library",
          "player.net", "player.pacing", "accessibility.pacing", *QT_CORE),
     ),
     # Controllers on the GUI thread: they drive the engine and speak to screens only through

@@ -49,6 +49,9 @@ class FakeMedia:
     colour: str = "#2E7D32"
     # Opening fails with this (MISSING and EMPTY fail at load, the others once opening).
     problem: ErrorCode | None = None
+    # libVLC takes some damaged files for a stream it can play (PLAYING) before it gives up
+    # on them with ``problem``; others it refuses while opening.
+    plays_before_failing: bool = False
     # A damaged file: playback stops here (an INCOMPLETE error if far from the end).
     stops_at_ms: int | None = None
 
@@ -137,6 +140,8 @@ class FakeEngine(PlaybackEngine):
             return
         media = self._current
         if media.problem is not None:
+            if media.plays_before_failing:
+                self._set_state(PlaybackState.PLAYING)
             self.fail(media.problem)
             return
         if media.duration_ms > 0 and media.duration_ms != self._duration:
@@ -292,7 +297,7 @@ class FakeEngine(PlaybackEngine):
         image = QImage(size, QImage.Format.Format_RGB32)
         image.fill(QColor(self._current.colour))
         if self.frame_filter is not None:
-            pixels = np.frombuffer(image.bits(), dtype=np.uint8)  # type: ignore[call-overload]
+            pixels = np.frombuffer(image.bits(), dtype=np.uint8)
             pixels = pixels.reshape(image.height(), image.bytesPerLine() // 4, 4)
             self.frame_filter(pixels[:, : image.width()], time.monotonic())
         self.frame_ready.emit(image)

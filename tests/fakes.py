@@ -245,7 +245,9 @@ class FakeEngine(PlaybackEngine):
     def tick_to(self, position_ms: int, step_ms: int = 50) -> None:
         """Advance like the engine's clock, one tick at a time, while playing; the episode
         ends (or stops short, if damaged) when the clock reaches its end."""
-        while self._state is PlaybackState.PLAYING and self._position < position_ms:
+        serial = self._serial  # a load (auto-next) or a stop on the way ends the ticking
+        while (self._state is PlaybackState.PLAYING and self._position < position_ms
+               and serial == self._serial):
             self._advance(min(position_ms, self._position + step_ms))
 
     def finish(self) -> None:

@@ -7,11 +7,16 @@ the focus to. ``press`` and ``Spoken`` do the same here without building the who
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from accessibility.theme import Theme
+from player.assets import assets_dir
 from player.ui.keys import action_for
 from player.ui.screen import Screen
 
@@ -27,8 +32,13 @@ def show_screen(qtbot: QtBot, screen: Screen, theme: Theme = THEME,
     return screen
 
 
+_SHOWN: list[QWidget] = []  # alive until the test ends, when qtbot closes them
+
+
 def show_widget(qtbot: QtBot, widget: QWidget, size: tuple[int, int] = (1920, 1080)) -> QWidget:
-    qtbot.addWidget(widget)
+    """``widget`` as a top-level window with the keyboard, kept until the test ends."""
+    _SHOWN.append(widget)
+    qtbot.addWidget(widget, before_close_func=_SHOWN.remove)
     widget.resize(*size)
     widget.show()
     qtbot.waitExposed(widget)
@@ -60,3 +70,16 @@ class Spoken:
         name = widget.accessibleName()
         if name:
             self.said.append(name)
+
+
+@contextmanager
+def english_catalogue(app: QApplication) -> Iterator[None]:
+    """The app's English catalogue, as ``player.i18n`` loads it, for the ``with`` only."""
+    catalogue = QTranslator()
+    assert catalogue.load("silverreel_en", str(Path(assets_dir()) / "i18n")), (
+        "the English catalogue is built by `make setup`")
+    app.installTranslator(catalogue)
+    try:
+        yield
+    finally:
+        app.removeTranslator(catalogue)

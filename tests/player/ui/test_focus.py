@@ -12,13 +12,10 @@ from player.ui.focus import neighbour
 from player.ui.keys import Action
 from tests.player.ui.hosting import show_widget
 
-_PAGES: list[QWidget] = []  # kept alive until the test ends (qtbot closes them)
-
 
 def _page(qtbot: QtBot, boxes: dict[str, tuple[int, int, int, int]]) -> dict[str, QPushButton]:
     """Buttons placed at (x, y, width, height) on a shown 1920×1080 page."""
     page = QWidget()
-    _PAGES[:] = [page]
     buttons = {}
     for name, (x, y, width, height) in boxes.items():
         button = QPushButton(name, page)

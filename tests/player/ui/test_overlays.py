@@ -82,11 +82,8 @@ def question(qtbot: QtBot) -> tuple[QWidget, ChoiceOverlay]:
     overlay.apply_theme(theme)
     overlay.style_with(theme.stylesheet())
     show_widget(qtbot, host)
-    _KEEP[:] = [host]
     return host, overlay
 
-
-_KEEP: list[QWidget] = []
 
 
 def test_the_question_and_its_answers_are_shown_safe_first(

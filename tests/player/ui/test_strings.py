@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
-from player.assets import assets_dir
 from player.engine.base import ErrorCode
 from player.ui.strings import (
     episode_label,
@@ -20,6 +17,7 @@ from player.ui.strings import (
     settings_problem,
     short_place,
 )
+from tests.player.ui.hosting import english_catalogue
 
 
 def test_every_playback_error_has_its_own_short_chinese_sentence() -> None:
@@ -107,13 +105,8 @@ def test_episode_and_time_left_labels() -> None:
 
 @pytest.fixture
 def english(qapp: QApplication) -> Iterator[None]:
-    """The app's English catalogue, as ``player.i18n`` loads it, for this test only."""
-    catalogue = QTranslator()
-    assert catalogue.load("silverreel_en", str(Path(assets_dir()) / "i18n")), (
-        "the English catalogue is built by `make setup`")
-    qapp.installTranslator(catalogue)
-    yield
-    qapp.removeTranslator(catalogue)
+    with english_catalogue(qapp):
+        yield
 
 
 def test_in_english_the_same_sentences_are_english(english: None) -> None:

@@ -20,11 +20,8 @@ def view(qtbot: QtBot) -> SubtitleView:
     subtitle = SubtitleView(host)
     subtitle.apply_theme(Theme(1080))
     show_widget(qtbot, host)
-    _KEEP[:] = [host]
     return subtitle
 
-
-_KEEP: list[QWidget] = []
 
 
 def test_nothing_shows_until_there_is_a_line(view: SubtitleView) -> None:

@@ -28,11 +28,8 @@ def _list(qtbot: QtBot, heights: list[int], page_height: int) -> tuple[QScrollAr
         rows.append(row)
     area = fill_with_scrolling(page, content)
     show_widget(qtbot, page, size=(900, page_height))
-    _KEEP[:] = [page]
     return area, rows
 
-
-_KEEP: list[QWidget] = []
 
 
 def _span(area: QScrollArea, row: QWidget) -> tuple[int, int]:

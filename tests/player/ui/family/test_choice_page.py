@@ -12,8 +12,11 @@ from player.ui.family.choice_page import ChoicePage
 from tests.player.ui.hosting import Spoken, focused, press, show_screen
 
 K = Qt.Key
-STICKS: list[tuple[str, object]] = [("U 盘 KINGSTON\n/media/usb0", "/media/usb0"), ("SD 卡\n/media/sd", "/media/sd"),
-          ("家里的 NAS", "http://127.0.0.1:8200/desc.xml")]
+STICKS: list[tuple[str, object]] = [
+    ("U 盘 KINGSTON\n/media/usb0", "/media/usb0"),
+    ("SD 卡\n/media/sd", "/media/sd"),
+    ("家里的 NAS", "http://127.0.0.1:8200/desc.xml"),
+]
 
 
 @pytest.fixture
@@ -74,7 +77,8 @@ def test_a_page_filled_again_shows_only_the_new_choices(qtbot: QtBot, page: Choi
 
 
 def test_many_choices_scroll_and_the_focused_one_is_in_view(page: ChoicePage) -> None:
-    files: list[tuple[str, object]] = [(f"设置备份 2026-11-{day:02d}.json", day) for day in range(1, 25)]
+    files: list[tuple[str, object]] = [(f"设置备份 2026-11-{day:02d}.json", day)
+                                       for day in range(1, 25)]
     page.show_page("选择设置文件", ["找到 24 个文件。"], files)
     page.focus_initial()
     press(page, *[K.Key_Down] * 20)

@@ -15,7 +15,12 @@ Two ways of running:
   moves only when the test says (``tick_to``, ``finish``).
 * ``FakeEngine(autoplay=True)``: opening completes on the next turn of the event loop, as
   libVLC's does, and a clock advances the position every ``clock_interval_ms`` (by that
-  much times the rate) until the episode ends by itself.
+  much times the rate) until the episode ends by itself. Until the loop turns the episode
+  is OPENING, so a test can look at that state, or call ``open()`` itself.
+
+Where it is simpler than libVLC: a pause asked for while opening is ignored; a stream never
+stalls by itself (inject ``fail(ErrorCode.STREAM)``); TIMEOUT comes when opening would
+finish, not after 15 s; frames are one flat colour, one per clock tick.
 """
 
 from __future__ import annotations

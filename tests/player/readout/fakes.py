@@ -1,4 +1,6 @@
-"""Stand-ins for the engine, synthesizer and speech player, driven step by step by a test."""
+"""Stand-ins for the synthesizer and speech player, driven step by step by a test.
+
+The engine stand-in is the shared one (tests/fakes.py), named here for the speech tests."""
 
 from __future__ import annotations
 
@@ -6,95 +8,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from player.engine.base import PlaybackEngine, PlaybackState
+from tests.fakes import FakeEngine
 
-
-class FakeEngine(PlaybackEngine):
-    """Position and state move only when the test says so.
-
-    With ``confirm_pause_later`` a ``pause()`` is confirmed only by ``confirm_pause()``, as
-    libVLC confirms it some milliseconds later.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._state = PlaybackState.IDLE
-        self._position = 0
-        self._location: str | None = None
-        self._volume = 100
-        self._rate = 1.0
-        self.confirm_pause_later = False
-        self.pause_pending = False
-        self.pauses = 0
-        self.resumes = 0
-
-    def load(self, location: str, start_ms: int = 0) -> None:
-        self._location = location
-        self._position = start_ms
-        self._set_state(PlaybackState.OPENING)
-        self._set_state(PlaybackState.PLAYING)
-
-    def tick_to(self, position_ms: int, step_ms: int = 50) -> None:
-        """Advance like the engine's clock, one tick at a time."""
-        while self._position < position_ms:
-            self._position = min(position_ms, self._position + step_ms)
-            self.position_changed.emit(self._position)
-
-    def pause(self) -> None:
-        self.pauses += 1
-        if self.confirm_pause_later:
-            self.pause_pending = True
-        else:
-            self._set_state(PlaybackState.PAUSED)
-
-    def confirm_pause(self) -> None:
-        self.pause_pending = False
-        self._set_state(PlaybackState.PAUSED)
-
-    def resume(self) -> None:
-        if self._state is PlaybackState.PAUSED:
-            self.resumes += 1
-            self._set_state(PlaybackState.PLAYING)
-
-    def seek(self, position_ms: int) -> None:
-        self._position = position_ms
-        self.position_changed.emit(position_ms)
-
-    def stop(self) -> None:
-        self._set_state(PlaybackState.STOPPED)
-
-    def fail(self) -> None:
-        self._set_state(PlaybackState.ERROR)
-
-    def set_rate(self, rate: float) -> None:
-        self._rate = rate
-
-    def rate(self) -> float:
-        return self._rate
-
-    def set_volume(self, volume: int) -> None:
-        self._volume = min(100, max(0, int(volume)))
-        self.volume_changed.emit(self._volume)
-
-    def volume(self) -> int:
-        return self._volume
-
-    def state(self) -> PlaybackState:
-        return self._state
-
-    def position(self) -> int:
-        return self._position
-
-    def duration(self) -> int:
-        return 60_000
-
-    def location(self) -> str | None:
-        return self._location
-
-    def _set_state(self, state: PlaybackState) -> None:
-        if state is not self._state:
-            self._state = state
-            self.state_changed.emit(state)
+__all__ = ["FakeEngine", "FakePlayer", "FakeSynthesizer"]
 
 
 class FakeSynthesizer(QObject):

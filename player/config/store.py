@@ -132,11 +132,13 @@ class Settings(QObject):
         return {key: self.get(key) for key in self._values}
 
     def on_change(self, keys: str | Iterable[str], slot: Callable[[Any], None] | None = None,
-                  *, with_key: Callable[[str, Any], None] | None = None) -> None:
+                  *, with_key: Callable[[str, Any], None] | None = None
+                  ) -> Callable[[], None]:
         """Call ``slot(value)`` (or ``with_key(key, value)``) after any of ``keys`` changes.
 
         Raises ``UnknownSetting`` for a key the declaration does not have. Reactions run in
-        the order they were connected, like any other slot of ``changed``.
+        the order they were connected, like any other slot of ``changed``. Returns a function
+        that disconnects the reaction (for a part that shuts down before the app does).
         """
         wanted = frozenset((keys,) if isinstance(keys, str) else keys)
         unknown = sorted(key for key in wanted if key not in OPTIONS_BY_KEY)
@@ -153,6 +155,11 @@ class Settings(QObject):
                     with_key(key, value)
 
         self.changed.connect(react)
+
+        def disconnect() -> None:
+            self.changed.disconnect(react)
+
+        return disconnect
 
     def set(self, key: str, value: Any) -> None:
         """Validate, store, save and announce one value; raises ``InvalidValue``."""

@@ -88,7 +88,7 @@ class SpeechPlayer(QObject):
         self._volume = _DEFAULT_VOLUME
         if settings is not None:
             self._volume = int(settings.get("readout.volume"))
-            settings.changed.connect(self._setting_changed)
+            settings.on_change("readout.volume", self._volume_changed)
         manager = self._player.event_manager()
         manager.event_attach(vlc.EventType.MediaPlayerPlaying, self._poster(self._on_playing))
         manager.event_attach(vlc.EventType.MediaPlayerEndReached, self._poster(self._on_ended))
@@ -159,8 +159,8 @@ class SpeechPlayer(QObject):
         self._path = None
         self._playing = False
 
-    def _setting_changed(self, key: str, value: object) -> None:
-        if key == "readout.volume" and isinstance(value, int):
+    def _volume_changed(self, value: object) -> None:
+        if isinstance(value, int):
             self.set_volume(value)
 
     # --- events, on the GUI thread -----------------------------------------------------------

@@ -86,7 +86,13 @@ class ReadOut(QObject):
         self._due.timeout.connect(self._follow_clock)
         engine.position_changed.connect(self._position_changed)
         engine.state_changed.connect(self._state_changed)
-        settings.changed.connect(self._setting_changed)
+        self._unsubscribe = (
+            settings.on_change("readout.enabled", self._enabled_changed),
+            settings.on_change("readout.listen_mode", lambda _on: self._follow(self._now())),
+            settings.on_change("readout.duck", self._duck_changed),
+            settings.on_change("readout.rate", lambda _rate: self._prepare_upcoming()),
+            settings.on_change("readout.announce", self._announce_changed),
+        )
         synthesizer.ready.connect(self._audio_ready)
         synthesizer.failed.connect(self._audio_failed)
         player.started.connect(self._audio_started)
@@ -148,7 +154,6 @@ class ReadOut(QObject):
         connections = (
             (self._engine.position_changed, self._position_changed),
             (self._engine.state_changed, self._state_changed),
-            (self._settings.changed, self._setting_changed),
             (self._synth.ready, self._audio_ready),
             (self._synth.failed, self._audio_failed),
             (self._player.started, self._audio_started),
@@ -156,6 +161,8 @@ class ReadOut(QObject):
         )
         for signal, slot in connections:
             signal.disconnect(slot)
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
 
     # --- playback clock ---------------------------------------------------------------------------
     def _running(self) -> bool:
@@ -356,20 +363,19 @@ class ReadOut(QObject):
         if ducked or self._volume.factor("duck") != 1.0:
             self._volume.set_factor("duck", factor)
 
-    def _setting_changed(self, key: str, _value: object) -> None:
-        if key == "readout.enabled":
-            if self._settings.get("readout.enabled"):
-                self._reposition(self._now())
-            else:
-                self._silence_cues()
-            self._follow(self._now())
-        elif key == "readout.listen_mode":
-            self._follow(self._now())
-        elif key == "readout.duck" and self._ducked:
+    def _enabled_changed(self, enabled: bool) -> None:
+        if enabled:
+            self._reposition(self._now())
+        else:
+            self._silence_cues()
+        self._follow(self._now())
+
+    def _duck_changed(self, _percent: int) -> None:
+        if self._ducked:
             self._set_duck(True)
-        elif key == "readout.rate":
-            self._prepare_upcoming()
-        elif key == "readout.announce" and not self._settings.get("readout.announce"):
+
+    def _announce_changed(self, announce: bool) -> None:
+        if not announce:
             self._announcement = None
             if self._current is not None and not self._current.is_cue:
                 self._cut_current()

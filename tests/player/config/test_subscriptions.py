@@ -66,3 +66,14 @@ def test_the_theme_keys_are_the_sizes_and_colours() -> None:
     expected = {"ui.enlarged", "ui.text_scale", "ui.enlarge_factor", "ui.tv_mode",
                 "subtitles.size", "subtitles.colours", "subtitles.position"}
     assert expected == THEME_KEYS
+
+
+def test_a_disconnected_reaction_no_longer_fires(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    seen: list[Any] = []
+    unsubscribe = settings.on_change("readout.rate", seen.append)
+    settings.set("readout.rate", 90)
+    unsubscribe()
+    settings.set("readout.rate", 95)
+    assert seen == [90]
+    assert settings.get("readout.rate") == 95

@@ -14,7 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from player.config.store import Settings
-from player.engine.base import ErrorCode, PlaybackEngine, PlaybackError, PlaybackState
+from player.engine.base import ErrorCode, PlaybackEngine, PlaybackProblem, PlaybackState
 from player.eventlog import EventLog
 from player.library.model import Episode, Series
 from player.locations import is_remote
@@ -46,7 +46,7 @@ class PlaybackSession(QObject):
     episode_started = Signal(object, int)  # Series, episode index
     auto_next = Signal(object, int)  # Series, index of the episode about to start
     series_finished = Signal(object)  # Series
-    failed = Signal(object)  # PlaybackError
+    failed = Signal(object)  # PlaybackProblem
     reconnecting = Signal(int)  # attempt number, from 1
     recovered = Signal(int)  # position (ms) playback continued from
 
@@ -222,7 +222,7 @@ class PlaybackSession(QObject):
         if episode is not None:
             self._engine.load(episode.location, self._resume_at)
 
-    def _on_error(self, problem: PlaybackError) -> None:
+    def _on_error(self, problem: PlaybackProblem) -> None:
         if (is_remote(problem.location) and problem.code in _NETWORK_CODES
                 and self._retries < len(RETRY_DELAYS_MS) and self.episode is not None
                 and self.episode.location == problem.location):

@@ -35,7 +35,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QColor, QImage
 
-from player.engine.base import ErrorCode, PlaybackEngine, PlaybackError, PlaybackState
+from player.engine.base import ErrorCode, PlaybackEngine, PlaybackProblem, PlaybackState
 from player.locations import is_remote
 
 DEFAULT_DURATION_MS = 60_000
@@ -265,7 +265,7 @@ class FakeEngine(PlaybackEngine):
         self._clock.stop()
         self.pause_pending = False
         self._set_state(PlaybackState.ERROR)
-        self.error.emit(PlaybackError(code, self._location or "", detail))
+        self.error.emit(PlaybackProblem(code, self._location or "", detail))
 
     # --- inside --------------------------------------------------------------------------------
     def _open_if_current(self, serial: int) -> None:

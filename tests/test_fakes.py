@@ -18,7 +18,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from player.engine.base import ErrorCode, PlaybackEngine, PlaybackError, PlaybackState
+from player.engine.base import ErrorCode, PlaybackEngine, PlaybackProblem, PlaybackState
 from player.engine.vlc_engine import VlcEngine
 from tests.fakes import FakeEngine, FakeMedia
 from tests.media import colour_clip, truncated_copy
@@ -63,7 +63,7 @@ class Recorder:
         self.events: list[Event] = []
         self.durations: list[int] = []
         self.positions: list[int] = []
-        self.errors: list[PlaybackError] = []
+        self.errors: list[PlaybackProblem] = []
         engine.state_changed.connect(lambda s: self.events.append(("state", s.value)))
         engine.duration_changed.connect(self._duration)
         engine.first_frame.connect(lambda: self.events.append(("first_frame",)))
@@ -78,7 +78,7 @@ class Recorder:
         self.durations.append(ms)
         self.events.append(("duration",))
 
-    def _error(self, problem: PlaybackError) -> None:
+    def _error(self, problem: PlaybackProblem) -> None:
         self.errors.append(problem)
         self.events.append(("error", problem.code.value, Path(problem.location).name))
 
@@ -284,7 +284,7 @@ def test_any_error_can_be_injected_mid_episode(qtbot: QtBot, code: ErrorCode) ->
     engine.tick_to(500)
     with qtbot.wait_signal(engine.error) as blocker:
         engine.fail(code, "dropped")
-    assert blocker.args == [PlaybackError(code, "http://127.0.0.1:9/第2集.m3u8", "dropped")]
+    assert blocker.args == [PlaybackProblem(code, "http://127.0.0.1:9/第2集.m3u8", "dropped")]
     assert engine.state() is PlaybackState.ERROR
     assert said.events[-2] == ("state", "error")
     engine.tick_to(5000)  # a failed episode's clock stands still

@@ -45,7 +45,6 @@ class PlaybackProblem:
     detail: str = ""
 
 
-PlaybackError = PlaybackProblem  # coordinator removes after merge
 
 
 class PlaybackEngine(QObject):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from player.engine.base import PlaybackError, PlaybackState
+from player.engine.base import PlaybackProblem, PlaybackState
 from player.playable import next_playable
 from player.ui.strings import episode_label, playback_error
 
@@ -54,7 +54,7 @@ class PlaybackNotes(QObject):
         self._window.playing.show_note(text)
         self._window.announce(text)
 
-    def on_failed(self, problem: PlaybackError) -> None:
+    def on_failed(self, problem: PlaybackProblem) -> None:
         window = self._window
         text = playback_error(problem.code)
         series, index = window.session.series, window.session.index

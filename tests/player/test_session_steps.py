@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from player.config.store import Settings
-from player.engine.base import ErrorCode, PlaybackError, PlaybackState
+from player.engine.base import ErrorCode, PlaybackProblem, PlaybackState
 from player.eventlog import EventLog, read_events
 from player.library.model import Episode, Series
 from player.session import PlaybackSession
@@ -230,7 +230,7 @@ def test_an_error_from_an_episode_no_longer_playing_is_not_retried(
         rig: Rig, qtbot: QtBot) -> None:
     rig.session.play(_series(2, root="http://127.0.0.1:9/live"), 0)
     rig.session.play(_series(1), 0)  # the viewer chose a local episode meanwhile
-    late = PlaybackError(ErrorCode.STREAM, "http://127.0.0.1:9/live/第1集.mp4", "late")
+    late = PlaybackProblem(ErrorCode.STREAM, "http://127.0.0.1:9/live/第1集.mp4", "late")
     with qtbot.assert_not_emitted(rig.session.reconnecting):
         rig.engine.error.emit(late)  # what libVLC posted before the switch, arriving late
     assert "stream_retry" not in rig.names()

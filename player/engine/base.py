@@ -45,8 +45,6 @@ class PlaybackProblem:
     detail: str = ""
 
 
-
-
 class PlaybackEngine(QObject):
     """Plays one episode at a time. All methods are called on the GUI thread."""
 

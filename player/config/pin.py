@@ -225,6 +225,8 @@ class PinGate:
         elif not is_pin_hash(hashed):
             raise ValueError("not a hash made by hash_pin")
         self._settings.set(PIN_KEY, hashed)
+        # On disk at once, not with the next batch: a crash must not leave settings unguarded.
+        self._settings.flush()
         self.throttle.record_success()
 
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from player.config import store
+from player.config.pin import PIN_KEY, PinGate, verify_pin
 from player.config.store import Settings
 from player.config.transfer import export_settings
 
@@ -112,6 +113,24 @@ def test_an_export_writes_the_waiting_batch_first(
     assert on_disk == [33]
     [exported] = stick.glob("*.json")
     assert saved_values(exported)["playback.volume"] == 33
+
+
+def test_a_new_pin_is_on_disk_at_once_even_inside_the_event_loop(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    on_disk: list[object] = []
+
+    def choose_pin_then_volume() -> None:
+        settings.set("playback.volume", 40)  # batched
+        PinGate(settings).set_pin("2468")  # a crash now must not leave settings unguarded
+        on_disk.append(saved_values(path)[PIN_KEY])
+
+    in_event_loop(qtbot, choose_pin_then_volume)
+    [saved_hash] = on_disk
+    assert isinstance(saved_hash, str) and verify_pin("2468", saved_hash)
+    assert "2468" not in path.read_text(encoding="utf-8")
 
 
 def test_a_batched_save_that_fails_is_reported(qtbot: QtBot, tmp_path: Path) -> None:

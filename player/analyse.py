@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from accessibility.analysis import measure_safely
 from accessibility.pacing.cache import file_fingerprint
 from accessibility.pacing.sidecar import (
     identity_of,
@@ -23,7 +24,6 @@ from accessibility.pacing.sidecar import (
     sidecar_path,
     write_sidecar,
 )
-from accessibility.pacing.worker import measure_safely
 from player.library.sources import open_source
 from player.locations import is_remote
 

@@ -127,10 +127,10 @@ def analysis_of(target: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]
     subtitles read off the picture."""
     if is_remote(target):
         return None, []
+    from accessibility.analysis import measure_safely
     from accessibility.ocr import picture_cues_to_json
     from accessibility.ocr.cue import PictureCue
     from accessibility.pacing.summary import summarise
-    from accessibility.pacing.worker import measure_safely
 
     measured = measure_safely(target)
     if measured is None:

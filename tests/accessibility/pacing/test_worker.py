@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from accessibility.analysis import measure_safely
 from accessibility.ocr import PictureCueReader
 from accessibility.ocr.cue import PictureCue
 from accessibility.pacing.measure import PacingMeasurements
-from accessibility.pacing.worker import CueTuple, measure_safely
+from accessibility.pacing.worker import CueTuple
 from tests.accessibility.pacing.conftest import Episode
 
 

@@ -18,11 +18,11 @@ import dataclasses
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from accessibility.frames import BandTap
+from accessibility.frames import BandTap, FrameTap
 from accessibility.pacing.measure import PacingError, PacingMeasurements, measure_file
 from accessibility.pacing.worker import CueTuple, as_tuples, lower_priority
 
@@ -86,15 +86,18 @@ class _PictureReading:
 
 
 def measure_safely(path: str, report_cues: Callable[[tuple[CueTuple, ...]], None] | None = None,
-                   read_picture: bool = True) -> PacingMeasurements | None:
-    """Measure a file (and read its burned-in subtitles); a failure is None, never raised."""
+                   read_picture: bool = True,
+                   frame_taps: Sequence[FrameTap] = ()) -> PacingMeasurements | None:
+    """Measure a file (and read its burned-in subtitles) in one decode pass; ``frame_taps``
+    get every decoded frame too. A failure is None, never raised."""
     try:
         reading = _PictureReading(report_cues) if read_picture else None
     except ImportError as error:  # no text recogniser installed: pacing alone
         log.warning("no picture subtitles: %s", error)
         reading = None
     try:
-        measured = measure_file(path, band_tap=reading.tap if reading else None)
+        measured = measure_file(path, band_tap=reading.tap if reading else None,
+                                frame_taps=frame_taps)
         if reading is not None:
             measured = dataclasses.replace(measured, picture_cues=reading.finish())
         return measured

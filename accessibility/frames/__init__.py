@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import av
 import numpy as np
 
 from accessibility.frames.decode import (
@@ -43,12 +44,16 @@ class BandTap:
     every_n_frames: int = 1
 
 
+# Any other per-frame hook: the frame time and the decoded frame itself (valid during the call).
+FrameTap = Callable[[float, av.VideoFrame], None]
+
 __all__ = [
     "FALLBACK_FPS",
     "MAX_DECODE_ERRORS",
     "BandTap",
     "Decoder",
     "FrameClock",
+    "FrameTap",
     "MediaError",
     "SmallPicture",
     "bottom_band",

@@ -18,8 +18,8 @@ below with pyloudnorm's formulas (a dozen lines), and the filtering runs in FFmp
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from dataclasses import dataclass
+from fractions import Fraction
 
 import av
 import av.filter

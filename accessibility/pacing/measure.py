@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from accessibility.frames import (
     BandTap,
     Decoder,
     FrameClock,
+    FrameTap,
     MediaError,
     bottom_band,
     open_media,
@@ -77,8 +79,10 @@ class PacingMeasurements:
 
 
 class _Video:
-    def __init__(self, stream: av.VideoStream, band_tap: BandTap | None) -> None:
+    def __init__(self, stream: av.VideoStream, band_tap: BandTap | None,
+                 frame_taps: Sequence[FrameTap] = ()) -> None:
         self.clock = FrameClock(stream, _FALLBACK_FPS)
+        self.frame_taps = tuple(frame_taps)
         self.fps = self.clock.fps
         self.times = self.clock.times
         self.band_tap = band_tap
@@ -97,6 +101,8 @@ class _Video:
         tap = self.band_tap
         if tap is not None and index % max(1, tap.every_n_frames) == 0:
             tap.callback(t, bottom_band(frame, tap.fraction))
+        for other in self.frame_taps:
+            other(t, frame)
 
     def time_of(self, index: int) -> float:
         return self.clock.time_of(index)
@@ -126,8 +132,12 @@ class _Audio:
         return self.meter.finish() if self.meter is not None else None
 
 
-def measure_file(path: str | Path, band_tap: BandTap | None = None) -> PacingMeasurements:
+def measure_file(path: str | Path, band_tap: BandTap | None = None,
+                 frame_taps: Sequence[FrameTap] = ()) -> PacingMeasurements:
     """Decode ``path`` once and measure cuts, flashes and loudness.
+
+    ``band_tap`` and ``frame_taps`` hand the same decoded frames to other measures (the
+    subtitle reader, the calm report), so the episode is decoded only once.
 
     Raises ``PacingError`` when the file cannot be opened or nothing in it decodes.
     Damaged packets are skipped; a truncated file is measured as far as it goes.
@@ -145,7 +155,7 @@ def measure_file(path: str | Path, band_tap: BandTap | None = None) -> PacingMea
         video = audio = None
         if video_stream is not None:
             prepare_video(video_stream)
-            video = _Video(video_stream, band_tap)
+            video = _Video(video_stream, band_tap, frame_taps)
             streams.append(video_stream)
         if audio_stream is not None:
             audio = _Audio()

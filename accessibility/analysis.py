@@ -28,10 +28,12 @@ from accessibility.pacing.worker import CueTuple, as_tuples, lower_priority
 
 log = logging.getLogger(__name__)
 
+
 class _PictureReading:
     """Subtitles read off the picture in the pacing pass, reported as each line completes.
 
-    The text recogniser (OpenCV, ONNX Runtime) is imported here, in the worker process only.
+    The text recogniser (OpenCV, ONNX Runtime) is loaded in the worker process only, and only
+    once the band first holds still text worth reading.
     The subtitle band is followed on a thread of its own: its per-frame look costs about as
     much as the cut and flash measures together, and running beside them (and the decoder's
     threads) rather than after them shortens the pass on a 2-core machine.

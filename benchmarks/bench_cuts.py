@@ -203,12 +203,21 @@ try:
     from accessibility.analysis import measure_safely
 except ImportError:  # the code before accessibility.analysis
     from accessibility.pacing.worker import measure_safely
+try:
+    from accessibility.calm.report import CalmSampler
+    sampler = CalmSampler()
+    taps = {"frame_taps": [sampler]}
+except ImportError:  # the code before: the calm report decodes flash stretches again
+    sampler, taps = None, {}
 mark("import the analysis")
-measured = measure_safely(target)
+measured = measure_safely(target, **taps)
 mark("the pass: cuts, flashes, loudness, picture subtitles")
 from accessibility.pacing.summary import summarise
 pacing = summarise(measured).to_json()
-inspect.calm_of(target, pacing)
+if sampler is not None:
+    inspect.calm_of(target, pacing, sampler)
+else:
+    inspect.calm_of(target, pacing)
 mark("calm report (flash risk before/after dimming)")
 print(json.dumps(out))
 """

@@ -100,6 +100,7 @@ class CalmSampler:
         self.grids: list[np.ndarray] = []  # uint8 (rows, cols, 4) BGRX
         self.full = False
         self.last_time: float | None = None  # of any frame seen, kept or not
+        self._scaler: Any = None  # one swscale context for every frame (set up: ~0.5 ms)
 
     def __call__(self, t: float, frame: Any) -> None:
         time = frame.time
@@ -109,19 +110,23 @@ class CalmSampler:
         if len(self.grids) >= self.max_frames:
             self.full = True
             return
+        if self._scaler is None:
+            from av.video.reformatter import VideoReformatter
+
+            self._scaler = VideoReformatter()
         self.times.append(time)
-        self.grids.append(_grid_picture(frame))
+        self.grids.append(_grid_picture(frame, self._scaler))
 
     def covers(self, end: float) -> bool:
         """Whether every frame up to ``end`` s was kept."""
         return bool(self.times) and (not self.full or self.times[-1] >= end)
 
 
-def _grid_picture(frame: Any) -> np.ndarray:
+def _grid_picture(frame: Any, scaler: Any) -> np.ndarray:
     """The sample grid of the 90×160 BGRA picture, as a BGRX picture of its own
     (rows, cols, 4): ``grid_of`` of it is all of it, so the calmer and the counters see the
     same values as on the whole picture."""
-    small = frame.reformat(width=_SIZE[0], height=_SIZE[1], format="bgra")
+    small = scaler.reformat(frame, width=_SIZE[0], height=_SIZE[1], format="bgra", threads=1)
     picture = small.to_ndarray()
     height, width = picture.shape[:2]
     rows, cols = GRID

@@ -90,8 +90,8 @@ class CalmSampler:
 
     ``__call__(t, frame)`` takes a decoded ``av.VideoFrame`` (``t``, the pass's own clock, is
     not used: the report works on the stream's timestamps, as when it decodes). Keeps at most
-    ``max_frames`` (by default 10 minutes at 30 fps, ~70 MB); frames after that are left to
-    be decoded again.
+    ``max_frames`` (by default 10 minutes at 30 fps, ~70 MB); when the flagged stretches reach
+    past that, the report decodes them again instead.
     """
 
     def __init__(self, max_frames: int = 18_000) -> None:

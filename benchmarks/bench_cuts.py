@@ -15,13 +15,17 @@ precision, recall, F1; for SilverReel and the best PySceneDetect detector also t
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
 dissolve, lightning…).
 
-Speed. A 60 s episode as micro-dramas are served (720×1280, 25 fps, ~2 Mb/s, AAC sound,
-burned-in subtitles over moving shots; ``tests/accessibility/ocr/ocr_media.py``), timed as
-separate processes from a cold start, interleaved, best of ``--repeat``:
-``silverreel inspect EPISODE --json`` (libVLC parse, subtitles, and the whole analysis:
-cuts, flashes, loudness, picture subtitles), PySceneDetect's ``ContentDetector`` finding cuts
-alone, and plain decoding (``ffmpeg -f null``). The goal: inspect in less than 2/3 of
-ContentDetector's time.
+Speed (``--only speed``). Five episodes by default (``--files`` for others): a 60 s episode
+as micro-dramas are served (720×1280, 25 fps, ~2 Mb/s, AAC sound, burned-in subtitles over
+moving shots; ``tests/accessibility/ocr/ocr_media.py``), the demo's 第2集 (flashes) and 第4集
+(burned-in lines), and two held-back busy episodes (seeds 9003 and 9104: flashes, lightning,
+闪白, no sound). Each is timed as separate processes from a cold start, interleaved, best of
+``--repeat``: ``silverreel inspect EPISODE --json`` (libVLC parse, subtitle files, and the
+whole analysis: cuts, flashes, loudness, picture subtitles, calm report), PySceneDetect's
+``ContentDetector`` finding cuts alone, and plain decoding (``ffmpeg -f null``; PyAV decoding
+picture and sound with FFmpeg's threads). ``--before DIR`` also times inspect from a checkout
+of earlier code in the same rounds. Then the time of each stage of inspect in one process.
+The goal: inspect in less than 2/3 of ContentDetector's time.
 """
 
 from __future__ import annotations
@@ -176,7 +180,63 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def speed(repeat: int) -> None:
+DEMO = REPO / "assets" / "demo" / "春风又起"
+# Time per stage of the whole analysis, in one process as ``silverreel inspect`` runs it.
+# Thread CPU of the pass's own threads is not separable from FFmpeg's decoding threads, so
+# each stage reports the process's CPU (all threads) and wall time.
+_STAGES = r"""
+import json, sys, time
+out = {}
+w, c = time.perf_counter(), time.process_time()
+def mark(name):
+    global w, c
+    out[name] = (round(time.perf_counter() - w, 3), round(time.process_time() - c, 3))
+    w, c = time.perf_counter(), time.process_time()
+import player.inspect as inspect
+mark("import player.inspect")
+target = sys.argv[1]
+inspect.inspect_episode(target)
+mark("libVLC parse")
+inspect.subtitles_of(target)
+mark("subtitle files")
+try:
+    from accessibility.analysis import measure_safely
+except ImportError:  # the code before accessibility.analysis
+    from accessibility.pacing.worker import measure_safely
+try:
+    from accessibility.calm.report import CalmSampler
+    sampler = CalmSampler()
+    taps = {"frame_taps": [sampler]}
+except ImportError:  # the code before: the calm report decodes flash stretches again
+    sampler, taps = None, {}
+mark("import the analysis")
+measured = measure_safely(target, **taps)
+mark("the pass: cuts, flashes, loudness, picture subtitles")
+from accessibility.pacing.summary import summarise
+pacing = summarise(measured).to_json()
+if sampler is not None:
+    inspect.calm_of(target, pacing, sampler)
+else:
+    inspect.calm_of(target, pacing)
+mark("calm report (flash risk before/after dimming)")
+print(json.dumps(out))
+"""
+_PYAV_DECODE = (
+    "import sys, av\n"
+    "with av.open(sys.argv[1]) as c:\n"
+    "    s = c.streams.video[0]; s.thread_type = 'AUTO'\n"
+    "    for p in c.demux(s, *c.streams.audio[:1]):\n"
+    "        p.decode()\n")
+_CONTENT_DETECTOR = (
+    "import sys\nfrom scenedetect import SceneManager, open_video, ContentDetector\n"
+    "m = SceneManager(); m.add_detector(ContentDetector())\n"
+    "m.detect_scenes(open_video(sys.argv[1])); print(len(m.get_scene_list()))\n")
+
+
+def speed_files(seconds: float) -> list[Path]:
+    """The speed episode (60 s, sound, burned-in subtitles over moving shots), two demo
+    episodes (flashes; burned-in lines) and two held-back busy episodes (flashes, lightning,
+    闪白, no sound)."""
     from tests.accessibility.ocr.ocr_media import make_script, render
 
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -185,37 +245,62 @@ def speed(repeat: int) -> None:
         partial = path.with_suffix(".part.mp4")
         render(make_script(31, 60.0), partial, ENCODER)
         partial.replace(path)
-    scenedetect_content = (
-        "import sys\nfrom scenedetect import SceneManager, open_video, ContentDetector\n"
-        "m = SceneManager(); m.add_detector(ContentDetector())\n"
-        "m.detect_scenes(open_video(sys.argv[1])); print(len(m.get_scene_list()))\n")
+    busy = [make_episode(HELD_BACK_SEED + n, seconds).path for n in (3, 104)]
+    return [path, DEMO / "第2集.mp4", DEMO / "第4集.mp4", *busy]
+
+
+def speed(repeat: int, files: list[Path], before: Path | None) -> None:
+    """Separate cold processes per file, interleaved, best of ``repeat``; with ``before``
+    (a checkout of earlier code) its inspect runs in the same rounds for a before/after."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    commands = {
-        "silverreel inspect EPISODE --json (whole analysis)":
-            [sys.executable, "-m", "player", "inspect", str(path), "--json"],
-        "PySceneDetect ContentDetector() (cuts alone)":
-            [sys.executable, "-c", scenedetect_content, str(path)],
-        "ffmpeg -f null (plain decoding)":
-            ["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
+    commands: dict[str, tuple[list[str], Path]] = {
+        "inspect": ([sys.executable, "-m", "player", "inspect", "{}", "--json"], REPO),
+        "ContentDetector": ([sys.executable, "-c", _CONTENT_DETECTOR, "{}"], REPO),
+        "ffmpeg -f null": (["ffmpeg", "-v", "error", "-i", "{}", "-f", "null", "-"], REPO),
+        "PyAV decode": ([sys.executable, "-c", _PYAV_DECODE, "{}"], REPO),
     }
-    wall = {name: float("inf") for name in commands}
-    cpu = {name: float("inf") for name in commands}
-    for _ in range(repeat):
-        for name, command in commands.items():
-            c0, w0 = _children_cpu(), time.perf_counter()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=REPO)
-            wall[name] = min(wall[name], time.perf_counter() - w0)
-            cpu[name] = min(cpu[name], _children_cpu() - c0)
-    print(f"\n== whole analysis vs cuts alone: {path.name} (720×1280, 25 fps, 60 s, sound, "
-          f"burned-in subtitles), separate cold processes, best of {repeat}")
-    print(f"{'process':52} {'wall s':>8} {'CPU s':>8}")
-    for name in commands:
-        print(f"{name:52} {wall[name]:8.2f} {cpu[name]:8.2f}")
-    ours, theirs, decode = (wall[n] for n in commands)
-    ours_cpu, theirs_cpu, decode_cpu = (cpu[n] for n in commands)
-    print(f"inspect / ContentDetector: {ours / theirs:.2f} wall, {ours_cpu / theirs_cpu:.2f} CPU "
-          f"(goal < 0.67)")
-    print(f"inspect / plain decoding:  {ours / decode:.2f} wall, {ours_cpu / decode_cpu:.2f} CPU")
+    if before is not None:
+        commands["inspect (before)"] = (
+            [sys.executable, "-m", "player", "inspect", "{}", "--json"], before)
+    print(f"\n== whole analysis vs cuts alone: separate cold processes, interleaved, best of "
+          f"{repeat}; wall s / CPU s (all threads)", flush=True)
+    print("   inspect = `silverreel inspect EPISODE --json`: libVLC parse, subtitle files, "
+          "cuts, flashes, loudness, picture subtitles, calm report")
+    print("   ContentDetector = PySceneDetect ContentDetector() finding cuts alone; "
+          "ffmpeg -f null and PyAV decode = plain decoding of picture and sound")
+    for path in files:
+        wall = dict.fromkeys(commands, float("inf"))
+        cpu = dict.fromkeys(commands, float("inf"))
+        for _ in range(repeat):
+            for name, (command, cwd) in commands.items():
+                argv = [str(path) if a == "{}" else a for a in command]
+                run_env = {**env, "PYTHONPATH": str(cwd)}
+                c0, w0 = _children_cpu(), time.perf_counter()
+                subprocess.run(argv, check=True, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=run_env, cwd=cwd)
+                wall[name] = min(wall[name], time.perf_counter() - w0)
+                cpu[name] = min(cpu[name], _children_cpu() - c0)
+        stages = json.loads(subprocess.run(
+            [sys.executable, "-c", _STAGES, str(path)], check=True, capture_output=True,
+            text=True, env=env, cwd=REPO).stdout.strip().splitlines()[-1])
+        theirs_w, theirs_c = wall["ContentDetector"], cpu["ContentDetector"]
+        print(f"\n-- {path.name}")
+        print(f"   {'process':24} {'wall s':>7} {'CPU s':>7} {'÷ContentDetector wall':>22} "
+              f"{'÷ContentDetector CPU':>21}")
+        for name in commands:
+            print(f"   {name:24} {wall[name]:7.2f} {cpu[name]:7.2f} "
+                  f"{wall[name] / theirs_w:22.2f} {cpu[name] / theirs_c:21.2f}")
+        for base in ("ffmpeg -f null", "PyAV decode"):
+            print(f"   inspect ÷ {base}: {wall['inspect'] / wall[base]:.2f} wall, "
+                  f"{cpu['inspect'] / cpu[base]:.2f} CPU")
+        if before is not None:
+            print(f"   inspect before → after: {wall['inspect (before)'] / theirs_w:.2f} → "
+                  f"{wall['inspect'] / theirs_w:.2f} of ContentDetector's wall, "
+                  f"{cpu['inspect (before)'] / theirs_c:.2f} → {cpu['inspect'] / theirs_c:.2f} "
+                  "of its CPU (goal < 0.67)")
+        print(f"   stages of inspect (one warm-cache run): {'wall s':>7} {'CPU s':>7}")
+        for name, (w, c) in stages.items():
+            print(f"     {name:52} {w:7.2f} {c:7.2f}")
 
 
 def main() -> None:
@@ -224,6 +309,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
+    parser.add_argument("--files", type=Path, nargs="*", default=None,
+                        help="speed: these episodes instead of the default five")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="speed: also time inspect from this checkout of earlier code")
     args, _others = parser.parse_known_args()  # make bench passes every benchmark the same argv
     if args.only != "speed":
         print(f"episodes: {args.episodes} × {args.seconds:g} s per set, {WIDTH}×{HEIGHT} "
@@ -236,7 +325,7 @@ def main() -> None:
         accuracy(f"held-back set A (seeds {HELD_BACK_SEED + 1}…, never tuned on)", held)
         accuracy(f"held-back set B (seeds {HELD_BACK_SEED + 101}…, never tuned on)", fresh)
     if args.only != "accuracy":
-        speed(args.repeat)
+        speed(args.repeat, args.files or speed_files(args.seconds), args.before)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from accessibility.analysis import measure_safely
 from accessibility.pacing.cache import file_fingerprint
-from accessibility.pacing.worker import measure_safely
 from player.library.sources import open_source
 from player.locations import is_remote
 from player.sidecar import (

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,25 +115,29 @@ def inspect(target: str) -> dict[str, Any]:
     result = inspect_episode(target)
     if "error" not in result:
         result["subtitles"] = subtitles_of(target)
-        result["pacing"], picture = analysis_of(target)
-        result["calm"] = calm_of(target, result["pacing"])
+        from accessibility.calm.report import CalmSampler
+
+        sampler = CalmSampler()  # the calm report reads the analysis' pass: no second decode
+        result["pacing"], picture = analysis_of(target, sampler)
+        result["calm"] = calm_of(target, result["pacing"], sampler)
         result["subtitles"]["picture_cues"] = picture
         if result["subtitles"]["source"] is None and picture:
             result["subtitles"]["source"] = "picture"
     return result
 
 
-def analysis_of(target: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+def analysis_of(target: str, *frame_taps: Callable[[float, Any], None],
+                ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """One decode pass: pacing (docs/pacing.md; ``None`` when it cannot be analysed) and the
-    subtitles read off the picture."""
+    subtitles read off the picture; ``frame_taps`` get every decoded frame too."""
     if is_remote(target):
         return None, []
+    from accessibility.analysis import measure_safely
     from accessibility.ocr import picture_cues_to_json
     from accessibility.ocr.cue import PictureCue
     from accessibility.pacing.summary import summarise
-    from accessibility.pacing.worker import measure_safely
 
-    measured = measure_safely(target)
+    measured = measure_safely(target, frame_taps=frame_taps)
     if measured is None:
         return None, []
     cues = [PictureCue(start, end, text, confidence)
@@ -140,14 +145,15 @@ def analysis_of(target: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]
     return summarise(measured).to_json(), picture_cues_to_json(cues)
 
 
-def calm_of(target: str, pacing: dict[str, Any] | None) -> dict[str, Any] | None:
+def calm_of(target: str, pacing: dict[str, Any] | None,
+            sampler: Any = None) -> dict[str, Any] | None:
     """Flash risk before and after dimming, cuts a cross-fade would soften (docs/pacing.md)."""
     if pacing is None:
         return None
     from accessibility.calm.report import calm_report
 
     try:
-        return calm_report(target, pacing)
+        return calm_report(target, pacing, sampler=sampler)
     except Exception as error:  # a damaged stretch must not cost the rest of the report
         return {"error": str(error) or type(error).__name__}
 

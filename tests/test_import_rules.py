@@ -68,9 +68,18 @@ SLICES: dict[str, Slice] = {
         # The package itself: the synthesizer finds the worker's package by its path.
         ("accessibility package", "accessibility.subtitles", *QT_CORE, "pyttsx3"),
     ),
+    # One decode pass hands every measure the picture it needs (ADR 014).
+    "accessibility.frames": Slice(("accessibility.frames",), ("numpy", "av")),
     "accessibility.pacing": Slice(
         ("accessibility.pacing",),
-        ("numpy", "av", "scipy", "pyloudnorm"),
+        # The analysis service starts the one-pass worker (accessibility.analysis) in its own
+        # process; that worker in turn runs the pacing measures and the subtitle reader.
+        ("accessibility.frames", "accessibility.analysis", "numpy", "av", "pyloudnorm"),
+    ),
+    # The one pass over an episode: pacing measures and picture subtitles from one decode.
+    "accessibility.analysis": Slice(
+        ("accessibility.analysis",),
+        ("accessibility.frames", "accessibility.pacing", "accessibility.ocr"),
     ),
     "accessibility.calm": Slice(
         ("accessibility.calm",),
@@ -78,7 +87,8 @@ SLICES: dict[str, Slice] = {
     ),
     "accessibility.ocr": Slice(
         ("accessibility.ocr",),
-        ("accessibility.subtitles", "numpy", "av", "cv2", "rapidocr_onnxruntime", "rapidfuzz"),
+        ("accessibility.frames", "accessibility.subtitles", "numpy", "av", "cv2",
+         "rapidocr_onnxruntime", "rapidfuzz"),
     ),
     # --- player: foundation ----------------------------------------------------------------
     "player package": Slice(("player",)),  # its __init__: nothing
@@ -162,15 +172,9 @@ SLICES: dict[str, Slice] = {
     "degraded stores": Slice(("player.degraded",), ("player.assemble", *QT_CORE)),
 }
 
-# Imports that break the rules today, each to be removed by work under way; the coordinator
-# deletes an entry once its import is gone (the test fails while a listed import is absent).
-KNOWN_VIOLATIONS: set[tuple[str, str]] = {
-    # OCR and pacing import each other until one shared frame-extraction module feeds both
-    # (issue 10 item 4, issue 12).
-    ("accessibility.ocr.reader", "accessibility.pacing.measure"),
-    ("accessibility.ocr.reader", "accessibility.pacing.picture"),
-    ("accessibility.pacing.worker", "accessibility.ocr"),
-}
+# Imports that break the rules while work to remove them is under way; an entry is deleted
+# once its import is gone (the test fails while a listed import is absent).
+KNOWN_VIOLATIONS: set[tuple[str, str]] = set()  # none left
 
 # Slices allowed to import the screens.
 SCREEN_IMPORTERS = ("player.ui", "player.ui.family", "assembly")

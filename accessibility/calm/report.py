@@ -1,16 +1,21 @@
 """What calming does to one episode, for ``silverreel inspect``: flash risk before and after
 dimming, and how many cuts a cross-fade would soften.
 
-Only the stretches the analysis flagged as flashing (plus a margin) are decoded again, at a
-small size, and passed through the same ``PictureCalmer`` the player uses, with the same plan;
-an episode without flagged flashes costs nothing more. The risk is counted on the pictures
+Only the stretches the analysis flagged as flashing (plus a margin) are passed through the
+same ``PictureCalmer`` the player uses, with the same plan; an episode without flagged flashes
+costs nothing more. The calmer decides, and the risk is counted, on a grid of sample points of
+a 90×160 picture only (``grid_of``), and dimming is the same table on every pixel, so a
+``CalmSampler`` riding along the analysis' one decode pass keeps that grid of every frame
+(4 KB a frame) and nothing needs decoding again; without one (or past its limit) the stretches
+are decoded again. The risk is counted on the pictures
 before and after: WCAG 2.3.1 general/red flash periods (``accessibility.pacing.flashes``) and
 the peak of Apple's 0–100 risk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +25,7 @@ from accessibility.calm.apple_risk import FlashRisk
 from accessibility.calm.calmer import (
     _SRGB_LINEAR,
     _WEIGHTS_BGR,
+    GRID,
     CalmOptions,
     CalmPlan,
     PictureCalmer,
@@ -27,7 +33,7 @@ from accessibility.calm.calmer import (
 )
 from accessibility.pacing.flashes import FlashCounter, flagged_periods
 
-_LEAD_S, _TAIL_S = 2.0, 4.0  # decoded around each flagged period
+_LEAD_S, _TAIL_S = 2.0, 4.0  # examined around each flagged period
 _SIZE = (90, 160)  # width, height of the re-decoded pictures
 _MAX_FLASHES_PER_SECOND = 3
 
@@ -79,25 +85,67 @@ class _Side:
         }
 
 
-def flash_risk(path: str | Path, flashes: Sequence[tuple[float, float]],
-               options: CalmOptions | None = None) -> dict[str, Any]:
-    """Risk before and after dimming in the flagged stretches of ``path``."""
+class CalmSampler:
+    """A per-frame hook for the analysis' decode pass: keeps the sample grid of every frame.
+
+    ``__call__(t, frame)`` takes a decoded ``av.VideoFrame`` (``t``, the pass's own clock, is
+    not used: the report works on the stream's timestamps, as when it decodes). Keeps at most
+    ``max_frames`` (by default 10 minutes at 30 fps, ~70 MB); when the flagged stretches reach
+    past that, the report decodes them again instead.
+    """
+
+    def __init__(self, max_frames: int = 18_000) -> None:
+        self.max_frames = max_frames
+        self.times: list[float] = []
+        self.grids: list[np.ndarray] = []  # uint8 (rows, cols, 4) BGRX
+        self.full = False
+        self.last_time: float | None = None  # of any frame seen, kept or not
+        self._scaler: Any = None  # one swscale context for every frame (set up: ~0.5 ms)
+
+    def __call__(self, t: float, frame: Any) -> None:
+        time = frame.time
+        if time is None:
+            return
+        self.last_time = time
+        if len(self.grids) >= self.max_frames:
+            self.full = True
+            return
+        if self._scaler is None:
+            from av.video.reformatter import VideoReformatter
+
+            self._scaler = VideoReformatter()
+        self.times.append(time)
+        self.grids.append(_grid_picture(frame, self._scaler))
+
+    def covers(self, end: float) -> bool:
+        """Whether every frame up to ``end`` s was kept."""
+        return bool(self.times) and (not self.full or self.times[-1] >= end)
+
+
+def _grid_picture(frame: Any, scaler: Any) -> np.ndarray:
+    """The sample grid of the 90×160 BGRA picture, as a BGRX picture of its own
+    (rows, cols, 4): ``grid_of`` of it is all of it, so the calmer and the counters see the
+    same values as on the whole picture."""
+    small = scaler.reformat(frame, width=_SIZE[0], height=_SIZE[1], format="bgra", threads=1)
+    picture = small.to_ndarray()
+    height, width = picture.shape[:2]
+    rows, cols = GRID
+    ys = (np.arange(rows) * height // rows + height // (2 * rows)).clip(0, height - 1)
+    xs = (np.arange(cols) * width // cols + width // (2 * cols)).clip(0, width - 1)
+    return np.ascontiguousarray(picture[ys][:, xs, :], dtype=np.uint8)
+
+
+def _decoded_frames(path: str | Path, spans: list[tuple[float, float]],
+                    ) -> Iterator[tuple[int, float, np.ndarray]]:
+    """(span index, time, picture) of the frames of ``spans``, decoded again."""
     import av
 
-    options = options or CalmOptions()
-    plan = CalmPlan(flashes=tuple(flashes))
-    before, after = _Side(), _Side()
-    dimmed_s = 0.0
     with av.open(str(path), metadata_errors="ignore") as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
-        rate = float(stream.average_rate or 25)
-        for start, end in windows(flashes):
-            calmer = PictureCalmer(options)
-            calmer.set_plan(plan)
+        for index, (start, end) in enumerate(spans):
             if stream.time_base is not None:
                 container.seek(int(start / stream.time_base), stream=stream, backward=True)
-            previous = None
             for frame in container.decode(stream):
                 t = frame.time
                 if t is None or t < start:
@@ -105,21 +153,65 @@ def flash_risk(path: str | Path, flashes: Sequence[tuple[float, float]],
                 if t > end:
                     break
                 small = frame.reformat(width=_SIZE[0], height=_SIZE[1], format="bgra")
-                picture: np.ndarray = np.ascontiguousarray(small.to_ndarray(), dtype=np.uint8)
-                before.push(picture, t, rate)
-                calmer.set_clock(t, t, True)
-                calmer.process(picture, t)
-                after.push(picture, t, rate)
-                if previous is not None and calmer.stats.dimmed_frames > previous:
-                    dimmed_s += 1.0 / rate
-                previous = calmer.stats.dimmed_frames
+                yield index, t, np.ascontiguousarray(small.to_ndarray(), dtype=np.uint8)
+
+
+def _sampled_frames(sampler: CalmSampler, spans: list[tuple[float, float]],
+                    ) -> Iterator[tuple[int, float, np.ndarray]]:
+    for index, (start, end) in enumerate(spans):
+        first = bisect_left(sampler.times, start)
+        for i in range(first, len(sampler.times)):
+            t = sampler.times[i]
+            if t > end:
+                break
+            yield index, t, sampler.grids[i].copy()  # the calmer dims its picture in place
+
+
+def _frame_rate(path: str | Path) -> float:
+    import av
+
+    with av.open(str(path), metadata_errors="ignore") as container:
+        return float(container.streams.video[0].average_rate or 25)
+
+
+def flash_risk(path: str | Path, flashes: Sequence[tuple[float, float]],
+               options: CalmOptions | None = None,
+               sampler: CalmSampler | None = None) -> dict[str, Any]:
+    """Risk before and after dimming in the flagged stretches of ``path``, from the grids a
+    ``sampler`` kept during the analysis' pass, or decoded again."""
+    options = options or CalmOptions()
+    plan = CalmPlan(flashes=tuple(flashes))
+    before, after = _Side(), _Side()
+    dimmed_s = 0.0
+    rate = _frame_rate(path)
+    spans = windows(flashes)
+    kept = sampler is not None and bool(spans) and sampler.covers(spans[-1][1])
+    frames = _sampled_frames(sampler, spans) if sampler is not None and kept \
+        else _decoded_frames(path, spans)
+    calmer: PictureCalmer | None = None
+    span = -1
+    previous: int | None = None
+    for index, t, picture in frames:
+        if index != span or calmer is None:
+            span, previous = index, None
+            calmer = PictureCalmer(options)
+            calmer.set_plan(plan)
+        before.push(picture, t, rate)
+        calmer.set_clock(t, t, True)
+        calmer.process(picture, t)
+        after.push(picture, t, rate)
+        if previous is not None and calmer.stats.dimmed_frames > previous:
+            dimmed_s += 1.0 / rate
+        previous = calmer.stats.dimmed_frames
     return {"before": before.summary(), "after": after.summary(),
             "dimmed_s": round(dimmed_s, 2)}
 
 
 def calm_report(path: str | Path, pacing: dict[str, Any],
-                options: CalmOptions | None = None) -> dict[str, Any]:
-    """The ``calm`` object of ``silverreel inspect EPISODE --json`` (see docs/pacing.md)."""
+                options: CalmOptions | None = None,
+                sampler: CalmSampler | None = None) -> dict[str, Any]:
+    """The ``calm`` object of ``silverreel inspect EPISODE --json`` (see docs/pacing.md);
+    ``sampler``: the grids kept during the analysis' pass, if one rode along."""
     options = options or CalmOptions()
     flashes = [(f["start_s"], f["end_s"]) for f in pacing.get("flashes", [])]
     cuts = list(pacing.get("cuts", []))
@@ -130,7 +222,7 @@ def calm_report(path: str | Path, pacing: dict[str, Any],
                           "in_bursts": cuts_softened(cuts, bursts, True)},
     }
     if flashes:
-        report["flash_risk"] = flash_risk(path, flashes, options)
+        report["flash_risk"] = flash_risk(path, flashes, options, sampler)
     else:
         nothing = {"wcag_failing_s": 0.0, "wcag_failing": [], "peak_risk": None}
         report["flash_risk"] = {"before": nothing, "after": nothing, "dimmed_s": 0.0}

@@ -1,10 +1,10 @@
 """Reading an episode's burned-in subtitles: inside the pacing pass, or on its own.
 
-``PictureCueReader`` is a per-frame hook for ``accessibility.pacing.measure_file`` (one
-decode pass serves pacing and subtitles); ``read_picture_cues`` decodes a file itself, for
-``silverreel inspect`` and the tests. Neither imports OpenCV or ONNX Runtime until the first
-frame arrives, and both run in the analysis worker or a command-line process, never in the
-player's Qt process.
+``PictureCueReader`` is a per-frame hook (a ``BandTap``) for the one decode pass of
+``accessibility.frames`` that serves pacing and subtitles; ``read_picture_cues`` decodes a
+file itself (through the same module), for the tests and tools. Neither imports OpenCV or
+ONNX Runtime until the band first holds still text worth reading, and both run in the
+analysis worker or a command-line process, never in the player's Qt process.
 """
 
 from __future__ import annotations
@@ -12,25 +12,33 @@ from __future__ import annotations
 import functools
 import logging
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
 import av
 import numpy as np
 
+from accessibility.frames import (
+    MAX_DECODE_ERRORS,
+    BandTap,
+    MediaError,
+    bottom_band,
+    frame_rate,
+    open_media,
+    picture_stream,
+    prepare_video,
+)
 from accessibility.ocr.builder import CueRules, build_cues
 from accessibility.ocr.cue import PictureCue
-from accessibility.ocr.recognizer import Recognizer, RecognizerUnavailable
+from accessibility.ocr.recognizer import Box, Recognizer, RecognizerUnavailable
 from accessibility.ocr.tracker import BandTextTracker, TrackerParams
-from accessibility.pacing.measure import BandTap
-from accessibility.pacing.picture import bottom_band
 
 log = logging.getLogger(__name__)
 
 # Micro-drama subtitles sit between 70 % and 90 % of the picture's height; the bottom 30 %
 # holds them with room for a second line.
 BAND_FRACTION = 0.3
-_MAX_DECODE_ERRORS = 200  # corrupt packets skipped before the file is given up
 _FALLBACK_FPS = 25.0
 
 PictureTextErrorCode = Literal["unreadable", "no_picture", "unavailable", "failed"]
@@ -56,6 +64,25 @@ def default_recognizer() -> Recognizer:
     from accessibility.ocr.engine import RapidOcrRecognizer
 
     return RapidOcrRecognizer()
+
+
+class _OnFirstUse:
+    """A recogniser loaded when it is first asked to read (``RecognizerUnavailable`` then)."""
+
+    def __init__(self, load: Callable[[], Recognizer]) -> None:
+        self._load = load
+        self._loaded: Recognizer | None = None
+
+    def load(self) -> Recognizer:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    def detect(self, picture: np.ndarray) -> list[Box]:
+        return self.load().detect(picture)
+
+    def recognise(self, line: np.ndarray) -> tuple[str, float]:
+        return self.load().recognise(line)
 
 
 class PictureCueReader:
@@ -84,25 +111,34 @@ class PictureCueReader:
         return self._tracker.readings if self._tracker is not None else 0
 
     def start(self) -> None:
-        """Load the recogniser now rather than at the first frame; raises ``PictureTextError``."""
-        if self._tracker is not None:
+        """Load the recogniser now rather than when it is first needed; raises
+        ``PictureTextError``."""
+        if self._tracker is not None and not isinstance(self._recognizer, _OnFirstUse):
             return
         try:
             recognizer = self._recognizer or default_recognizer()
+            if isinstance(recognizer, _OnFirstUse):
+                recognizer = recognizer.load()
         except RecognizerUnavailable as error:
             self.problem = str(error)
             raise PictureTextError("unavailable", str(error)) from error
-        self._tracker = BandTextTracker(recognizer, self._params)
+        self._recognizer = recognizer
+        if self._tracker is None:
+            self._tracker = BandTextTracker(recognizer, self._params)
 
     def push(self, t: float, band: np.ndarray) -> None:
         if self.problem is not None:
             return
         try:
             if self._tracker is None:
-                self.start()
-            assert self._tracker is not None
+                # The engine (OpenCV, ONNX Runtime, the models: ~0.5 s of CPU) is loaded at the
+                # first reading, when the band first holds still text, not at the first frame.
+                if self._recognizer is None:
+                    self._recognizer = _OnFirstUse(default_recognizer)
+                self._tracker = BandTextTracker(self._recognizer, self._params)
             self._tracker.push(t, band)
-        except PictureTextError:
+        except RecognizerUnavailable as error:
+            self.problem = str(error)
             log.warning("no subtitles read off the picture: %s", self.problem)
         except Exception as error:
             # The engine is native code with exception types of its own (ONNX Runtime,
@@ -129,8 +165,7 @@ class _FrameClock:
     """Frame times in seconds from the first frame, steady even when timestamps are not."""
 
     def __init__(self, stream: av.VideoStream) -> None:
-        rate = stream.average_rate or stream.guessed_rate
-        self._fps = float(rate) if rate and float(rate) > 0 else _FALLBACK_FPS
+        self._fps = frame_rate(stream, _FALLBACK_FPS)
         self._first: float | None = None
         self._last: float | None = None
 
@@ -162,17 +197,16 @@ def read_picture_cues(path: str | Path, recognizer: Recognizer | None = None,
     """
     reader = PictureCueReader(recognizer, params, rules, band_fraction)
     try:
-        container = av.open(str(path), metadata_errors="ignore")
-    except (av.FFmpegError, OSError, UnicodeDecodeError) as error:
-        raise PictureTextError("unreadable", f"cannot open {path}: {error}") from error
+        container = open_media(path)
+    except MediaError as error:
+        raise PictureTextError("unreadable", str(error)) from error
     with container:
-        if not container.streams.video:
+        stream = picture_stream(container)
+        if stream is None:
             raise PictureTextError("no_picture", f"no picture in {path}")
         reader.start()
-        stream = container.streams.video[0]
-        stream.thread_type = "AUTO"
         # The same decoder settings as the pacing pass, so both ways read the same pixels.
-        stream.codec_context.options = {"skip_loop_filter": "all"}
+        prepare_video(stream)
         clock = _FrameClock(stream)
         frames = errors = 0
         try:
@@ -181,7 +215,7 @@ def read_picture_cues(path: str | Path, recognizer: Recognizer | None = None,
                     decoded = packet.decode()
                 except (av.FFmpegError, ValueError):
                     errors += 1
-                    if errors > _MAX_DECODE_ERRORS:
+                    if errors > MAX_DECODE_ERRORS:
                         break
                     continue
                 for frame in decoded:

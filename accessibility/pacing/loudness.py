@@ -1,21 +1,29 @@
 """ITU-R BS.1770 loudness measured while the audio streams past.
 
-The K-weighting filters are pyloudnorm's (designed for the stream's own sample rate). The
-filtering and the gating are done here, block by block, because pyloudnorm's meter wants the
-whole signal as one array: a three-minute stereo episode would hold ~140 MB of float64
-samples in the background worker, a feature film gigabytes. Here memory stays at one 100 ms
-block per channel. ``tests/accessibility/pacing/test_loudness.py`` checks the result against
-``pyloudnorm.Meter.integrated_loudness`` on the same signal.
+The K-weighting filters are pyloudnorm's (the same RBJ-cookbook biquads, designed for the
+stream's own sample rate). The filtering and the gating are done here, block by block, because
+pyloudnorm's meter wants the whole signal as one array: a three-minute stereo episode would
+hold ~140 MB of float64 samples in the background worker, a feature film gigabytes. Here
+memory stays at one 100 ms block per channel. ``tests/accessibility/pacing/test_loudness.py``
+checks the result against ``pyloudnorm.Meter.integrated_loudness`` on the same signal.
+
+Neither pyloudnorm nor SciPy is imported: importing ``scipy.signal`` (which pyloudnorm does
+at import) costs ~0.8 s of CPU in a cold process, more than the whole loudness measure of an
+episode and a tenth of ``silverreel inspect``. The two biquads' coefficients are computed
+below with pyloudnorm's formulas (a dozen lines), and the filtering runs in FFmpeg's own
+``biquad`` filter in double precision (libavfilter, already loaded for decoding) instead of
+``scipy.signal.sosfilt``.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
+import av
+import av.filter
 import numpy as np
-import pyloudnorm
-from scipy.signal import sosfilt
 
 BLOCK_S = 0.1  # gating blocks are 400 ms with 75 % overlap: four 100 ms steps
 WINDOW_BLOCKS = 4
@@ -33,17 +41,73 @@ def channel_weights(names: list[str]) -> np.ndarray:
                      for n in names])
 
 
-def _k_weighting(rate: int) -> tuple[np.ndarray, float]:
-    """Second-order sections and overall gain of pyloudnorm's K-weighting at ``rate``."""
-    meter = pyloudnorm.Meter(rate)
+# pyloudnorm's "K-weighting" filter class: (gain dB, Q, centre Hz) of the high shelf and the
+# high pass; both have a pass-band gain of 1.
+_HIGH_SHELF = (4.0, 1 / math.sqrt(2), 1500.0)
+_HIGH_PASS = (0.0, 0.5, 38.0)
+
+
+def _k_weighting(rate: int) -> list[tuple[float, ...]]:
+    """(b0, b1, b2, a0, a1, a2) of the two K-weighting biquads at ``rate``, normalised by a0.
+
+    RBJ's Audio EQ Cookbook formulas, exactly as ``pyloudnorm.IIRfilter`` computes them.
+    """
     sections = []
-    gain = 1.0
-    for stage in (meter._filters["high_shelf"], meter._filters["high_pass"]):
-        b = np.asarray(stage.b, dtype=np.float64)
-        a = np.asarray(stage.a, dtype=np.float64)
-        sections.append(np.concatenate([b / a[0], a / a[0]]))
-        gain *= stage.passband_gain
-    return np.array(sections), gain
+    for kind, (gain_db, q, fc) in (("high_shelf", _HIGH_SHELF), ("high_pass", _HIGH_PASS)):
+        a = 10 ** (gain_db / 40.0)
+        w0 = 2.0 * math.pi * (fc / rate)
+        cos_w0 = math.cos(w0)
+        alpha = math.sin(w0) / (2.0 * q)
+        if kind == "high_shelf":
+            root = 2 * math.sqrt(a) * alpha
+            b = (a * ((a + 1) + (a - 1) * cos_w0 + root),
+                 -2 * a * ((a - 1) + (a + 1) * cos_w0),
+                 a * ((a + 1) + (a - 1) * cos_w0 - root))
+            den = ((a + 1) - (a - 1) * cos_w0 + root,
+                   2 * ((a - 1) - (a + 1) * cos_w0),
+                   (a + 1) - (a - 1) * cos_w0 - root)
+        else:
+            b = ((1 + cos_w0) / 2, -(1 + cos_w0), (1 + cos_w0) / 2)
+            den = (1 + alpha, -2 * cos_w0, 1 - alpha)
+        sections.append(tuple(v / den[0] for v in (*b, *den)))
+    return sections
+
+
+class _KFilter:
+    """The K-weighting biquads over planar float64 chunks, state kept between chunks."""
+
+    def __init__(self, rate: int, channels: int) -> None:
+        self._graph = av.filter.Graph()
+        self._rate = rate
+        self._layout = f"{channels}c"
+        node = self._graph.add_abuffer(format="dblp", sample_rate=rate, layout=self._layout,
+                                       channels=channels, time_base=Fraction(1, rate))
+        for b0, b1, b2, a0, a1, a2 in _k_weighting(rate):
+            stage = self._graph.add("biquad", f"b0={b0!r}:b1={b1!r}:b2={b2!r}:a0={a0!r}:"
+                                              f"a1={a1!r}:a2={a2!r}:precision=f64")
+            node.link_to(stage)
+            node = stage
+        sink = self._graph.add("abuffersink")
+        node.link_to(sink)
+        self._graph.configure()
+        self._pts = 0
+
+    def __call__(self, samples: np.ndarray) -> np.ndarray:
+        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples, dtype=np.float64),
+                                           format="dblp", layout=self._layout)
+        frame.sample_rate = self._rate
+        frame.pts = self._pts
+        self._pts += samples.shape[1]
+        self._graph.push(frame)
+        out = []
+        while True:
+            try:
+                out.append(self._graph.pull().to_ndarray())
+            except (av.BlockingIOError, av.EOFError):
+                break
+        if not out:
+            return np.zeros((samples.shape[0], 0))
+        return out[0] if len(out) == 1 else np.concatenate(out, axis=1)
 
 
 def loudness_of(power: float) -> float:
@@ -63,8 +127,7 @@ class LoudnessMeter:
     def __init__(self, rate: int, channel_names: list[str]) -> None:
         self.rate = rate
         self.weights = channel_weights(channel_names)
-        self._sections, self._gain = _k_weighting(rate)
-        self._state = np.zeros((len(self._sections), len(self.weights), 2))
+        self._filter = _KFilter(rate, len(self.weights))
         self._block_samples = max(1, round(rate * BLOCK_S))
         self._partial = np.zeros(len(self.weights))
         self._partial_count = 0
@@ -87,8 +150,8 @@ class LoudnessMeter:
             return
         samples = np.concatenate(self._waiting, axis=1).astype(np.float64)
         self._waiting, self._waiting_samples = [], 0
-        filtered, self._state = sosfilt(self._sections, samples, axis=-1, zi=self._state)
-        squares = (filtered * self._gain) ** 2
+        filtered = self._filter(samples)
+        squares = filtered * filtered
         position = 0
         total = squares.shape[1]
         while position < total:

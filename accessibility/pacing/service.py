@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from accessibility.pacing import worker
+from accessibility import analysis
 from accessibility.pacing.cache import PacingCache, file_fingerprint
 from accessibility.pacing.measure import PacingMeasurements
 from accessibility.pacing.result import PacingResult
@@ -274,7 +274,7 @@ class AnalysisService:
         request_reader, request_writer = self._context.Pipe(duplex=False)
         reply_reader, reply_writer = self._context.Pipe(duplex=False)
         process = self._context.Process(
-            target=worker.serve, args=(request_reader, reply_writer, self._niceness),
+            target=analysis.serve, args=(request_reader, reply_writer, self._niceness),
             name="silverreel-pacing", daemon=True,
         )
         process.start()

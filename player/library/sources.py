@@ -15,7 +15,6 @@ from player.library.media import (
     VIDEO_EXTENSIONS,
     extension,
 )
-from player.library.mediaserver import looks_like_device_description, read_media_server
 from player.library.model import Episode, Series, SourceProblem
 from player.library.playlist import playlist_from_fetched
 from player.library.problems import ProblemCode, problem
@@ -65,6 +64,10 @@ def _open_address(url: str, timeout: float) -> list[Series]:
         return [failed_series(url, fetched)]
     if fetched.media_only:
         return [_single_episode(url, subtitle=None)]
+    # Imported here: the media-server client pulls in aiohttp (~0.25 s at start), which
+    # local files and `silverreel inspect EPISODE` never need.
+    from player.library.mediaserver import looks_like_device_description, read_media_server
+
     if looks_like_device_description(fetched.data):
         # A home media server's description address (http://nas:8200/rootDesc.xml).
         return read_media_server(fetched.location)

@@ -31,7 +31,7 @@ from player.start_checks import (
     StartRequest,
     Verdict,
 )
-from tests.accessibility.speech.fakes import FakeEngine
+from tests.fakes import FakeEngine
 
 
 def _series(count: int, first: int = 1) -> Series:

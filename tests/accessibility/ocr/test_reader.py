@@ -152,6 +152,23 @@ def test_a_missing_engine_is_a_clean_error(dialogue_episode: Episode,
         read_picture_cues(dialogue_episode.path)
     assert caught.value.code == "unavailable"
     reader = PictureCueReader()
-    reader.push(0.0, np.zeros((100, 200), np.uint8))  # the hook itself never raises
+    # A band without text never needs the engine: nothing is loaded, nothing goes wrong.
+    for i in range(5):
+        reader.push(i * 0.04, np.zeros((100, 200), np.uint8))
+    assert reader.problem is None
+    # Still, outlined strokes are worth a reading: the engine is missing, and the hook
+    # itself never raises.
+    band = _outlined_strokes()
+    for i in range(5, 12):
+        reader.push(i * 0.04, band)
     assert reader.problem is not None
     assert reader.finish() == ()
+
+
+def _outlined_strokes() -> np.ndarray:
+    """A band with thin white strokes edged in black, as burned-in subtitle type is."""
+    band = np.full((100, 720), 120, np.uint8)
+    for left in range(100, 600, 24):
+        band[36:64, left:left + 12] = 0
+        band[40:60, left + 4:left + 8] = 255
+    return band

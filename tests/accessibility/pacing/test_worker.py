@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
+from accessibility.analysis import measure_safely
 from accessibility.ocr import PictureCueReader
 from accessibility.ocr.cue import PictureCue
-from accessibility.pacing.measure import PacingMeasurements
-from accessibility.pacing.worker import CueTuple, measure_safely
+from accessibility.pacing.measure import PacingMeasurements, measure_file
+from accessibility.pacing.worker import CueTuple
 from tests.accessibility.pacing.conftest import Episode
+from tests.conftest import REPO
 
 
 def _band_threads() -> list[threading.Thread]:
@@ -51,3 +56,25 @@ def test_an_unreadable_file_ends_the_band_thread_too(tmp_path: Path) -> None:
     path.write_bytes(b"not a video at all" * 100)
     assert measure_safely(str(path)) is None
     assert _band_threads() == []
+
+
+def test_an_episode_without_text_loads_neither_the_recogniser_nor_scipy(
+        crafted_episode: Episode) -> None:
+    """The whole pass in a fresh process, as ``silverreel inspect`` runs it: what a picture
+    without subtitles never needs is never imported (OpenCV and ONNX Runtime ~0.5 s of CPU,
+    SciPy ~0.8 s), and the measurements are those of the pass without picture reading."""
+    probe = (
+        "import sys, json\n"
+        "from accessibility.analysis import measure_safely\n"
+        "m = measure_safely(sys.argv[1])\n"
+        "heavy = ('cv2', 'onnxruntime', 'rapidocr_onnxruntime', 'scipy', 'pyloudnorm')\n"
+        "print(json.dumps({'cuts': list(m.cut_frames), 'cues': list(m.picture_cues),\n"
+        "  'loaded': sorted(n for n in sys.modules if n.split('.')[0] in heavy)}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, str(crafted_episode.path)],
+                            cwd=REPO, capture_output=True, text=True, check=True)
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["loaded"] == []
+    assert seen["cues"] == []
+    assert tuple(seen["cuts"]) == measure_file(crafted_episode.path).cut_frames
+    assert seen["cuts"]  # the crafted episode has cuts: the pass did measure the picture

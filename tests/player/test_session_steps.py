@@ -16,6 +16,7 @@ from player.engine.base import ErrorCode, PlaybackProblem, PlaybackState
 from player.eventlog import EventLog, read_events
 from player.library.model import Episode, Series
 from player.session import PlaybackSession
+from player.start_checks import StartRequest
 from tests.fakes import FakeEngine, FakeMedia
 
 
@@ -113,22 +114,21 @@ def test_the_last_episode_finishes_the_series(rig: Rig, qtbot: QtBot) -> None:
     assert rig.engine.loads == ["/剧/外婆的小饭馆/第2集.mp4"]
 
 
-def test_next_and_previous_stop_at_the_ends_of_the_series(rig: Rig) -> None:
+def test_a_start_no_check_objects_to_plays_and_has_next_follows_the_series(rig: Rig) -> None:
     series = _series(2)
-    rig.session.play(series, 0)
-    rig.session.previous()  # nothing before the first
-    rig.session.next()
-    rig.session.next()  # nothing after the last
+    rig.session.start(StartRequest(series, 0))
+    assert rig.session.has_next()
+    rig.session.start(StartRequest(series, 1))  # the next episode, as the remote's 下一集 asks
     assert rig.engine.loads == ["/剧/外婆的小饭馆/第1集.mp4", "/剧/外婆的小饭馆/第2集.mp4"]
-    rig.session.previous()
-    assert rig.session.index == 0
-    assert (rig.session.has_previous(), rig.session.has_next()) == (False, True)
+    assert rig.session.index == 1
+    assert not rig.session.has_next()  # nothing after the last
 
 
 def test_moving_on_keeps_where_the_last_episode_was(rig: Rig) -> None:
-    rig.session.play(_series(3), 0)
+    series = _series(3)
+    rig.session.start(StartRequest(series, 0))
     rig.engine.tick_to(31_000, step_ms=1000)
-    rig.session.next()
+    rig.session.start(StartRequest(series, 1))
     assert rig.progress.saves == [("/剧/外婆的小饭馆/第1集.mp4", 31_000, 90_000)]
 
 

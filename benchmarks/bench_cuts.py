@@ -90,15 +90,30 @@ def silverreel(path: Path) -> tuple[int, ...]:
     return measure_file(path).cut_frames
 
 
-def scenedetect_runner(make_detector: Callable[[], object]) -> Callable[[Path], tuple[int, ...]]:
+def scenedetect_runner(make_detector: Callable[[], object],
+                       name: str = "") -> Callable[[Path], tuple[int, ...]]:
+    """PySceneDetect on one file; with a ``name``, its cuts are kept beside the episode (keyed
+    by the library's version), since the same files are measured again after every change of
+    ours and PySceneDetect takes longer than our whole analysis."""
+    import scenedetect
     from scenedetect import SceneManager, open_video
 
     def run(path: Path) -> tuple[int, ...]:
+        key = f"{scenedetect.__version__} {name}"
+        kept = path.with_suffix(".scenedetect.json")
+        results = json.loads(kept.read_text()) if name and kept.exists() else {}
+        if key in results:
+            return tuple(results[key])
         video = open_video(str(path))
         manager = SceneManager()
         manager.add_detector(make_detector())
         manager.detect_scenes(video)
-        return tuple(scene[0].frame_num for scene in manager.get_scene_list()[1:])
+        found = tuple(scene[0].frame_num for scene in manager.get_scene_list()[1:])
+        if name:
+            results = json.loads(kept.read_text()) if kept.exists() else {}
+            results[key] = found
+            kept.write_text(json.dumps(results))
+        return found
 
     return run
 
@@ -137,18 +152,15 @@ class Tally:
 def detectors() -> dict[str, Callable[[Path], tuple[int, ...]]]:
     from scenedetect import AdaptiveDetector, ContentDetector, HashDetector, HistogramDetector
 
-    return {
-        "SilverReel pacing": silverreel,
-        "PySceneDetect ContentDetector()": scenedetect_runner(ContentDetector),
-        "PySceneDetect ContentDetector(min_scene_len=1)": scenedetect_runner(
-            lambda: ContentDetector(min_scene_len=1)),
-        "PySceneDetect AdaptiveDetector(min_scene_len=1)": scenedetect_runner(
-            lambda: AdaptiveDetector(min_scene_len=1)),
-        "PySceneDetect HashDetector(min_scene_len=1)": scenedetect_runner(
-            lambda: HashDetector(min_scene_len=1)),
-        "PySceneDetect HistogramDetector(min_scene_len=1)": scenedetect_runner(
-            lambda: HistogramDetector(min_scene_len=1)),
+    theirs: dict[str, Callable[[], object]] = {
+        "ContentDetector()": ContentDetector,
+        "ContentDetector(min_scene_len=1)": lambda: ContentDetector(min_scene_len=1),
+        "AdaptiveDetector(min_scene_len=1)": lambda: AdaptiveDetector(min_scene_len=1),
+        "HashDetector(min_scene_len=1)": lambda: HashDetector(min_scene_len=1),
+        "HistogramDetector(min_scene_len=1)": lambda: HistogramDetector(min_scene_len=1),
     }
+    return {"SilverReel pacing": silverreel} | {
+        f"PySceneDetect {name}": scenedetect_runner(make, name) for name, make in theirs.items()}
 
 
 def accuracy(name_of_set: str, episodes: list[Episode]) -> None:

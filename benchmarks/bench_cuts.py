@@ -241,7 +241,7 @@ def main() -> None:
     parser.add_argument("--episodes", type=int, default=6)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--new-episodes", type=int, default=12)
+    parser.add_argument("--new-episodes", type=int, default=5)
     parser.add_argument("--c-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,B,C",
                         help="comma-separated: tuning, tuning_new, A, B, C")

@@ -59,6 +59,7 @@ class CutParams:
     # Frames between two spikes this much brighter (0–255) than both sides are a white flash
     # (闪白, lightning); otherwise two spikes a few frames apart are one cut at the stronger.
     flash_rise: float = 20.0
+    white: float = 230.0  # mean luma of a frame that is a white flash in any case
     layout_cells: int = 5  # cells across the short side of the picture for layout and texture
     # Burned-in subtitles come and go in one frame in the bottom of the picture (70–90 % of
     # its height): layout, palette and texture look only above this share of the height.
@@ -301,7 +302,8 @@ class CutDetector:
         inside = [self._recent[k - first].brightness for k in range(first_spike, last_spike)]
         sides = (self._recent[first_spike - 1 - first].brightness,
                  self._recent[last_spike - first].brightness)
-        return min(inside) >= max(sides) + self.params.flash_rise
+        # Near-white frames count whatever the sides: a 闪白 out of an already bright shot.
+        return min(inside) >= min(max(sides) + self.params.flash_rise, self.params.white)
 
     def finish(self) -> CutReport:
         for t in range(max(1, self._count - self._delay), self._count):

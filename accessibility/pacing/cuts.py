@@ -18,10 +18,13 @@ Busy motion raises a measure on *every* frame of a shot; a cut raises it on one 
 measure is compared with the larger of the medians of the ``neighbours`` differences before and
 after (plus a floor, so that still pictures do not turn specks into evidence), and the
 evidence of a frame is the sum of log2 of these ratios over the measures whose value is at
-least their gate. A frame whose evidence reaches ``min_evidence`` is a **spike**. A 1–3 frame
-white flash between two shots (闪白) gives two spikes a few frames apart; the same evidence
-between the frame before the first spike and the frame after the last tells one cut (different
-shots either side) from a flash inside one shot (lightning, a camera flash).
+least their gate; a measure that lies far outside how much it wanders over the neighbours
+(their range) adds evidence too, which is what finds a busy texture re-framed. A frame whose
+evidence reaches ``min_evidence`` is a **spike**. A 1–3 frame white flash between two shots
+(闪白) gives two spikes a few frames apart; the same evidence between the frame before the
+first spike and the frame after the last tells one cut (different shots either side) from a
+flash inside one shot (lightning, a camera flash). Spikes a few frames apart with no bright
+frames between are one cut, on the strongest.
 """
 
 from __future__ import annotations

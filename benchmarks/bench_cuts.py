@@ -248,8 +248,9 @@ def main() -> None:
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     args, _others = parser.parse_known_args()  # make bench passes every benchmark the same argv
     if args.only != "speed":
-        print(f"episodes: {args.episodes} × {args.seconds:g} s per set, {WIDTH}×{HEIGHT} "
-              f"H.264 ~2 Mb/s (cache {CACHE})", flush=True)
+        print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
+              f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C; "
+              f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
             "tuning_new": (f"new tuning set (seeds {NEW_TUNING_SEED + 1}…, new generators)",

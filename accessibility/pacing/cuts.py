@@ -18,10 +18,13 @@ Busy motion raises a measure on *every* frame of a shot; a cut raises it on one 
 measure is compared with the larger of the medians of the ``neighbours`` differences before and
 after (plus a floor, so that still pictures do not turn specks into evidence), and the
 evidence of a frame is the sum of log2 of these ratios over the measures whose value is at
-least their gate. A frame whose evidence reaches ``min_evidence`` is a **spike**. A 1–3 frame
-white flash between two shots (闪白) gives two spikes a few frames apart; the same evidence
-between the frame before the first spike and the frame after the last tells one cut (different
-shots either side) from a flash inside one shot (lightning, a camera flash).
+least their gate; a measure that lies far outside how much it wanders over the neighbours
+(their range) adds evidence too, which is what finds a busy texture re-framed. A frame whose
+evidence reaches ``min_evidence`` is a **spike**. A 1–3 frame white flash between two shots
+(闪白) gives two spikes a few frames apart; the same evidence between the frame before the
+first spike and the frame after the last tells one cut (different shots either side) from a
+flash inside one shot (lightning, a camera flash). Spikes a few frames apart with no bright
+frames between are one cut, on the strongest.
 """
 
 from __future__ import annotations
@@ -44,9 +47,22 @@ class CutParams:
     flat_block: float = 1.5  # blocks flatter than this in both frames carry no evidence
     # Per measure (structure, layout, palette, texture): a difference below the gate is no
     # evidence; the floor is added to the neighbours' level before taking the ratio.
-    gates: tuple[float, float, float, float] = (6.0, 8.0, 0.08, 3.0)
+    gates: tuple[float, float, float, float] = (6.0, 8.0, 0.06, 3.0)
     floors: tuple[float, float, float, float] = (3.0, 2.0, 0.04, 0.25)
     min_evidence: float = 2.5  # sum of log2(ratio) over the measures that passed their gate
+    # Steadiness (ADR 008, 2026-11-29): busy shots change every frame but by a steady amount;
+    # a re-framing of the same busy texture lifts a measure only a little, yet far outside how
+    # much it wanders. Per measure, the spread is the larger range of the ``spread_neighbours``
+    # differences before and after; a difference at least ``spread_ratio`` spreads above the
+    # level adds log2(excess / spread_ratio) × ``spread_weight`` to the evidence.
+    spread_neighbours: int = 4
+    spread_floors: tuple[float, float, float, float] = (1.5, 1.0, 0.02, 0.15)
+    spread_ratio: float = 2.0
+    spread_weight: float = 1.0
+    # Frames between two spikes this much brighter (0–255) than both sides are a white flash
+    # (闪白, lightning); otherwise two spikes a few frames apart are one cut at the stronger.
+    flash_rise: float = 20.0
+    white: float = 230.0  # mean luma of a frame that is a white flash in any case
     layout_cells: int = 5  # cells across the short side of the picture for layout and texture
     # Burned-in subtitles come and go in one frame in the bottom of the picture (70–90 % of
     # its height): layout, palette and texture look only above this share of the height.
@@ -68,6 +84,7 @@ class _Frame:
     layout: np.ndarray | None = None  # (3, rows, cols) brightness and colour of coarse cells
     palette: np.ndarray | None = None  # colour and brightness histogram, sums to 2
     texture: np.ndarray | None = None  # gradient energy of coarse cells
+    brightness: float = 0.0  # mean luma, 0–255
 
 
 def _block_sums(x: np.ndarray, b: int) -> np.ndarray:
@@ -98,12 +115,29 @@ def _colour_layout_and_palette(rgb: np.ndarray, cells: int) -> tuple[np.ndarray,
     blue_yellow = b - 0.5 * (r + g)
     cell = max(1, min(y.shape) // cells)
     layout = _box_mean(np.stack((relative, 2 * red_green, 2 * blue_yellow)), cell)
-    rg = np.clip(((red_green + 0.6) * (8 / 1.2)).astype(np.int32), 0, 7)
-    by = np.clip(((blue_yellow + 0.6) * (8 / 1.2)).astype(np.int32), 0, 7)
-    colours = np.bincount((rg * 8 + by).ravel(), minlength=64)
-    levels = np.bincount(np.clip((relative * 8).astype(np.int32), 0, 11).ravel(), minlength=12)
+    # Soft bins: each pixel is shared between the two nearest bins of each axis, so a slow
+    # hue drift or lighting ramp moves the histogram smoothly instead of tipping a washed-out
+    # picture's pixels over a bin edge all in one frame.
+    (rg0, rg1), (rg_w0, rg_w1) = _soft_bins((red_green.ravel() + 0.6) * (8 / 1.2) - 0.5, 8)
+    (by0, by1), (by_w0, by_w1) = _soft_bins((blue_yellow.ravel() + 0.6) * (8 / 1.2) - 0.5, 8)
+    colours = (np.bincount(rg0 * 8 + by0, rg_w0 * by_w0, 64)
+               + np.bincount(rg0 * 8 + by1, rg_w0 * by_w1, 64)
+               + np.bincount(rg1 * 8 + by0, rg_w1 * by_w0, 64)
+               + np.bincount(rg1 * 8 + by1, rg_w1 * by_w1, 64))
+    (lv0, lv1), (lv_w0, lv_w1) = _soft_bins(relative.ravel() * 8 - 0.5, 12)
+    levels = np.bincount(lv0, lv_w0, 12) + np.bincount(lv1, lv_w1, 12)
     palette = np.concatenate((colours / colours.sum(), levels / levels.sum())).astype(np.float32)
     return layout, palette
+
+
+def _soft_bins(position: np.ndarray, bins: int) -> tuple[tuple[np.ndarray, np.ndarray],
+                                                         tuple[np.ndarray, np.ndarray]]:
+    """The two bins around each fractional bin ``position`` (centres at 0, 1, …) and their
+    weights, linear in the distance; positions beyond the end bins go wholly to them."""
+    x = np.clip(position, 0.0, bins - 1.0)
+    low = np.minimum(x.astype(np.int32), bins - 2)
+    upper = x - low
+    return (low, low + 1), (1.0 - upper, upper)
 
 
 def _texture(detail: np.ndarray, cells: int) -> np.ndarray:
@@ -131,7 +165,7 @@ def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
     if detail is not None:
         top = detail[:max(3, round(detail.shape[0] * params.caption_top))]
         texture = _texture(top, params.layout_cells)
-    return _Frame(picture, activity, layout, palette, texture)
+    return _Frame(picture, activity, layout, palette, texture, float(luma.mean()))
 
 
 def differences(previous: _Frame, current: _Frame, params: CutParams) -> np.ndarray:
@@ -149,8 +183,11 @@ def differences(previous: _Frame, current: _Frame, params: CutParams) -> np.ndar
     return out
 
 
-def evidence(value: np.ndarray, level: np.ndarray, params: CutParams) -> float:
-    """Sum of log2(value / (floor + level)) over the measures at or above their gate."""
+def evidence(value: np.ndarray, level: np.ndarray, params: CutParams,
+             spread: np.ndarray | None = None) -> float:
+    """Sum over the measures at or above their gate of log2(value / (floor + level)), plus,
+    given the neighbours' ``spread``, the weighted log2 of how many spreads above the level
+    the value lies (in units of ``spread_ratio``)."""
     total = 0.0
     for k in range(len(MEASURES)):
         v = float(value[k])
@@ -158,6 +195,10 @@ def evidence(value: np.ndarray, level: np.ndarray, params: CutParams) -> float:
             continue
         base = float(level[k]) if not math.isnan(level[k]) else 0.0
         total += math.log2(max(1.0, v / (params.floors[k] + base)))
+        if spread is not None and params.spread_weight:
+            wander = float(spread[k]) if not math.isnan(spread[k]) else 0.0
+            excess = (v - base) / (params.spread_floors[k] + wander)
+            total += params.spread_weight * math.log2(max(1.0, excess / params.spread_ratio))
     return total
 
 
@@ -194,12 +235,13 @@ class CutDetector:
     def __init__(self, params: CutParams | None = None) -> None:
         self.params = params or CutParams()
         p = self.params
+        self._delay = max(p.neighbours, p.spread_neighbours)
         # Frames kept for bridging a flash: the one before the first spike up to the last.
-        self._recent: deque[_Frame] = deque(maxlen=p.max_flash_frames + 2 + p.neighbours)
+        self._recent: deque[_Frame] = deque(maxlen=p.max_flash_frames + 2 + self._delay)
         self._differences: list[np.ndarray] = []
         self._evidence: list[float] = []
         self._spikes: list[int] = []
-        self._bridges: dict[tuple[int, int], float] = {}
+        self._bridges: dict[tuple[int, int], tuple[float, bool]] = {}
         self._count = 0
 
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
@@ -212,24 +254,33 @@ class CutDetector:
         self._evidence.append(0.0)
         self._recent.append(frame)
         self._count += 1
-        # A frame's spike test needs ``neighbours`` later differences: decide with that delay.
-        decided = self._count - 1 - self.params.neighbours
+        # A frame's spike test needs later differences: decide with that delay.
+        decided = self._count - 1 - self._delay
         if decided >= 1:
             self._decide(decided)
 
-    def _level(self, before_end: int, after_start: int) -> np.ndarray:
-        """Per measure, the larger of the median differences just before and just after."""
+    def _level(self, before_end: int, after_start: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per measure, the larger of the median differences just before and just after, and
+        the larger of the ranges of the differences just before and just after."""
         p = self.params
         d = self._differences
         before = d[max(1, before_end - p.neighbours):before_end]
         after = d[after_start:after_start + p.neighbours]
         zero = np.zeros(len(MEASURES))
-        return np.fmax(np.median(before, axis=0) if before else zero,
-                       np.median(after, axis=0) if after else zero)
+        level = np.fmax(np.median(before, axis=0) if before else zero,
+                        np.median(after, axis=0) if after else zero)
+        wide_before = np.array(d[max(1, before_end - p.spread_neighbours):before_end])
+        wide_after = np.array(d[after_start:after_start + p.spread_neighbours])
+        ranges = [np.ptp(w, axis=0) if len(w) > 1 else zero for w in (wide_before, wide_after)]
+        return level, np.fmax(*ranges)
+
+    def _evidence_between(self, value: np.ndarray, before_end: int, after_start: int) -> float:
+        level, spread = self._level(before_end, after_start)
+        return evidence(value, level, self.params, spread)
 
     def _decide(self, t: int) -> None:
         p = self.params
-        strength = evidence(self._differences[t], self._level(t, t + 1), p)
+        strength = self._evidence_between(self._differences[t], t, t + 1)
         self._evidence[t] = strength
         if strength < p.min_evidence:
             return
@@ -240,14 +291,25 @@ class CutDetector:
         for earlier in self._spikes[-1 - p.max_flash_frames:-1]:
             if t - earlier <= p.max_flash_frames:
                 bridge = self._frame_difference(earlier - 1, t)
-                self._bridges[(earlier, t)] = evidence(bridge, self._level(earlier, t + 1), p)
+                self._bridges[(earlier, t)] = (self._evidence_between(bridge, earlier, t + 1),
+                                               self._is_flash(earlier, t))
 
     def _frame_difference(self, i: int, j: int) -> np.ndarray:
         first = self._count - len(self._recent)
         return differences(self._recent[i - first], self._recent[j - first], self.params)
 
+    def _is_flash(self, first_spike: int, last_spike: int) -> bool:
+        """Whether the frames from the first spike up to the last are brighter than both
+        sides: a white flash or lightning, not two changes of picture in a row."""
+        first = self._count - len(self._recent)
+        inside = [self._recent[k - first].brightness for k in range(first_spike, last_spike)]
+        sides = (self._recent[first_spike - 1 - first].brightness,
+                 self._recent[last_spike - first].brightness)
+        # Near-white frames count whatever the sides: a 闪白 out of an already bright shot.
+        return min(inside) >= min(max(sides) + self.params.flash_rise, self.params.white)
+
     def finish(self) -> CutReport:
-        for t in range(max(1, self._count - self.params.neighbours), self._count):
+        for t in range(max(1, self._count - self._delay), self._count):
             self._decide(t)
         cuts: list[int] = []
         flash_cuts: list[int] = []
@@ -259,11 +321,16 @@ class CutDetector:
             while j + 1 < len(spikes) and spikes[j + 1] - spikes[j] <= p.max_flash_frames \
                     and spikes[j + 1] - spikes[i] <= p.max_flash_frames:
                 j += 1
+            bridge, flash = self._bridges.get((spikes[i], spikes[j]), (0.0, False))
             if j == i:
                 cuts.append(spikes[i])
-            elif self._bridges.get((spikes[i], spikes[j]), 0.0) >= p.min_evidence:
+            elif bridge >= p.min_evidence and flash:
                 cuts.append(spikes[j])
                 flash_cuts.append(spikes[j])
+            elif bridge >= p.min_evidence:
+                # No flash between: one change of shot seen over a few frames (a busy shot's
+                # own jolt beside a cut); the strongest spike is the cut.
+                cuts.append(max(spikes[i:j + 1], key=lambda k: self._evidence[k]))
             i = j + 1
         return CutReport(tuple(cuts), tuple(flash_cuts),
                          tuple(float(d[0]) for d in self._differences), tuple(self._evidence))

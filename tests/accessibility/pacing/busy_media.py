@@ -10,11 +10,17 @@ busy-to-busy, into and out of busy shots, very short shots beside busy ones, cut
 the hue or only the framing changes, and 闪白 white-flash cuts; dissolves and lightning inside
 a shot are planned as things that must *not* be reported.
 
-Two families that share no source generator and no seeds:
+Four families, told apart by the seed:
 
-- ``family="tuning"``: seeds below 9000, the sources the detector was developed on;
-- ``family="held_back"``: seeds from 9000, other generators and wider parameter ranges,
-  never used to choose a threshold (only to report).
+- ``family="tuning"``: seeds below 100, the sources the detector was first developed on;
+- ``family="tuning_new"``: seeds 100–8999, new generators (water ripples, an LED wall,
+  confetti) and new framing changes (mirror, a quarter turn, a punch-in during a zoom),
+  with very short 8-frame shots and hand-held shake, grain and a lighting ramp together;
+- ``family="held_back"``: seeds 9000–9199 (sets A and B), other generators and wider
+  parameter ranges, never used to choose a threshold (only to report);
+- ``family="held_back_c"``: seeds from 9200 (set C), the new generators of ``tuning_new``
+  with other parameters plus two generators no threshold was ever chosen on (backlit crowd
+  silhouettes, glitter over a location), and wider ranges of shake, grain and light.
 """
 
 from __future__ import annotations
@@ -27,13 +33,27 @@ import numpy as np
 
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, shot_starts
 
-Family = Literal["tuning", "held_back"]
+Family = Literal["tuning", "tuning_new", "held_back", "held_back_c"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
 HELD_BACK_SOURCES = ("still", "snow", "water", "bokeh", "cyclic", "leaves", "static")
+NEW_TUNING_SOURCES = ("still", "ripples", "led", "confetti", "rain", "noise", "crowd")
+HELD_BACK_C_SOURCES = ("still", "ripples", "led", "confetti", "silhouettes", "glitter", "water")
 CALM_SOURCES = ("still",)
 HELD_BACK_SEED = 9000
+NEW_TUNING_SEED = 100
+HELD_BACK_C_SEED = 9200
+
+
+def family_of(seed: int) -> Family:
+    if seed >= HELD_BACK_C_SEED:
+        return "held_back_c"
+    if seed >= HELD_BACK_SEED:
+        return "held_back"
+    if seed >= NEW_TUNING_SEED:
+        return "tuning_new"
+    return "tuning"
 
 # Kinds of true cut, in the order they are assigned (first that applies).
 CUT_KINDS = ("hue_only", "framing_only", "short_by_busy", "busy_to_busy", "busy_edge",
@@ -50,6 +70,8 @@ class Camera:
     pan: tuple[float, float] = (0.0, 0.0)  # centre movement per frame, fraction of the source
     zoom_rate: float = 0.0  # relative zoom change per frame
     shake: float = 0.0  # hand-held jitter, fraction of the source per frame (random walk)
+    mirror: bool = False  # the picture flipped left to right
+    turn: int = 0  # quarter turns of the source before it is framed
 
 
 @dataclass(frozen=True)
@@ -158,7 +180,9 @@ def _shot_kind(plan: BusyPlan, shot: BusyShot) -> str:
 def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
-    family = family or ("held_back" if seed >= HELD_BACK_SEED else "tuning")
+    family = family or family_of(seed)
+    if family in ("tuning_new", "held_back_c"):
+        return _new_plan(width, height, seed, seconds, family)
     held = family == "held_back"
     rng = np.random.default_rng(seed)
     names = HELD_BACK_SOURCES if held else TUNING_SOURCES
@@ -220,6 +244,111 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
                 enter, enter_frames = "flash", int(rng.integers(1, 4))
             lightning = -1
             if frames > 30 and rng.random() < 0.08:
+                lightning = int(rng.integers(8, frames - 8))
+            shot = BusyShot(frames=frames, scene=scene, camera=camera, grain=grain, light=light,
+                            hue=hue, enter=enter, enter_frames=enter_frames,
+                            lightning_at=lightning)
+        shots.append(shot)
+        total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
+    return BusyPlan(width, height, seed, family, tuple(scenes), tuple(shots))
+
+
+def _new_plan(width: int, height: int, seed: int, seconds: float, family: Family) -> BusyPlan:
+    """Families ``tuning_new`` and ``held_back_c``: same rules, other sources and ranges."""
+    held = family == "held_back_c"
+    rng = np.random.default_rng(seed)
+    names = HELD_BACK_C_SOURCES if held else NEW_TUNING_SOURCES
+    busy_names = names[1:]
+    scenes = [(names[0], int(rng.integers(0, 5)))]
+    scenes += [(str(rng.choice(busy_names)), int(rng.integers(0, 5))) for _ in range(6)]
+    scenes += [(names[0], int(rng.integers(0, 5))), (str(rng.choice(busy_names)),
+                                                    int(rng.integers(0, 5)))]
+    max_shake = 0.028 if held else 0.016
+    max_pan = 0.014 if held else 0.009
+    grains = (0.0, 0.0, 5.0, 10.0, 18.0) if held else (0.0, 0.0, 3.0, 7.0, 12.0)
+    short = 0.42 if held else 0.38
+    shots: list[BusyShot] = []
+    total = 0
+    target = int(seconds * FPS)
+
+    def length() -> int:
+        if rng.random() < short:
+            return int(rng.choice([8, 8, 9, 10, 12, 14]))
+        return int(np.exp(rng.uniform(np.log(8), np.log(120))))
+
+    while total < target:
+        previous = shots[-1] if shots else None
+        roll = rng.random()
+        if previous is not None and roll < 0.08:
+            jump = float(rng.uniform(60, 180)) * float(rng.choice([-1, 1]))
+            base = previous.hue[1]
+            shot = BusyShot(frames=length(), scene=previous.scene, camera=previous.camera,
+                            grain=previous.grain, hue=(base + jump, base + jump))
+        elif previous is not None and roll < 0.26:
+            # Same place, another framing: a punch-in or pull-out of the same texture, the
+            # picture mirrored or turned, or a jump made while the camera zooms.
+            old = previous.camera
+            how = str(rng.choice(["zoom", "mirror", "turn", "zooming"]))
+            if how == "zoom":
+                factor = float(rng.uniform(1.35, 2.0)) ** float(rng.choice([-1, 1]))
+                zoom = old.zoom * factor if old.zoom * factor >= 1.15 else old.zoom / factor
+                camera = Camera(zoom=zoom, centre=(float(rng.uniform(0.35, 0.65)),
+                                                   float(rng.uniform(0.35, 0.65))))
+            elif how == "mirror":
+                camera = Camera(zoom=old.zoom, centre=old.centre, mirror=not old.mirror,
+                                turn=old.turn, shake=old.shake)
+            elif how == "turn":
+                camera = Camera(zoom=old.zoom, centre=old.centre, mirror=old.mirror,
+                                turn=(old.turn + int(rng.choice([1, 3]))) % 4)
+            else:
+                rate = old.zoom_rate or float(rng.uniform(0.008, 0.02))
+                end = old.zoom * (1 + old.zoom_rate) ** previous.frames
+                camera = Camera(zoom=max(1.15, end * float(rng.uniform(1.3, 1.7))),
+                                centre=old.centre, zoom_rate=rate)
+            shot = BusyShot(frames=length(), scene=previous.scene, camera=camera,
+                            hue=(previous.hue[1], previous.hue[1]), grain=previous.grain)
+        else:
+            scene = int(rng.integers(0, len(scenes)))
+            if previous is not None and scene == previous.scene:
+                scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+            motion = str(rng.choice(["static", "pan", "zoom", "shake", "all"]))
+            zoom_rate = 0.0
+            if motion == "zoom" or (previous is not None and previous.camera.zoom_rate
+                                    and rng.random() < 0.5):
+                # Cuts during a zoom: the next shot keeps zooming too.
+                zoom_rate = float(rng.uniform(-0.015, 0.025))
+            camera = Camera(
+                zoom=float(rng.uniform(1.2, 1.8)),
+                centre=(float(rng.uniform(0.35, 0.65)), float(rng.uniform(0.35, 0.65))),
+                pan=((float(rng.uniform(-max_pan, max_pan)), float(rng.uniform(-max_pan, max_pan)))
+                     if motion == "pan" else (0.0, 0.0)),
+                zoom_rate=zoom_rate,
+                shake=float(rng.uniform(0.006, max_shake)) if motion in ("shake", "all") else 0.0,
+                mirror=bool(rng.random() < 0.2),
+                turn=int(rng.choice([0, 0, 0, 1, 3])),
+            )
+            frames = length()
+            light = (1.0, 1.0)
+            grain = float(rng.choice(grains))
+            if motion == "all":
+                # Hand-held shake, grain and a lighting ramp together.
+                light = (1.0, float(rng.uniform(0.35, 1.9) if held else rng.uniform(0.5, 1.6)))
+                grain = max(grain, grains[-2])
+            elif frames > 30 and rng.random() < 0.3:
+                light = (1.0, float(rng.uniform(0.35, 1.9) if held else rng.uniform(0.5, 1.6)))
+            hue0 = float(rng.uniform(0, 60))
+            hue = (hue0, hue0)
+            if frames > 30 and rng.random() < 0.3:
+                hue = (hue0, hue0 + float(rng.uniform(-100, 100) if held else rng.uniform(-70, 70)))
+            enter: Enter = "cut"
+            enter_frames = 0
+            enter_roll = rng.random()
+            if previous is not None and enter_roll < 0.12 and frames > 30 and previous.frames > 30:
+                enter, enter_frames = "dissolve", int(rng.integers(6, 22))
+            elif previous is not None and enter_roll > 0.9:
+                enter, enter_frames = "flash", int(rng.integers(1, 4))
+            lightning = -1
+            if frames > 30 and rng.random() < 0.1:
                 lightning = int(rng.integers(8, frames - 8))
             shot = BusyShot(frames=frames, scene=scene, camera=camera, grain=grain, light=light,
                             hue=hue, enter=enter, enter_frames=enter_frames,
@@ -512,10 +641,169 @@ class _Static(_Source):
         return self.canvas * 0.35 + noise * 0.55 + band[:, None, None].astype(np.float32)
 
 
+# New families (``tuning_new`` and set C): ripples, an LED wall, confetti; set C alone also
+# backlit silhouettes and glitter.
+
+
+def _half_grid(height: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    yy, xx = np.mgrid[0:(height + 1) // 2, 0:(width + 1) // 2].astype(np.float32)
+    return yy * 2, xx * 2
+
+
+def _double(x: np.ndarray, height: int, width: int) -> np.ndarray:
+    return np.repeat(np.repeat(x, 2, 0), 2, 1)[:height, :width]
+
+
+class _Ripples(_Source):
+    """Rain drops on a pond: rings spreading from new drops every frame over a dark surface."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.yy, self.xx = _half_grid(height, width)
+        self.drops: list[list[float]] = []  # y, x, age, wavelength
+        self.rate = float(rng.uniform(0.6, 2.5))
+        self.deep = rng.uniform(10, 80, 3).astype(np.float32)
+        self.sky = rng.uniform(140, 250, 3).astype(np.float32)
+        self.reflection = make_canvas(rng, height, width, palette).astype(np.float32)
+        for _ in range(8):
+            self._drop(age=float(rng.uniform(0, 30)))
+
+    def _drop(self, age: float = 0.0) -> None:
+        self.drops.append([float(self.rng.uniform(0, self.h)), float(self.rng.uniform(0, self.w)),
+                           age, float(self.rng.uniform(10, 28)) * self.scale])
+
+    def frame(self) -> np.ndarray:
+        for _ in range(int(self.rng.poisson(self.rate))):
+            self._drop()
+        wave = np.zeros(self.yy.shape, np.float32)
+        for drop in self.drops:
+            drop[2] += 1
+            y, x, age, length = drop
+            radius = age * 6 * self.scale
+            r = np.sqrt((self.yy - y) ** 2 + (self.xx - x) ** 2)
+            ring = np.exp(-((r - radius) / (2.5 * length)) ** 2)
+            wave += ring * np.cos(2 * np.pi * (r - radius) / length) * np.exp(-age / 25)
+        self.drops = [d for d in self.drops if d[2] < 70]
+        level = np.clip(0.5 + 0.6 * _double(wave, self.h, self.w), 0, 1)[..., None]
+        water = self.deep + (self.sky - self.deep) * level
+        return water * 0.75 + self.reflection * 0.25
+
+
+class _LedWall(_Source):
+    """A shop's LED wall: a grid of lamps showing scrolling bars, blocks and twinkling lamps."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.cell = max(3, int(rng.integers(8, 22) * self.scale))
+        self.rows, self.cols = height // self.cell + 1, width // self.cell + 1
+        self.speed = float(rng.uniform(0.3, 1.5)) * float(rng.choice([-1, 1]))
+        self.colours = rng.uniform(30, 255, (6, 3)).astype(np.float32)
+        self.blocks = rng.integers(0, 6, (self.rows // 3 + 2, self.cols // 3 + 2))
+        self.t = 0.0
+        lamp = np.zeros((self.cell, self.cell), np.float32)
+        gap = max(1, self.cell // 4)
+        lamp[gap:, gap:] = 1.0
+        self.lamp = np.tile(lamp, (self.rows, self.cols))[:height, :width, None]
+
+    def frame(self) -> np.ndarray:
+        self.t += self.speed
+        r = np.arange(self.rows)[:, None]
+        c = np.arange(self.cols)[None, :]
+        shift = int(self.t)
+        index = self.blocks[(r // 3) % self.blocks.shape[0],
+                            ((c + shift) // 3) % self.blocks.shape[1]]
+        bars = ((r + c + 2 * shift) // 4) % 2 == 0
+        index = np.where(bars & (self.rng.random((self.rows, self.cols)) < 0.5),
+                         (index + 1) % 6, index)
+        lamps = self.colours[index]
+        lamps[self.rng.random((self.rows, self.cols)) < 0.15] = 250
+        picture = np.repeat(np.repeat(lamps, self.cell, 0), self.cell, 1)[: self.h, : self.w]
+        return picture * self.lamp + 8
+
+
+class _Confetti(_Still):
+    """Confetti falling fast and tumbling in front of a location."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        n = int(rng.integers(300, 900))
+        self.pos = rng.uniform(0, 1, (n, 2)) * (height - 30, width - 30)
+        self.fall = rng.uniform(6, 22, n) * self.scale
+        self.colour = rng.uniform(40, 255, (n, 3)).astype(np.float32)
+        self.size = rng.integers(10, 28, n) * self.scale
+
+    def frame(self) -> np.ndarray:
+        out = self.canvas * 0.85
+        self.pos[:, 0] += self.fall
+        self.pos[:, 1] += self.rng.normal(0, 5 * self.scale, len(self.pos))
+        self.pos %= (self.h - 30, self.w - 30)
+        tumble = self.rng.random(len(self.pos))
+        for (y, x), colour, size, t in zip(self.pos, self.colour, self.size, tumble, strict=True):
+            a = max(1, int(size * t))
+            b = max(1, int(size * (1 - t) + 1))
+            out[int(y):int(y) + a, int(x):int(x) + b] = colour
+        return out
+
+
+class _Silhouettes(_Source):
+    """A dancing crowd seen against bright stage light: dark figures, swaying lights."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.yy, self.xx = _half_grid(height, width)
+        n = int(rng.integers(15, 40))
+        self.x = rng.uniform(0, width, n)
+        self.base = rng.uniform(0.55, 1.1, n) * height
+        self.size = rng.uniform(0.05, 0.12, n) * width
+        self.phase = rng.uniform(0, 2 * np.pi, n)
+        self.tempo = rng.uniform(0.3, 0.8, n)
+        self.drift = rng.normal(0, 3 * self.scale, n)
+        self.light = rng.uniform(120, 255, (3, 3)).astype(np.float32)
+        self.beams = rng.uniform(0, 2 * np.pi, 3)
+        self.t = 0
+
+    def frame(self) -> np.ndarray:
+        self.t += 1
+        glow = np.zeros((*self.yy.shape, 3), np.float32) + 30
+        for k in range(3):
+            angle = self.beams[k] + 0.08 * self.t * (k + 1)
+            cx = self.w * (0.5 + 0.45 * np.sin(angle))
+            spread = np.exp(-((self.xx - cx) / (0.25 * self.w)) ** 2) * (1 - self.yy / self.h)
+            glow += spread[..., None] * self.light[k]
+        out = _double(glow, self.h, self.w).copy()
+        self.x = (self.x + self.drift) % self.w
+        jump = np.abs(np.sin(self.phase + self.tempo * self.t)) * 0.06 * self.h
+        for x, base, size, up in zip(self.x, self.base, self.size, jump, strict=True):
+            top = int(base - 3.2 * size - up)
+            x0, x1 = int(x - size / 2), int(x + size / 2)
+            out[max(0, top + int(size)):int(base - up), max(0, x0):max(0, x1)] = 6
+            head = int(size * 0.7)
+            hx = int(x - head / 2)
+            out[max(0, top):max(0, top + head), max(0, hx):max(0, hx + head)] = 6
+        return out
+
+
+class _Glitter(_Still):
+    """Sequins catching the light over a location: thousands of points flashing at random."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.share = float(rng.uniform(0.01, 0.05))
+        self.dot = max(1, int(rng.integers(2, 5) * self.scale))
+
+    def frame(self) -> np.ndarray:
+        d = self.dot
+        lit = self.rng.random((self.h // d + 1, self.w // d + 1)) < self.share
+        big = np.repeat(np.repeat(lit, d, 0), d, 1)[: self.h, : self.w]
+        shimmer = self.rng.uniform(0.85, 1.0)
+        return np.where(big[..., None], 250.0, self.canvas * shimmer).astype(np.float32)
+
+
 _SOURCES: dict[str, type[_Source]] = {
     "still": _Still, "rain": _Rain, "noise": _Noise, "crowd": _Crowd, "life": _Life,
     "fireworks": _Fireworks, "snow": _Snow, "water": _Water, "bokeh": _Bokeh,
-    "cyclic": _Cyclic, "leaves": _Leaves, "static": _Static,
+    "cyclic": _Cyclic, "leaves": _Leaves, "static": _Static, "ripples": _Ripples,
+    "led": _LedWall, "confetti": _Confetti, "silhouettes": _Silhouettes, "glitter": _Glitter,
 }
 
 
@@ -563,9 +851,16 @@ class BusyRenderer:
             half_h, half_w = 0.5 / zoom, 0.5 / zoom
             y = _bounce(cy + cam.pan[1] * i + jitter_y, half_h)
             x = _bounce(cx + cam.pan[0] * i + jitter_x, half_w)
-            ys = np.clip(((y - half_h) + np.arange(h) / (h * zoom)) * h, 0, h - 1).astype(np.int32)
-            xs = np.clip(((x - half_w) + np.arange(w) / (w * zoom)) * w, 0, w - 1).astype(np.int32)
-            frame = source.frame()[ys[:, None], xs[None, :]]
+            picture = source.frame()
+            if cam.turn:
+                picture = np.rot90(picture, cam.turn)
+            sh, sw = picture.shape[:2]
+            ys = np.clip(((y - half_h) + np.arange(h) / (h * zoom)) * sh, 0, sh - 1)
+            xs = np.clip(((x - half_w) + np.arange(w) / (w * zoom)) * sw, 0, sw - 1)
+            ys, xs = ys.astype(np.int32), xs.astype(np.int32)
+            if cam.mirror:
+                xs = xs[::-1]
+            frame = picture[ys[:, None], xs[None, :]]
             progress = i / max(1, shot.frames - 1)
             hue = shot.hue[0] + (shot.hue[1] - shot.hue[0]) * progress
             if hue % 360:

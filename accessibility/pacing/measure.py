@@ -35,8 +35,9 @@ from accessibility.pacing.loudness import LoudnessMeter, LoudnessReport
 log = logging.getLogger(__name__)
 
 # Bumped whenever a change to the analysis would change stored measurements.
-# 2: subtitles read off the picture in the same pass; 3: cuts from four measures (ADR 008)
-ANALYSER_VERSION = 3
+# 2: subtitles read off the picture in the same pass; 3: cuts from four measures (ADR 008);
+# 4: steadiness evidence, soft colour bins and the 闪白 brightness test (ADR 008, 2026-11-29)
+ANALYSER_VERSION = 4
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]

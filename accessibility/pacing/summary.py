@@ -18,12 +18,16 @@ from accessibility.pacing.result import (
 )
 from accessibility.pacing.thresholds import PacingThresholds
 
+_SHORTEST_TIMED_S = 0.001
+
 
 def summarise(measured: PacingMeasurements,
               thresholds: PacingThresholds | None = None) -> PacingResult:
     th = thresholds or PacingThresholds()
     duration = measured.duration_s
-    minutes = duration / 60.0 if duration > 0 else 0.0
+    # No rate for a duration too short to hold a frame: a shared sidecar may claim one, and
+    # a count over a subnormal number of minutes is infinite.
+    minutes = duration / 60.0 if duration >= _SHORTEST_TIMED_S else 0.0
     has_picture = measured.frames > 0
     cuts = measured.cut_times
     cuts_per_minute = len(cuts) / minutes if minutes else 0.0

@@ -85,3 +85,12 @@ def test_jump_needs_history_and_a_real_rise() -> None:
     assert jump.rise_lu == pytest.approx(16.0)
     assert find_jumps(steady, steady, -30.0, TH) == ()
     assert find_jumps((-14.0,) * 5 + steady, blocks, -29.0, TH) == ()  # at the very start
+
+
+@pytest.mark.parametrize("duration", [2.2250738585072014e-308, 5e-324, 1e-9])
+def test_a_duration_too_short_for_a_frame_gives_no_infinite_rate(duration: float) -> None:
+    # A shared sidecar may claim any duration: the rates stay finite (none is measured) and
+    # the episode is not called fast for it (found by the sidecar property test).
+    result = summarise(_measured((0.0,), duration=duration, frames=1))
+    assert result.cuts_per_minute == 0.0
+    assert result.level is Level.CALM

@@ -26,7 +26,7 @@ Four families, told apart by the seed:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -235,19 +235,9 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
             if frames > 30 and rng.random() < 0.3:
                 hue = (hue0, hue0 + float(rng.uniform(-90, 90) if held else rng.uniform(-60, 60)))
             grain = float(rng.choice([0.0, 0.0, 4.0, 8.0, 14.0 if held else 11.0]))
-            enter: Enter = "cut"
-            enter_frames = 0
-            enter_roll = rng.random()
-            if previous is not None and enter_roll < 0.12 and frames > 30 and previous.frames > 30:
-                enter, enter_frames = "dissolve", int(rng.integers(8, 20))
-            elif previous is not None and enter_roll > 0.9:
-                enter, enter_frames = "flash", int(rng.integers(1, 4))
-            lightning = -1
-            if frames > 30 and rng.random() < 0.08:
-                lightning = int(rng.integers(8, frames - 8))
-            shot = BusyShot(frames=frames, scene=scene, camera=camera, grain=grain, light=light,
-                            hue=hue, enter=enter, enter_frames=enter_frames,
-                            lightning_at=lightning)
+            shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
+                                                    grain=grain, light=light, hue=hue),
+                            dissolve=(8, 20), lightning=0.08)
         shots.append(shot)
         total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
     return BusyPlan(width, height, seed, family, tuple(scenes), tuple(shots))
@@ -340,22 +330,30 @@ def _new_plan(width: int, height: int, seed: int, seconds: float, family: Family
             hue = (hue0, hue0)
             if frames > 30 and rng.random() < 0.3:
                 hue = (hue0, hue0 + float(rng.uniform(-100, 100) if held else rng.uniform(-70, 70)))
-            enter: Enter = "cut"
-            enter_frames = 0
-            enter_roll = rng.random()
-            if previous is not None and enter_roll < 0.12 and frames > 30 and previous.frames > 30:
-                enter, enter_frames = "dissolve", int(rng.integers(6, 22))
-            elif previous is not None and enter_roll > 0.9:
-                enter, enter_frames = "flash", int(rng.integers(1, 4))
-            lightning = -1
-            if frames > 30 and rng.random() < 0.1:
-                lightning = int(rng.integers(8, frames - 8))
-            shot = BusyShot(frames=frames, scene=scene, camera=camera, grain=grain, light=light,
-                            hue=hue, enter=enter, enter_frames=enter_frames,
-                            lightning_at=lightning)
+            shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
+                                                    grain=grain, light=light, hue=hue),
+                            dissolve=(6, 22), lightning=0.1)
         shots.append(shot)
         total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
     return BusyPlan(width, height, seed, family, tuple(scenes), tuple(shots))
+
+
+def _entered(rng: np.random.Generator, previous: BusyShot | None, shot: BusyShot, *,
+             dissolve: tuple[int, int], lightning: float) -> BusyShot:
+    """``shot`` with how it is entered (a cut, a dissolve or a 闪白 flash) and perhaps a
+    lightning strike inside it, drawn in the same order for every family of episodes."""
+    enter: Enter = "cut"
+    enter_frames = 0
+    enter_roll = rng.random()
+    frames = shot.frames
+    if previous is not None and enter_roll < 0.12 and frames > 30 and previous.frames > 30:
+        enter, enter_frames = "dissolve", int(rng.integers(*dissolve))
+    elif previous is not None and enter_roll > 0.9:
+        enter, enter_frames = "flash", int(rng.integers(1, 4))
+    lightning_at = -1
+    if frames > 30 and rng.random() < lightning:
+        lightning_at = int(rng.integers(8, frames - 8))
+    return replace(shot, enter=enter, enter_frames=enter_frames, lightning_at=lightning_at)
 
 
 def _shot_length(rng: np.random.Generator, held: bool) -> int:

@@ -259,7 +259,10 @@ def test_hard_cuts_cross_fade_on_screen_without_touching_subtitles_or_timing(
     [(hard_text, hard_at)] = shown(hard_events)
     [(soft_text, soft_at)] = shown(soft_events)
     assert hard_text.replace("\n", "") == soft_text.replace("\n", "") == SUBTITLE
-    assert abs(hard_at - soft_at) <= 250  # the app's 50 ms clock, on a busy machine
+    # libVLC reports the time in steps of about 250 ms (runs show the line at 1650 or 1900
+    # for a cue from 1500, with and without cross-fades alike): the two runs may land one
+    # step apart, plus the app's 50 ms clock.
+    assert abs(hard_at - soft_at) <= 300
 
     def during(frames: np.ndarray) -> np.ndarray:
         """3 s to 7 s of the episode, counted from its first (red) picture."""

@@ -31,7 +31,7 @@ from typing import Literal
 
 import numpy as np
 
-from tests.accessibility.pacing.pacing_media import FPS, make_canvas, shot_starts
+from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
 Family = Literal["tuning", "tuning_new", "held_back", "held_back_c"]
 Enter = Literal["cut", "dissolve", "flash"]
@@ -873,28 +873,8 @@ class BusyRenderer:
             yield frame
 
     def frames(self) -> Iterator[np.ndarray]:
-        shots = self.plan.shots
-        tail: list[np.ndarray] = []
-        white = np.full((self.plan.height, self.plan.width, 3), 250, np.uint8)
-        for index, shot in enumerate(shots):
-            own = self.shot_frames(shot)
-            if shot.enter == "dissolve":
-                for k, old in enumerate(tail):
-                    alpha = (k + 1) / (len(tail) + 1)
-                    yield _to_u8(old * (1 - alpha) + next(own) * alpha)
-            elif shot.enter == "flash":
-                for _ in range(shot.enter_frames):
-                    yield white
-            following = shots[index + 1] if index + 1 < len(shots) else None
-            hold = following.enter_frames if following and following.enter == "dissolve" else 0
-            if hold:
-                rest = list(own)
-                tail = rest[-hold:]
-                own = iter(rest[:-hold])
-            else:
-                tail = []
-            for frame in own:
-                yield _to_u8(frame)
+        return sequence_shots(self.plan.shots, self.shot_frames, self.plan.height,
+                              self.plan.width)
 
 
 def _bounce(centre: float, half: float) -> float:
@@ -906,6 +886,3 @@ def _bounce(centre: float, half: float) -> float:
     phase = (centre - low) % (2 * span)
     return low + (phase if phase <= span else 2 * span - phase)
 
-
-def _to_u8(frame: np.ndarray) -> np.ndarray:
-    return np.clip(frame, 0, 255).astype(np.uint8)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import subprocess
 import wave
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
@@ -203,28 +203,8 @@ class _Renderer:
             frame[top:] = frame[top:] * 0.5 + glitter
 
     def frames(self) -> Iterator[np.ndarray]:
-        shots = self.plan.shots
-        tail: list[np.ndarray] = []
-        for index, shot in enumerate(shots):
-            own = self.shot_frames(shot)
-            if shot.enter == "dissolve":
-                for k, old in enumerate(tail):
-                    alpha = (k + 1) / (len(tail) + 1)
-                    yield _to_u8(old * (1 - alpha) + next(own) * alpha)
-            elif shot.enter == "flash":
-                for _ in range(shot.enter_frames):
-                    yield np.full((self.plan.height, self.plan.width, 3), 250, np.uint8)
-            following = shots[index + 1] if index + 1 < len(shots) else None
-            hold = following.enter_frames if following and following.enter == "dissolve" else 0
-            # The frames the next shot dissolves over are kept back to be blended, not shown.
-            if hold:
-                rest = list(own)
-                tail = rest[-hold:]
-                own = iter(rest[:-hold])
-            else:
-                tail = []
-            for frame in own:
-                yield _to_u8(frame)
+        return sequence_shots(self.plan.shots, self.shot_frames, self.plan.height,
+                              self.plan.width)
 
 
 def _to_u8(frame: np.ndarray) -> np.ndarray:
@@ -317,6 +297,35 @@ class _Entering(Protocol):
     frames: int
     enter: str
     enter_frames: int
+
+
+def sequence_shots(shots: Sequence[_Entering],
+                   shot_frames: Callable[[Any], Iterator[np.ndarray]],
+                   height: int, width: int) -> Iterator[np.ndarray]:
+    """The episode's frames, shot after shot, as ``shot_starts`` places them: a dissolve
+    blends the outgoing shot's last frames (kept back, not shown) into the incoming shot's
+    first; a white flash of n frames comes before the incoming shot."""
+    tail: list[np.ndarray] = []
+    white = np.full((height, width, 3), 250, np.uint8)
+    for index, shot in enumerate(shots):
+        own = shot_frames(shot)
+        if shot.enter == "dissolve":
+            for k, old in enumerate(tail):
+                alpha = (k + 1) / (len(tail) + 1)
+                yield _to_u8(old * (1 - alpha) + next(own) * alpha)
+        elif shot.enter == "flash":
+            for _ in range(shot.enter_frames):
+                yield white
+        following = shots[index + 1] if index + 1 < len(shots) else None
+        hold = following.enter_frames if following and following.enter == "dissolve" else 0
+        if hold:
+            rest = list(own)
+            tail = rest[-hold:]
+            own = iter(rest[:-hold])
+        else:
+            tail = []
+        for frame in own:
+            yield _to_u8(frame)
 
 
 def shot_starts(shots: Sequence[_Entering]) -> tuple[int, ...]:

@@ -885,4 +885,3 @@ def _bounce(centre: float, half: float) -> float:
     span = high - low
     phase = (centre - low) % (2 * span)
     return low + (phase if phase <= span else 2 * span - phase)
-

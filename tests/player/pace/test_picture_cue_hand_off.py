@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from player.assemble import Assembly
 from player.eventlog import read_events
 from tests.media import colour_clip
 from tests.player.ui.conftest import Build
@@ -35,16 +36,23 @@ def _from_another_thread(action: object) -> None:
     worker.join()
 
 
+def _playing(qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path,
+             index: int) -> tuple[Assembly, str]:
+    """The app playing episode ``index`` (no pacing questions), once its subtitles loaded."""
+    parts = build_app(_library(tmp_path / "lib", media_dir))
+    parts.settings.update({"pacing.notice_from": "never", "pacing.skip_from": "never"})
+    series = parts.window.library[0]
+    assert parts.pacing is not None
+    with qtbot.wait_signal(parts.window.cues_ready, timeout=15_000):
+        parts.window.start_playing(series, index)
+    return parts, series.episodes[index].location
+
+
 def test_picture_lines_become_the_subtitles_of_an_episode_without_its_own(
     qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
 ) -> None:
-    parts = build_app(_library(tmp_path / "lib", media_dir))
-    parts.settings.update({"pacing.notice_from": "never", "pacing.skip_from": "never"})
-    window, series = parts.window, parts.window.library[0]
-    assert parts.pacing is not None
-    location = series.episodes[0].location
-    with qtbot.wait_signal(window.cues_ready, timeout=15_000):
-        window.start_playing(series, 0)
+    parts, location = _playing(qtbot, build_app, tmp_path, media_dir, 0)
+    window = parts.window
     rows = ((0, 1800, "山那边\n有人家", 0.93), (1900, 2900, "快回来吃饭", 0.88))
     with qtbot.wait_signal(window.picture_cues_added, timeout=10_000) as added:
         _from_another_thread(lambda: parts.pacing.stream_cues(location, rows))  # type: ignore[union-attr]
@@ -60,13 +68,8 @@ def test_picture_lines_become_the_subtitles_of_an_episode_without_its_own(
 def test_a_subtitle_file_wins_over_lines_read_off_the_picture(
     qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
 ) -> None:
-    parts = build_app(_library(tmp_path / "lib", media_dir))
-    parts.settings.update({"pacing.notice_from": "never", "pacing.skip_from": "never"})
-    window, series = parts.window, parts.window.library[0]
-    assert parts.pacing is not None
-    location = series.episodes[1].location
-    with qtbot.wait_signal(window.cues_ready, timeout=15_000):
-        window.start_playing(series, 1)
+    parts, location = _playing(qtbot, build_app, tmp_path, media_dir, 1)
+    window = parts.window
     with qtbot.assert_not_emitted(window.picture_cues_added):
         _from_another_thread(lambda: parts.pacing.stream_cues(  # type: ignore[union-attr]
             location, ((0, 2000, "画面上的字", 0.9),)))

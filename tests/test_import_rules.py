@@ -83,7 +83,7 @@ SLICES: dict[str, Slice] = {
     ),
     "accessibility.calm": Slice(
         ("accessibility.calm",),
-        ("accessibility.pacing", "numpy", "av"),
+        ("accessibility.frames", "accessibility.pacing", "numpy", "av"),
     ),
     "accessibility.ocr": Slice(
         ("accessibility.ocr",),

@@ -31,6 +31,7 @@ from accessibility.calm.calmer import (
     PictureCalmer,
     grid_of,
 )
+from accessibility.frames import GridSampler
 from accessibility.pacing.flashes import FlashCounter, flagged_periods
 
 _LEAD_S, _TAIL_S = 2.0, 4.0  # examined around each flagged period
@@ -100,7 +101,7 @@ class CalmSampler:
         self.grids: list[np.ndarray] = []  # uint8 (rows, cols, 4) BGRX
         self.full = False
         self.last_time: float | None = None  # of any frame seen, kept or not
-        self._scaler: Any = None  # one swscale context for every frame (set up: ~0.5 ms)
+        self._grid = grid_sampler()
 
     def __call__(self, t: float, frame: Any) -> None:
         time = frame.time
@@ -110,29 +111,19 @@ class CalmSampler:
         if len(self.grids) >= self.max_frames:
             self.full = True
             return
-        if self._scaler is None:
-            from av.video.reformatter import VideoReformatter
-
-            self._scaler = VideoReformatter()
         self.times.append(time)
-        self.grids.append(_grid_picture(frame, self._scaler))
+        self.grids.append(self._grid(frame))
 
     def covers(self, end: float) -> bool:
         """Whether every frame up to ``end`` s was kept."""
         return bool(self.times) and (not self.full or self.times[-1] >= end)
 
 
-def _grid_picture(frame: Any, scaler: Any) -> np.ndarray:
-    """The sample grid of the 90×160 BGRA picture, as a BGRX picture of its own
-    (rows, cols, 4): ``grid_of`` of it is all of it, so the calmer and the counters see the
-    same values as on the whole picture."""
-    small = scaler.reformat(frame, width=_SIZE[0], height=_SIZE[1], format="bgra", threads=1)
-    picture = small.to_ndarray()
-    height, width = picture.shape[:2]
-    rows, cols = GRID
-    ys = (np.arange(rows) * height // rows + height // (2 * rows)).clip(0, height - 1)
-    xs = (np.arange(cols) * width // cols + width // (2 * cols)).clip(0, width - 1)
-    return np.ascontiguousarray(picture[ys][:, xs, :], dtype=np.uint8)
+def grid_sampler() -> GridSampler:
+    """The sample grid of the 90×160 picture, read off a decoded frame as a BGRX picture of
+    its own (rows, cols, 4): ``grid_of`` of it is all of it, so the calmer and the counters
+    see the same values as on the whole picture."""
+    return GridSampler(*GRID, *_SIZE)
 
 
 def _decoded_frames(path: str | Path, spans: list[tuple[float, float]],
@@ -143,6 +134,7 @@ def _decoded_frames(path: str | Path, spans: list[tuple[float, float]],
     with av.open(str(path), metadata_errors="ignore") as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
+        sample = grid_sampler()
         for index, (start, end) in enumerate(spans):
             if stream.time_base is not None:
                 container.seek(int(start / stream.time_base), stream=stream, backward=True)
@@ -152,8 +144,7 @@ def _decoded_frames(path: str | Path, spans: list[tuple[float, float]],
                     continue
                 if t > end:
                     break
-                small = frame.reformat(width=_SIZE[0], height=_SIZE[1], format="bgra")
-                yield index, t, np.ascontiguousarray(small.to_ndarray(), dtype=np.uint8)
+                yield index, t, sample(frame)
 
 
 def _sampled_frames(sampler: CalmSampler, spans: list[tuple[float, float]],

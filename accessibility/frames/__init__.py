@@ -2,8 +2,9 @@
 
 ``decode`` opens a file and decodes it on a thread of its own with the settings every
 consumer shares; ``pictures`` turns a decoded frame into what each consumer reads: the reduced
-pictures of the cut and flash measures (``small_picture``) and the full-resolution bottom band
-where burned-in subtitles sit (``bottom_band``, via a ``BandTap``). The pacing analysis and the
+pictures of the cut and flash measures (``small_picture``), the full-resolution bottom band
+where burned-in subtitles sit (``bottom_band``, via a ``BandTap``) and the sample grid the calm
+report counts flashes on (``GridSampler``). The pacing analysis and the
 subtitle reader both build on this package and never on each other. Nothing here imports Qt,
 libVLC, OpenCV or the player.
 """
@@ -27,7 +28,13 @@ from accessibility.frames.decode import (
     picture_stream,
     prepare_video,
 )
-from accessibility.frames.pictures import SmallPicture, bottom_band, reduction_steps, small_picture
+from accessibility.frames.pictures import (
+    GridSampler,
+    SmallPicture,
+    bottom_band,
+    reduction_steps,
+    small_picture,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,7 @@ __all__ = [
     "Decoder",
     "FrameClock",
     "FrameTap",
+    "GridSampler",
     "MediaError",
     "SmallPicture",
     "bottom_band",

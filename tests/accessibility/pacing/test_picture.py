@@ -7,6 +7,8 @@ import av
 import numpy as np
 import pytest
 
+from accessibility.calm.calmer import GRID, grid_of
+from accessibility.frames import GridSampler
 from accessibility.pacing.picture import bottom_band, reduction_steps, small_picture
 from tests.accessibility.pacing.pacing_media import encode
 
@@ -76,3 +78,38 @@ def test_other_pixel_formats_give_the_same_small_picture(pacing_media_dir: Path,
     reference = small_picture(colour_frame, 2)
     assert np.abs(other.luma - reference.luma).mean() < 1.5
     assert np.abs(other.rgb - reference.rgb).mean() < 0.02
+
+
+def test_grid_samples_the_colours_where_the_scaled_picture_has_them(
+        colour_frame: av.VideoFrame) -> None:
+    """The calm report's grid, read off the planes, is the grid of the scaled picture."""
+    grid = GridSampler(*GRID, width=90, height=160)(colour_frame)
+    assert grid.shape == (*GRID, 4) and grid.dtype == np.uint8
+    assert (grid[..., 3] == 255).all()
+    scaled = colour_frame.reformat(width=90, height=160, format="bgra").to_ndarray()
+    reference = grid_of(scaled)[:, :, :3].astype(int)
+    ours = grid[..., :3].astype(int)
+    # Inside the quadrants (away from the edges, where filters legitimately differ), the
+    # same colours within a few levels; BGR order.
+    inner = np.zeros(GRID, bool)  # 48 rows: the quadrants end at rows 18 and 36
+    inner[2:16, 2:11] = inner[2:16, 16:25] = inner[20:34, 2:11] = inner[20:34, 16:25] = True
+    assert np.abs(ours[inner] - reference[inner]).max() <= 6
+    assert ours[8, 5] == pytest.approx([30, 30, 200], abs=8)  # red quadrant, as BGR
+    assert ours[28, 20] == pytest.approx([240, 240, 240], abs=8)
+
+
+@pytest.mark.parametrize(("pixel_format", "name"), [("yuv420p10le", "ten_bit"),
+                                                     ("yuv422p", "four_two_two")])
+def test_grid_of_other_pixel_formats_matches(pacing_media_dir: Path,
+                                             colour_frame: av.VideoFrame,
+                                             pixel_format: str, name: str) -> None:
+    path = pacing_media_dir / f"colours_{name}.mp4"
+    if not path.exists():
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(pacing_media_dir / "colours.mp4"),
+                        "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt",
+                        pixel_format, str(path)], check=True)
+    with av.open(str(path)) as container:
+        frame = next(container.decode(video=0))
+    sample = GridSampler(*GRID, width=90, height=160)
+    other, reference = sample(frame).astype(int), sample(colour_frame).astype(int)
+    assert np.abs(other - reference).mean() < 3

@@ -10,41 +10,30 @@ from __future__ import annotations
 import bisect
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from accessibility.subtitles import words
-from accessibility.subtitles.errors import SubtitleError, SubtitleErrorCode
-from accessibility.subtitles.loader import load_subtitle_bytes, load_subtitle_file
 from accessibility.subtitles.model import Cue
 from accessibility.subtitles.paging import DEFAULT_CHARS_PER_SECOND, Layout, page_cues
 from accessibility.subtitles.text import wrap_cue
-from accessibility.subtitles.track import SubtitleTrack
-from player.library.fetch import fetch
-from player.library.model import Episode, SourceProblem
+from player.library.cue_reading import CueLoad, read_cues
+from player.library.model import Episode
 from player.locations import is_remote
 from player.marshal import EventMarshal
 
 LayoutKey = tuple[str, int, int]
 
 
-@dataclass(frozen=True)
-class CueLoad:
-    location: str  # the episode's
-    track: SubtitleTrack | None
-    origin: str  # "file" | "embedded" | "none"
-    problem: str | None = None  # a SubtitleError code, when a subtitle existed but was bad
-
-
 def load_cues(episode: Episode) -> CueLoad:
-    """Blocking: the subtitle beside the episode wins, else a text track inside the file.
+    """Blocking: the subtitle beside the episode wins, else a text track inside the file
+    (``read_cues``).
 
     The cues' words are segmented here, off the GUI thread (``words`` keeps them), so
     laying them out into pages there costs little."""
     _add_series_names(episode)
-    load = _load_cues(episode)
+    load = read_cues(episode)
     if load.track is not None:
         words.segment(cue.text for cue in load.track.cues)
     return load
@@ -65,34 +54,6 @@ def _add_series_names(episode: Episode) -> None:
     except OSError:
         return
     words.add_words(raw.decode("utf-8", "replace").replace("\ufeff", "").split())
-
-
-def _load_cues(episode: Episode) -> CueLoad:
-    problem: str | None = None
-    if episode.subtitle:
-        try:
-            if is_remote(episode.subtitle):
-                fetched = fetch(episode.subtitle, timeout=5.0, max_bytes=5_000_000)
-                if isinstance(fetched, SourceProblem):
-                    raise SubtitleError(SubtitleErrorCode.UNREADABLE, fetched.detail)
-                track = load_subtitle_bytes(fetched.data, episode.subtitle)
-            else:
-                track = load_subtitle_file(episode.subtitle)
-            return CueLoad(episode.location, track, "file")
-        except SubtitleError as error:
-            problem = error.code
-    if not is_remote(episode.location):
-        # PyAV is heavy to import; only this background thread needs it.
-        from accessibility.subtitles.embedded import load_embedded_subtitles
-
-        embedded: SubtitleTrack | None
-        try:
-            embedded = load_embedded_subtitles(episode.location)
-        except SubtitleError:
-            embedded = None
-        if embedded is not None:
-            return CueLoad(episode.location, embedded, "embedded", problem)
-    return CueLoad(episode.location, None, "none", problem)
 
 
 class CueLoader(QObject):

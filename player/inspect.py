@@ -87,13 +87,14 @@ def _picture_size(target: str) -> tuple[int | None, int | None]:
 
 def subtitles_of(target: str) -> dict[str, Any]:
     """The subtitles the player would use: a file beside the episode wins, else a track inside."""
-    from player.cues import load_cues
+    # Qt-free and without the word segmentation the player's pages need (a second process).
+    from player.library.cue_reading import read_cues
 
     found = open_source(target)
     series = found[0] if found else None
     if series is None or not series.episodes:
         return {"source": None, "cues": []}
-    load = load_cues(series.episodes[0])
+    load = read_cues(series.episodes[0])
     track = load.track
     result: dict[str, Any] = {
         "source": load.origin if track is not None else None,

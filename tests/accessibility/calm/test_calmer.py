@@ -222,14 +222,17 @@ def test_two_byte_table_maps_every_colour_byte_like_the_curve() -> None:
     from accessibility.calm.calmer import _apply_table
 
     rng = np.random.default_rng(8)
-    frame = rng.integers(0, 256, (37, 64, 4), dtype=np.uint8)
+    frame = rng.integers(0, 256, (300, 256, 4), dtype=np.uint8)  # 300 KB: worth the table
     curve = mitigation_curve(0.55, 0.3)
     expected = curve[frame]
     expected[..., 3] = 255
     whole = frame.copy()
-    _apply_table(whole, curve)  # contiguous: two bytes per lookup
-    strided = np.zeros((37, 70, 4), np.uint8)
-    strided[:, :64] = frame
-    view = strided[:, :64]
+    _apply_table(whole, curve)  # contiguous and large: two bytes per lookup
+    strided = np.zeros((300, 270, 4), np.uint8)
+    strided[:, :256] = frame
+    view = strided[:, :256]
     _apply_table(view, curve)  # a strided view: byte by byte
+    grid = frame[:48, :27].copy()  # a sample grid: byte by byte, no table built
+    _apply_table(grid, curve)
+    assert np.array_equal(grid, expected[:48, :27])
     assert np.array_equal(whole, expected) and np.array_equal(view, expected)

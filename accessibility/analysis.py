@@ -28,6 +28,8 @@ from accessibility.pacing.worker import CueTuple, as_tuples, lower_priority
 
 log = logging.getLogger(__name__)
 
+QUEUED_BANDS_BYTES = 48_000_000  # subtitle bands waiting for the recogniser (~200 at 720×1280)
+
 
 class _PictureReading:
     """Subtitles read off the picture in the pacing pass, reported as each line completes.
@@ -46,17 +48,23 @@ class _PictureReading:
         self._report = report
         self._reported = 0
         tap = self._reader.band_tap()
-        # Bands are copies (``bottom_band``): safe to hand over; a short queue bounds memory.
-        self._bands: queue.Queue[tuple[float, Any] | None] = queue.Queue(maxsize=16)
+        # Bands are copies (``bottom_band``): safe to hand over. The queue is sized on the first
+        # band to hold ``QUEUED_BANDS_BYTES`` of them: reading one line takes the recogniser
+        # about as long as decoding 20–40 frames, and a queue of a few frames would stop the
+        # decoder while it reads (one core idle); the bound keeps memory in check.
+        self._bands: queue.Queue[tuple[float, Any] | None] | None = None
         self._thread = threading.Thread(target=self._run, name="picture-text", daemon=True)
-        self._thread.start()
         self.tap = BandTap(callback=self._enqueue, fraction=tap.fraction,
                            every_n_frames=tap.every_n_frames)
 
     def _enqueue(self, t: float, band: Any) -> None:
+        if self._bands is None:
+            self._bands = queue.Queue(maxsize=max(16, QUEUED_BANDS_BYTES // max(1, band.nbytes)))
+            self._thread.start()
         self._bands.put((t, band))
 
     def _run(self) -> None:
+        assert self._bands is not None  # started by the first band
         failed = False
         while (item := self._bands.get()) is not None:
             if failed:
@@ -78,7 +86,7 @@ class _PictureReading:
 
     def close(self) -> None:
         """Let the band thread read what is queued, then end it."""
-        if self._thread.is_alive():
+        if self._bands is not None and self._thread.is_alive():
             self._bands.put(None)
             self._thread.join()
 

@@ -20,6 +20,7 @@ Decoder settings, the same for every consumer so all read the same pixels:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import logging
 import queue
@@ -32,6 +33,7 @@ import av
 log = logging.getLogger(__name__)
 
 MAX_DECODE_ERRORS = 200  # corrupt packets skipped before the file is given up
+WAITING_BYTES = 48_000_000  # decoded frames waiting for the consumer
 FALLBACK_FPS = 30.0
 
 
@@ -102,8 +104,49 @@ class FrameClock:
         return self.times[index] if 0 <= index < len(self.times) else index / self.fps
 
 
+class _Waiting:
+    """Decoded frames waiting for the consumer, bounded by their bytes (``budget``) rather
+    than their number: a few dozen 720×1280 frames, fewer large ones, always at least one."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self._items: collections.deque[tuple[av.VideoFrame | av.AudioFrame | None, int]] = \
+            collections.deque()
+        self._bytes = 0
+        self._changed = threading.Condition()
+
+    def put(self, item: av.VideoFrame | av.AudioFrame | None, stop: threading.Event) -> None:
+        size = _frame_bytes(item)
+        with self._changed:
+            while self._items and self._bytes + size > self.budget and not stop.is_set():
+                self._changed.wait(0.1)
+            self._items.append((item, size))
+            self._bytes += size
+            self._changed.notify_all()
+
+    def get(self, timeout: float | None = None) -> av.VideoFrame | av.AudioFrame | None:
+        with self._changed:
+            if not self._changed.wait_for(lambda: bool(self._items), timeout):
+                raise queue.Empty
+            item, size = self._items.popleft()
+            self._bytes -= size
+            self._changed.notify_all()
+            return item
+
+
+def _frame_bytes(frame: av.VideoFrame | av.AudioFrame | None) -> int:
+    if isinstance(frame, av.VideoFrame):
+        return frame.width * frame.height * 3 // 2  # 4:2:0; a little more for 10 bits, 4:4:4
+    return 4096  # sound frames and the end mark: small
+
+
 class Decoder(threading.Thread):
     """Demuxes and decodes ``streams`` on its own thread; iterate it for the frames in order.
+
+    Up to ``WAITING_BYTES`` of decoded frames wait for the consumer (about 30 frames of
+    720×1280): the consumer's work per frame varies (a cut, a subtitle line to look at) and
+    frame threading hands frames over in bursts, so a queue of a few frames left one of two
+    cores idle for a tenth of the pass.
 
     Damaged packets are skipped (counted in ``errors``; after ``MAX_DECODE_ERRORS`` the file
     is given up); damage the demuxer cannot step over ends the pass with what was decoded.
@@ -116,7 +159,7 @@ class Decoder(threading.Thread):
         super().__init__(name=name, daemon=True)
         self.container = container
         self.streams = streams
-        self.frames: queue.Queue[av.VideoFrame | av.AudioFrame | None] = queue.Queue(maxsize=8)
+        self.frames = _Waiting(WAITING_BYTES)
         self.stop = threading.Event()
         self.errors = 0
 
@@ -134,12 +177,12 @@ class Decoder(threading.Thread):
                     continue
                 for frame in decoded:
                     if isinstance(frame, av.VideoFrame | av.AudioFrame):
-                        self.frames.put(frame)
+                        self.frames.put(frame, self.stop)
         except (av.FFmpegError, ValueError, EOFError) as error:
             log.info("decoding stopped early: %s", error)
             self.errors += 1
         finally:
-            self.frames.put(self.END)
+            self.frames.put(self.END, self.stop)
 
     def __iter__(self) -> Iterator[av.VideoFrame | av.AudioFrame]:
         self.start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -113,17 +114,26 @@ def subtitles_of(target: str) -> dict[str, Any]:
 def inspect(target: str) -> dict[str, Any]:
     if looks_like_source(target):
         return {"kind": "library", **library_to_json(open_source(target))}
-    result = inspect_episode(target)
-    if "error" not in result:
-        result["subtitles"] = subtitles_of(target)
-        from accessibility.calm.report import CalmSampler
+    from accessibility.calm.report import CalmSampler
 
-        sampler = CalmSampler()  # the calm report reads the analysis' pass: no second decode
-        result["pacing"], picture = analysis_of(target, sampler)
-        result["calm"] = calm_of(target, result["pacing"], sampler)
-        result["subtitles"]["picture_cues"] = picture
-        if result["subtitles"]["source"] is None and picture:
-            result["subtitles"]["source"] = "picture"
+    # The analysis pass (most of the time) starts first and runs beside libVLC's look at the
+    # file and the subtitle files; its result is dropped if libVLC cannot play the file.
+    sampler = CalmSampler()  # the calm report reads the analysis' pass: no second decode
+    analysis: list[tuple[dict[str, Any] | None, list[dict[str, Any]]]] = []
+    worker = threading.Thread(target=lambda: analysis.append(analysis_of(target, sampler)),
+                              name="inspect-analysis", daemon=True)
+    worker.start()
+    result = inspect_episode(target)
+    if "error" in result:
+        worker.join()
+        return result
+    result["subtitles"] = subtitles_of(target)
+    worker.join()
+    result["pacing"], picture = analysis[0] if analysis else (None, [])
+    result["calm"] = calm_of(target, result["pacing"], sampler)
+    result["subtitles"]["picture_cues"] = picture
+    if result["subtitles"]["source"] is None and picture:
+        result["subtitles"]["source"] = "picture"
     return result
 
 

@@ -26,7 +26,8 @@ from player.session import PlaybackSession
 
 # The settings that shape the calming (badges name it too, so they follow these keys).
 PICTURE_KEYS = ("picture.dim_flashes", "picture.soften_cuts", "picture.soften_ms",
-         "picture.soften_where")
+                "picture.soften_where", "picture.slow_bursts", "picture.burst_rate")
+SLOW_LEAD_S = 0.5  # the rate eases down this long before a burst the analysis knows
 
 
 def options_from(settings: Settings) -> CalmOptions:
@@ -55,13 +56,26 @@ def will_calm(options: CalmOptions, result: PacingResult | None) -> tuple[bool, 
     return dims, options.soften_cuts and bool(cuts)
 
 
-def calm_words(dimmed: bool, softened: bool) -> str | None:
-    """The words on the badge and in the notice: 已减弱闪烁 / 已柔化转场."""
+def slow_rate(settings: Settings) -> float | None:
+    """The playback rate for bursts of rapid cuts, or None when they play at normal speed."""
+    if not settings.get("picture.slow_bursts"):
+        return None
+    return int(settings.get("picture.burst_rate")) / 100.0
+
+
+def will_slow(settings: Settings, result: PacingResult | None) -> bool:
+    return slow_rate(settings) is not None and result is not None and bool(result.bursts)
+
+
+def calm_words(dimmed: bool, softened: bool, slowed: bool = False) -> str | None:
+    """The words on the badge and in the notice: 已减弱闪烁 / 已柔化转场 / 已放慢快速镜头."""
     words = []
     if dimmed:
         words.append(QCoreApplication.translate("Calm", "已减弱闪烁"))
     if softened:
         words.append(QCoreApplication.translate("Calm", "已柔化转场"))
+    if slowed:
+        words.append(QCoreApplication.translate("Calm", "已放慢快速镜头"))
     return QCoreApplication.translate("Calm", "，").join(words) if words else None
 
 
@@ -78,6 +92,9 @@ class PictureCalming(QObject):
         self._onsets = 0
         self._softened = 0
         self._calmed: dict[str, tuple[bool, bool]] = {}
+        self._slowed: set[str] = set()  # episodes whose bursts played slower
+        self._bursts: tuple[tuple[float, float], ...] = ()
+        self._slowing = False  # the engine's rate is ours (a burst), not the normal one
         self._lookup: Callable[[str], PacingResult | None] = lambda _location: None
         engine.set_frame_filter(self.calmer.process)
         if session.episode is not None:  # built while an episode already plays
@@ -94,7 +111,8 @@ class PictureCalming(QObject):
         was calmed while it played (streams and never-analysed files included)."""
         dims, cuts = will_calm(self.calmer.options, result)
         live_dims, live_cuts = self._calmed.get(location, (False, False))
-        return calm_words(dims or live_dims, cuts or live_cuts)
+        slowed = will_slow(self._settings, result) or location in self._slowed
+        return calm_words(dims or live_dims, cuts or live_cuts, slowed)
 
     def calmed(self, location: str) -> tuple[bool, bool]:
         return self._calmed.get(location, (False, False))
@@ -109,24 +127,33 @@ class PictureCalming(QObject):
 
     def use_result(self, location: str, result: PacingResult | None) -> None:
         if location == self._location:
-            self.calmer.set_plan(plan_from(result))
+            plan = plan_from(result)
+            self.calmer.set_plan(plan)
+            self._bursts = plan.bursts
 
     # --- playback -------------------------------------------------------------------------------
     def _on_options_changed(self, _value: object) -> None:
         self.calmer.set_options(options_from(self._settings))
+        self._pace(self._engine.position())
 
     def _on_episode_started(self, series: object, index: int) -> None:
         self._report()
+        self._normal_speed()
         episode = self._session.episode
         self._location = episode.location if episode is not None else None
         self.calmer.restart()
         self._onsets = self._softened = 0
+        self._bursts = ()
         if self._location is not None:
-            self.calmer.set_plan(plan_from(self._lookup(self._location)))
+            plan = plan_from(self._lookup(self._location))
+            self.calmer.set_plan(plan)
+            self._bursts = plan.bursts
 
     def _on_position(self, position_ms: int) -> None:
         playing = self._engine.state() is PlaybackState.PLAYING
-        self.calmer.set_clock(position_ms / 1000.0, time.monotonic(), playing)
+        self._pace(position_ms)
+        self.calmer.set_clock(position_ms / 1000.0, time.monotonic(), playing,
+                              self._engine.rate())
         stats = self.calmer.stats
         if stats.dimming_onsets > self._onsets:
             self._onsets = stats.dimming_onsets
@@ -142,6 +169,30 @@ class PictureCalming(QObject):
             self.calmer.set_clock(self._engine.position() / 1000.0, time.monotonic(), False)
         elif state in (PlaybackState.STOPPED, PlaybackState.ERROR):
             self._report()
+
+    # --- bursts of rapid cuts, a little slower (the pitch kept: libVLC's time-stretch) -------
+    def _pace(self, position_ms: int) -> None:
+        """Slow the engine down inside (and just before) a burst the analysis found; back to
+        normal speed after it, when the family turns it off, or for another episode."""
+        rate = slow_rate(self._settings)
+        t = position_ms / 1000.0
+        inside = rate is not None and any(start - SLOW_LEAD_S <= t < end
+                                          for start, end in self._bursts)
+        if inside and rate is not None:
+            if not self._slowing or abs(self._engine.rate() - rate) > 1e-3:
+                self._engine.set_rate(rate)
+                if not self._slowing:
+                    self._events.log("burst_slowed", position_ms=position_ms, rate=rate)
+                self._slowing = True
+                if self._location is not None:
+                    self._slowed.add(self._location)
+        else:
+            self._normal_speed()
+
+    def _normal_speed(self) -> None:
+        if self._slowing:
+            self._slowing = False
+            self._engine.set_rate(1.0)
 
     def _remember(self, dimmed: bool = False, softened: bool = False) -> None:
         if self._location is None:
@@ -164,4 +215,5 @@ class PictureCalming(QObject):
 
     def shutdown(self) -> None:
         self._report()
+        self._normal_speed()
         self._engine.set_frame_filter(None)

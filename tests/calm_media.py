@@ -44,3 +44,28 @@ def cut_episode(path: Path) -> Path:
            "-map", "[v]", "-map", "4:a", "-c:v", "libx264", "-preset", "ultrafast",
            "-c:a", "aac", "-shortest", str(path))
     return path
+
+
+BURST_START_S, BURST_SHOTS, BURST_SHOT_S = 3.0, 8, 0.3
+TONE_HZ = 440
+
+
+def burst_episode(path: Path) -> Path:
+    """3 s of a still, detailed picture; a burst of eight 0.3 s flat-colour shots (hard cuts
+    every 0.3 s); 4 s of the still picture again. A steady 440 Hz tone all through."""
+    if path.exists():
+        return path
+    colours = [CUT_COLOURS[i % 3] for i in range(BURST_SHOTS)]
+    size = "360x640"
+    inputs = ["-f", "lavfi", "-i", f"smptehdbars=s={size}:r={FPS}:d={BURST_START_S}"]
+    for colour in colours:
+        inputs += ["-f", "lavfi", "-i", f"color=c={colour}:s={size}:r={FPS}:d={BURST_SHOT_S}"]
+    inputs += ["-f", "lavfi", "-i", f"smptehdbars=s={size}:r={FPS}:d=4"]
+    shots = len(colours) + 2
+    total = BURST_START_S + BURST_SHOTS * BURST_SHOT_S + 4
+    chain = "".join(f"[{i}:v]" for i in range(shots))
+    ffmpeg(*inputs, "-f", "lavfi", "-i", f"sine=f={TONE_HZ}:sample_rate=48000:d={total}",
+           "-filter_complex", f"{chain}concat=n={shots}:v=1:a=0,format=yuv420p[v]",
+           "-map", "[v]", "-map", f"{shots}:a", "-c:v", "libx264", "-preset", "ultrafast",
+           "-g", "30", "-c:a", "aac", "-shortest", str(path))
+    return path

@@ -104,7 +104,8 @@ class PictureCalmer:
         self._options = options or CalmOptions()
         self._viewing = viewing or ViewingConditions()
         self._plan = CalmPlan()
-        self._clock: tuple[float, float, bool] | None = None  # (media s, monotonic s, running)
+        # (media s, monotonic s, running, playback rate)
+        self._clock: tuple[float, float, bool, float] | None = None
         self.stats = CalmStats()
         self._reset_state()
 
@@ -121,9 +122,10 @@ class PictureCalmer:
         with self._lock:
             self._plan = plan
 
-    def set_clock(self, media_s: float, now_s: float, running: bool) -> None:
-        """Where the episode is (``media_s``) at monotonic time ``now_s``."""
-        self._clock = (media_s, now_s, running)
+    def set_clock(self, media_s: float, now_s: float, running: bool, rate: float = 1.0) -> None:
+        """Where the episode is (``media_s``) at monotonic time ``now_s``, going on at
+        ``rate`` media seconds a second while ``running``."""
+        self._clock = (media_s, now_s, running, rate)
 
     def restart(self) -> None:
         """A new episode (or a seek): forget the previous pictures and the plan."""
@@ -157,8 +159,8 @@ class PictureCalmer:
         clock = self._clock
         if clock is None:
             return None
-        media, then, running = clock
-        return media + (now_s - then if running else 0.0)
+        media, then, running, rate = clock
+        return media + ((now_s - then) * rate if running else 0.0)
 
     def process(self, frame: np.ndarray, now_s: float) -> None:
         with self._lock:

@@ -1198,6 +1198,11 @@
             <translation>cuts softened</translation>
         </message>
         <message>
+            <location filename="../../player/calm.py" line="80" />
+            <source>已放慢快速镜头</source>
+            <translation>rapid cuts slowed</translation>
+        </message>
+        <message>
             <location filename="../../player/calm.py" line="64" />
             <source>，</source>
             <translation>, </translation>

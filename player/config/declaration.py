@@ -245,6 +245,14 @@ OPTIONS: tuple[Option, ...] = (
            "Soften every cut, or only those inside rapid bursts of cuts.",
            choices=(Choice("every", "每次切换", "every cut"),
                     Choice("bursts", "只在快速切换时", "only in bursts"))),
+    Option("picture.slow_bursts", Kind.BOOL, False, "快速切换时放慢", "Slow down fast bursts",
+           "镜头快速连续切换的段落稍微放慢播放，声音音调不变，过后恢复正常速度。",
+           "Play the stretches of rapid cuts a little slower (voices keep their pitch), then "
+           "go back to normal speed."),
+    Option("picture.burst_rate", Kind.INT, 90, "放慢到", "Slow bursts to",
+           "快速切换段落的播放速度，100% 为正常速度。",
+           "Playback speed in bursts of rapid cuts; 100 % is normal speed.",
+           minimum=80, maximum=95, step=5, unit="%"),
     # --- rest ----------------------------------------------------------------------------------
     Option("rest.reminder_minutes", Kind.INT, 60, "休息提醒", "Rest reminder",
            "连续观看多少分钟后提醒休息，0 为不提醒。",

@@ -58,9 +58,9 @@ HARD_OF_HEARING = Preset(
 
 EASILY_STARTLED = Preset(
     "easily_startled", "容易受惊", "Easily startled",
-    "柔化突然的响声和镜头切换，减弱闪烁，限制最大音量，节奏快的剧集先提醒，很快的跳过。",
-    "Sudden bangs and hard cuts softened, flashes dimmed, volume capped, fast episodes "
-    "announced, very fast ones skipped.",
+    "柔化突然的响声和镜头切换，减弱闪烁，快速切换时放慢，限制最大音量，节奏快的剧集先提醒，很快的跳过。",
+    "Sudden bangs and hard cuts softened, flashes dimmed, rapid cuts slowed, volume capped, "
+    "fast episodes announced, very fast ones skipped.",
     {
         "sound.leveling": True,
         "sound.soften_jumps": True,
@@ -74,6 +74,7 @@ EASILY_STARTLED = Preset(
         "picture.dim_flashes": True,
         "picture.soften_cuts": True,
         "picture.soften_where": "every",
+        "picture.slow_bursts": True,
     },
 )
 

@@ -14,7 +14,14 @@ from pytestqt.qtbot import QtBot
 from accessibility.calm import CalmOptions
 from player.calm import calm_words, options_from, will_calm
 from player.eventlog import read_events
-from tests.calm_media import CALM_S, flash_episode
+from tests.calm_media import (
+    BURST_SHOT_S,
+    BURST_SHOTS,
+    BURST_START_S,
+    CALM_S,
+    burst_episode,
+    flash_episode,
+)
 from tests.player.ui.conftest import Build, press
 
 pytestmark = pytest.mark.slow
@@ -81,6 +88,7 @@ def test_calm_words_name_what_was_done() -> None:
     assert calm_words(False, True) == "已柔化转场"
     assert calm_words(True, True) == "已减弱闪烁，已柔化转场"
     assert calm_words(False, False) is None
+    assert calm_words(True, False, slowed=True) == "已减弱闪烁，已放慢快速镜头"
     assert will_calm(CalmOptions(), None) == (False, False)
 
 
@@ -111,3 +119,58 @@ def test_with_the_analysis_the_first_flash_is_already_dimmed(
     # Live dimming lets the first flashes through at full white (≈ 0.92); known ahead,
     # none of them is shown bright.
     assert len(flashing) > 30 and max(flashing) < 0.6
+
+
+def test_a_burst_of_cuts_plays_slower_and_normal_speed_comes_back(
+    qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path
+) -> None:
+    """With 快速切换时放慢 on, the burst the analysis found plays at 90 % (from just before it
+    to its end), then normal speed again; the family turning it off restores normal speed at
+    once. The episode's own timeline is untouched: the media clock runs through the burst
+    (subtitles and read-out follow it), only more slowly."""
+    from accessibility.analysis import measure_safely
+    from accessibility.pacing.summary import summarise
+
+    series = tmp_path / "library" / "快剪测试"
+    series.mkdir(parents=True)
+    episode_file = series / "第1集.mp4"
+    episode_file.symlink_to(burst_episode(media_dir / "burst.mp4"))
+    measured = measure_safely(str(episode_file), read_picture=False)
+    assert measured is not None
+    result = summarise(measured)  # the real analysis of the real file
+    [burst] = result.bursts
+    burst_end = BURST_START_S + BURST_SHOTS * BURST_SHOT_S
+    assert abs(burst.start_s - BURST_START_S) < 0.1 and abs(burst.end_s - burst_end) < 0.4
+
+    parts = build_app(tmp_path / "library")
+    assert parts.calming is not None
+    parts.settings.update({"readout.enabled": False, "readout.announce": False,
+                           "pacing.notice_from": "never", "picture.slow_bursts": True})
+    rates: list[tuple[int, float]] = []
+    parts.engine.position_changed.connect(
+        lambda position: rates.append((position, parts.engine.rate())))
+    with qtbot.wait_signal(parts.engine.first_frame, timeout=15_000):
+        press(qtbot, parts, K.Key_Return)
+    location = parts.session.episode.location  # type: ignore[union-attr]
+    parts.calming.use_result(location, result)
+    assert parts.engine.rate() == 1.0
+    qtbot.wait_until(lambda: parts.engine.rate() == pytest.approx(0.9), timeout=15_000)
+    assert burst.start_s - 0.8 <= parts.engine.position() / 1000 <= burst.end_s
+
+    parts.settings.set("picture.slow_bursts", False)  # the family turns it off mid-burst
+    assert parts.engine.rate() == 1.0
+    parts.settings.set("picture.slow_bursts", True)
+    qtbot.wait_until(lambda: parts.engine.rate() == pytest.approx(0.9), timeout=5_000)
+
+    qtbot.wait_until(lambda: parts.engine.position() > (burst.end_s + 0.5) * 1000,
+                     timeout=15_000)
+    assert parts.engine.rate() == 1.0
+    slow = [position for position, rate in rates if rate < 1.0]
+    assert slow and min(slow) >= (burst.start_s - 0.8) * 1000
+    assert max(slow) <= (burst.end_s + 0.3) * 1000
+    fast_before = [p for p, rate in rates if rate == 1.0 and p < (burst.start_s - 0.8) * 1000]
+    assert fast_before  # normal speed up to the burst
+    assert "已放慢快速镜头" in (parts.calming.words_for(location, result) or "")
+    events = read_events(parts.paths.default_event_log)
+    slowed = [e for e in events if e["event"] == "burst_slowed"]
+    assert slowed and slowed[0]["rate"] == 0.9

@@ -164,3 +164,43 @@ def test_late_calls_after_shutdown_are_harmless(qtbot: QtBot) -> None:
     engine.set_dialogue_clarity(True)
     engine.stop()
     engine.shutdown()  # twice is fine too
+
+
+def _played_tone(qtbot: QtBot, episode: Path, wav: Path, rate: float,
+                 extra: tuple[str, ...] = ()) -> tuple[float, float]:
+    """(dominant frequency in Hz of the middle of what libVLC played, seconds played)."""
+    import wave
+
+    import numpy as np
+
+    engine = VlcEngine(video="dummy", audio_output="afile",
+                       extra_args=(f"--audiofile-file={wav}", "--audiofile-format=s16", *extra))
+    try:
+        engine.set_rate(rate)
+        with qtbot.wait_signal(engine.ended, timeout=30_000):
+            engine.load(str(episode))
+    finally:
+        engine.shutdown()
+    with wave.open(str(wav)) as played:
+        rate_hz, channels = played.getframerate(), played.getnchannels()
+        samples = np.frombuffer(played.readframes(played.getnframes()), np.int16)
+    mono = samples.reshape(-1, channels)[:, 0].astype(np.float64)
+    middle = mono[len(mono) // 4: 3 * len(mono) // 4]
+    spectrum = np.abs(np.fft.rfft(middle * np.hanning(len(middle))))
+    return float(np.argmax(spectrum)) * rate_hz / len(middle), len(mono) / rate_hz
+
+
+def test_a_slower_rate_keeps_the_pitch_of_voices(qtbot: QtBot, media_dir: Path,
+                                                  tmp_path: Path) -> None:
+    """Bursts of rapid cuts may play at 90 % (``picture.slow_bursts``): libVLC stretches the
+    sound in time, so a 440 Hz tone stays 440 Hz while it lasts 1/0.9 as long. Without the
+    stretch (the control) the same rate would drop it to 396 Hz."""
+    episode = colour_clip(media_dir / "tone-3s.mp4", "0x2E7D32", 3.0)  # with a 440 Hz tone
+    normal_hz, normal_s = _played_tone(qtbot, episode, tmp_path / "normal.wav", 1.0)
+    slow_hz, slow_s = _played_tone(qtbot, episode, tmp_path / "slow.wav", 0.9)
+    control_hz, _ = _played_tone(qtbot, episode, tmp_path / "control.wav", 0.9,
+                                 ("--no-audio-time-stretch",))
+    assert normal_hz == pytest.approx(440, abs=3)
+    assert slow_hz == pytest.approx(440, abs=3)
+    assert slow_s == pytest.approx(normal_s / 0.9, rel=0.04)
+    assert control_hz == pytest.approx(440 * 0.9, abs=5)

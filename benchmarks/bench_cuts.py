@@ -10,9 +10,8 @@ inside shots, dissolves and lightning (no cuts), 闪白 white-flash cuts, and cu
 the hue or only the framing changes. Six sets: the *tuning* set (seeds 1…N) and the *new
 tuning* set (seeds 101…, water ripples, an LED wall, confetti; mirrored, turned and
 punched-in re-framings, cuts during zooms, 8-frame shots, shake + grain + lighting ramp
-together), on which the thresholds were chosen; sets A and C (seeds 9001… and 9201…), once
-held back, looked at since and tuning material now; set B (seeds 9101…, the generators of A
-with wider parameters), never used to choose a threshold; and the *held-back* set D (seeds
+together), on which the thresholds were chosen; sets A, B and C (seeds 9001…, 9101… and
+9201…), once held back, looked at since and tuning material now; and the *held-back* set D (seeds
 9301…, TV static with rolling bars, crowds of soft blobs, ring-shaped fireworks, rain streaks
 over a street, smoke, a fish tank, fast hand-held over a wall; crop-jump, mirror, turn and
 zoom-jump re-framings, 6–8-frame shots; generators and a planner of its own, which no
@@ -354,7 +353,8 @@ def main() -> None:
                   "looked at since)", HELD_BACK_SEED + 1, args.episodes),
             "C": (f"set C, tuning material now (seeds {HELD_BACK_C_SEED + 1}…, held back "
                   "once, looked at since)", HELD_BACK_C_SEED + 1, args.c_episodes),
-            "B": (f"set B (seeds {HELD_BACK_SEED + 101}…, never tuned on; generators of A)",
+            "B": (f"set B, tuning material now (seeds {HELD_BACK_SEED + 101}…, generators of "
+                  "A; never tuned on before 2026-11-30)",
                   HELD_BACK_SEED + 101, args.episodes),
             "D": (f"held-back set D (seeds {HELD_BACK_D_SEED + 1}…, never tuned on, "
                   "generators and planner of its own)", HELD_BACK_D_SEED + 1, args.d_episodes),

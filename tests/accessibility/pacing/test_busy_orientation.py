@@ -11,7 +11,9 @@ compared — stays free of false cuts.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -47,7 +49,7 @@ def _pictures(detail: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return luma.astype(np.float32), np.repeat(grey[..., None], 3, 2).astype(np.float32), detail
 
 
-def _prepared(detail: np.ndarray, params: CutParams) -> object:
+def _prepared(detail: np.ndarray, params: CutParams) -> Any:  # noqa: ANN401 (cuts._Frame)
     luma, rgb, _ = _pictures(detail)
     return prepare(luma, params, rgb, detail)
 
@@ -59,7 +61,7 @@ def test_turning_or_mirroring_a_busy_texture_changes_its_orientation(seed: int) 
     params = CutParams()
     frames = [_prepared(_streaks(rng, angle), params) for _ in range(4)]
     own = max(float(differences(a, b, params)[ORIENTATION])
-              for a, b in zip(frames, frames[1:], strict=False))
+              for a, b in pairwise(frames))
     mirrored = _prepared(_streaks(rng, np.pi - angle), params)
     turned = _prepared(_streaks(rng, angle + np.pi / 2), params)
     for other in (mirrored, turned):

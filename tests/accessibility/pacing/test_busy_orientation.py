@@ -49,7 +49,7 @@ def _pictures(detail: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return luma.astype(np.float32), np.repeat(grey[..., None], 3, 2).astype(np.float32), detail
 
 
-def _prepared(detail: np.ndarray, params: CutParams) -> Any:  # noqa: ANN401 (cuts._Frame)
+def _prepared(detail: np.ndarray, params: CutParams) -> Any:  # cuts._Frame is private
     luma, rgb, _ = _pictures(detail)
     return prepare(luma, params, rgb, detail)
 

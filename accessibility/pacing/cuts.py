@@ -1,6 +1,6 @@
 """Hard-cut detection on reduced pictures, one frame at a time.
 
-Four differences are measured between each frame and the one before
+Five differences are measured between each frame and the one before
 (``docs/adr/008-cuts-on-busy-footage.md``):
 
 - **structure**: motion-compensated block difference of the luma — every block of the new
@@ -13,6 +13,8 @@ Four differences are measured between each frame and the one before
   where things are: a cut where only the hue changes, or from one busy texture into another.
 - **texture**: how fine or coarse the detail is in each coarse cell (gradient energy on a
   picture twice as fine): a busy texture re-framed closer or farther.
+- **orientation**: in each coarse cell, the share of that detail running across, down and
+  along either diagonal: a busy texture turned a quarter or mirrored.
 
 Busy motion raises a measure on *every* frame of a shot; a cut raises it on one frame. So each
 measure is compared with the larger of the medians of the ``neighbours`` differences before and
@@ -281,7 +283,7 @@ class CutDetector:
     """Feed reduced frames in order; ``finish`` returns the cuts.
 
     ``push(luma)`` alone uses the structure measure only; ``push(luma, rgb, detail)`` with the
-    colour picture and the finer luma of ``picture.SmallPicture`` uses all four.
+    colour picture and the finer luma of ``picture.SmallPicture`` uses all five.
     """
 
     def __init__(self, params: CutParams | None = None) -> None:

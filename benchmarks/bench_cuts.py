@@ -7,13 +7,15 @@ Accuracy. Episodes from ``tests/accessibility/pacing/busy_media.py`` (720×1280,
 H.264 at ~2 Mb/s, cached under the temp directory): shots of 0.25–4 s from moving sources
 whose every frame changes, hand-held shake, pans, zooms, grain, hue drift and lighting ramps
 inside shots, dissolves and lightning (no cuts), 闪白 white-flash cuts, and cuts where only
-the hue or only the framing changes. Five sets: the *tuning* set (seeds 1…N) and the *new
+the hue or only the framing changes. Six sets: the *tuning* set (seeds 1…N) and the *new
 tuning* set (seeds 101…, water ripples, an LED wall, confetti; mirrored, turned and
 punched-in re-framings, cuts during zooms, 8-frame shots, shake + grain + lighting ramp
-together), on which the thresholds were chosen; *held-back* sets A and B (seeds 9001… and
-9101…, other source generators and wider parameters) and C (seeds 9201…, the new generators
-with other parameters plus backlit silhouettes and glitter, which no threshold was chosen
-on), never used to choose a threshold. A detection
+together), on which the thresholds were chosen; sets A, B and C (seeds 9001…, 9101… and
+9201…), once held back, looked at since and tuning material now; and the *held-back* set D (seeds
+9301…, TV static with rolling bars, crowds of soft blobs, ring-shaped fireworks, rain streaks
+over a street, smoke, a fish tank, fast hand-held over a wall; crop-jump, mirror, turn and
+zoom-jump re-framings, 6–8-frame shots; generators and a planner of its own, which no
+threshold was ever chosen on). A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
@@ -55,6 +57,7 @@ from tests.accessibility.pacing.busy_media import (  # noqa: E402
     CALM_KINDS,
     CUT_KINDS,
     HELD_BACK_C_SEED,
+    HELD_BACK_D_SEED,
     HELD_BACK_SEED,
     NEW_TUNING_SEED,
     BusyRenderer,
@@ -328,8 +331,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--new-episodes", type=int, default=5)
     parser.add_argument("--c-episodes", type=int, default=12)
-    parser.add_argument("--sets", default="tuning,tuning_new,A,B,C",
-                        help="comma-separated: tuning, tuning_new, A, B, C")
+    parser.add_argument("--d-episodes", type=int, default=12)
+    parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D",
+                        help="comma-separated: tuning, tuning_new, A, C, B, D")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--files", type=Path, nargs="*", default=None,
                         help="speed: these episodes instead of the default five")
@@ -338,18 +342,22 @@ def main() -> None:
     args, _others = parser.parse_known_args()  # make bench passes every benchmark the same argv
     if args.only != "speed":
         print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
-              f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C; "
+              f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C, "
+              f"{args.d_episodes} in D; "
               f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
             "tuning_new": (f"new tuning set (seeds {NEW_TUNING_SEED + 1}…, new generators)",
                            NEW_TUNING_SEED + 1, args.new_episodes),
-            "A": (f"held-back set A (seeds {HELD_BACK_SEED + 1}…, looked at once)",
-                  HELD_BACK_SEED + 1, args.episodes),
-            "B": (f"held-back set B (seeds {HELD_BACK_SEED + 101}…, never tuned on)",
+            "A": (f"set A, tuning material now (seeds {HELD_BACK_SEED + 1}…, held back once, "
+                  "looked at since)", HELD_BACK_SEED + 1, args.episodes),
+            "C": (f"set C, tuning material now (seeds {HELD_BACK_C_SEED + 1}…, held back "
+                  "once, looked at since)", HELD_BACK_C_SEED + 1, args.c_episodes),
+            "B": (f"set B, tuning material now (seeds {HELD_BACK_SEED + 101}…, generators of "
+                  "A; never tuned on before 2026-11-30)",
                   HELD_BACK_SEED + 101, args.episodes),
-            "C": (f"held-back set C (seeds {HELD_BACK_C_SEED + 1}…, never tuned on, "
-                  "generators of its own)", HELD_BACK_C_SEED + 1, args.c_episodes),
+            "D": (f"held-back set D (seeds {HELD_BACK_D_SEED + 1}…, never tuned on, "
+                  "generators and planner of its own)", HELD_BACK_D_SEED + 1, args.d_episodes),
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]

@@ -1,6 +1,6 @@
 """Hard-cut detection on reduced pictures, one frame at a time.
 
-Four differences are measured between each frame and the one before
+Five differences are measured between each frame and the one before
 (``docs/adr/008-cuts-on-busy-footage.md``):
 
 - **structure**: motion-compensated block difference of the luma — every block of the new
@@ -13,6 +13,8 @@ Four differences are measured between each frame and the one before
   where things are: a cut where only the hue changes, or from one busy texture into another.
 - **texture**: how fine or coarse the detail is in each coarse cell (gradient energy on a
   picture twice as fine): a busy texture re-framed closer or farther.
+- **orientation**: in each coarse cell, the share of that detail running across, down and
+  along either diagonal: a busy texture turned a quarter or mirrored.
 
 Busy motion raises a measure on *every* frame of a shot; a cut raises it on one frame. So each
 measure is compared with the larger of the medians of the ``neighbours`` differences before and
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-MEASURES = ("structure", "layout", "palette", "texture")
+MEASURES = ("structure", "layout", "palette", "texture", "orientation")
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,8 @@ class CutParams:
     flat_block: float = 1.5  # blocks flatter than this in both frames carry no evidence
     # Per measure (structure, layout, palette, texture): a difference below the gate is no
     # evidence; the floor is added to the neighbours' level before taking the ratio.
-    gates: tuple[float, float, float, float] = (6.0, 8.0, 0.06, 3.0)
-    floors: tuple[float, float, float, float] = (3.0, 2.0, 0.04, 0.25)
+    gates: tuple[float, ...] = (6.0, 8.0, 0.06, 3.0, 1.5)
+    floors: tuple[float, ...] = (3.0, 2.0, 0.04, 0.25, 0.5)
     min_evidence: float = 2.5  # sum of log2(ratio) over the measures that passed their gate
     # Steadiness (ADR 008, 2026-11-29): busy shots change every frame but by a steady amount;
     # a re-framing of the same busy texture lifts a measure only a little, yet far outside how
@@ -56,7 +58,7 @@ class CutParams:
     # differences before and after; a difference at least ``spread_ratio`` spreads above the
     # level adds log2(excess / spread_ratio) × ``spread_weight`` to the evidence.
     spread_neighbours: int = 4
-    spread_floors: tuple[float, float, float, float] = (1.5, 1.0, 0.02, 0.15)
+    spread_floors: tuple[float, ...] = (1.5, 1.0, 0.02, 0.15, 0.3)
     spread_ratio: float = 2.0
     spread_weight: float = 1.0
     # Frames between two spikes this much brighter (0–255) than both sides are a white flash
@@ -64,6 +66,9 @@ class CutParams:
     flash_rise: float = 20.0
     white: float = 230.0  # mean luma of a frame that is a white flash in any case
     layout_cells: int = 5  # cells across the short side of the picture for layout and texture
+    # Detail (mean gradient over four directions, ÷ the picture's mean) below which a cell's
+    # orientation shares fade towards zero.
+    flat_detail: float = 0.02
     # Burned-in subtitles come and go in one frame in the bottom of the picture (70–90 % of
     # its height): layout, palette and texture look only above this share of the height.
     caption_top: float = 0.65
@@ -84,6 +89,7 @@ class _Frame:
     layout: np.ndarray | None = None  # (3, rows, cols) brightness and colour of coarse cells
     palette: np.ndarray | None = None  # colour and brightness histogram, sums to 2
     texture: np.ndarray | None = None  # gradient energy of coarse cells
+    orientation: np.ndarray | None = None  # share of detail along 4 directions, coarse cells
     brightness: float = 0.0  # mean luma, 0–255
 
 
@@ -99,6 +105,12 @@ def _block_sums(x: np.ndarray, b: int) -> np.ndarray:
     return rows
 
 
+def _mean(x: np.ndarray) -> float:
+    # ``ndarray.mean`` goes through several Python-level layers; on arrays this small they
+    # cost more than the sum itself.
+    return float(np.add.reduce(x, axis=None)) / x.size
+
+
 def _box_mean(x: np.ndarray, cell: int) -> np.ndarray:
     h = x.shape[-2] // cell * cell
     w = x.shape[-1] // cell * cell
@@ -110,7 +122,7 @@ def _colour_layout_and_palette(rgb: np.ndarray, cells: int) -> tuple[np.ndarray,
     y = 0.2126 * r + 0.7152 * g + 0.0722 * b
     # Brightness relative to the picture's mean, so lighting ramps shift nothing; colour as two
     # opponent channels (red–green, blue–yellow), which a hue change turns.
-    relative = y * np.float32(0.5 / max(float(y.mean()), 0.03))
+    relative = y * np.float32(0.5 / max(_mean(y), 0.03))
     red_green = r - g
     blue_yellow = b - 0.5 * (r + g)
     cell = max(1, min(y.shape) // cells)
@@ -140,10 +152,24 @@ def _soft_bins(position: np.ndarray, bins: int) -> tuple[tuple[np.ndarray, np.nd
     return (low, low + 1), (1.0 - upper, upper)
 
 
-def _texture(detail: np.ndarray, cells: int) -> np.ndarray:
-    z = detail * np.float32(1.0 / max(float(detail.mean()), 8.0))
-    energy = np.abs(np.diff(z, axis=1))[:-1, :] + np.abs(np.diff(z, axis=0))[:, :-1]
-    return _box_mean(energy, max(1, min(energy.shape) // cells)) * np.float32(100.0)
+def _texture(detail: np.ndarray, cells: int, flat: float) -> tuple[np.ndarray, np.ndarray]:
+    """Gradient energy of coarse cells, and the share of it along each of four directions
+    (across, down and the two diagonals): a quarter turn swaps across and down, a mirror
+    swaps the diagonals, which a shapeless busy texture's own motion does not."""
+    z = detail * np.float32(1.0 / max(_mean(detail), 8.0))
+    across = np.diff(z, axis=1)[:-1, :]
+    down = np.diff(z, axis=0)[:, :-1]
+    cell = max(1, min(across.shape) // cells)
+    h = across.shape[0] // cell * cell
+    w = across.shape[1] // cell * cell
+    across, down = across[:h, :w], down[:h, :w]
+    sums = _block_sums(np.abs(np.stack((across, down, across + down, across - down))), cell)
+    energy = (sums[0] + sums[1]) * np.float32(100.0 / (cell * cell))
+    # Cells with little detail (a night sky, a wall in shadow) have no direction to speak of:
+    # the floor keeps their shares near zero instead of amplifying grain or a dissolve's
+    # remnants.
+    orientation = sums * (np.float32(100.0) / (sums.sum(axis=0) + np.float32(cell * cell * flat)))
+    return energy, orientation
 
 
 def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
@@ -153,33 +179,43 @@ def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
     w = luma.shape[1] // b * b
     # Lighting ramps and exposure drift scale the whole picture; dividing by the mean keeps
     # them from looking like structure changing.
-    picture = luma[:h, :w] * np.float32(128.0 / max(float(luma.mean()), 8.0))
+    brightness = _mean(luma)
+    picture = luma[:h, :w] * np.float32(128.0 / max(brightness, 8.0))
     n = float(b * b)
     mean = _block_sums(picture, b) / n
     mean_sq = _block_sums(picture * picture, b) / n
     activity = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
-    layout = palette = texture = None
+    layout = palette = texture = orientation = None
     if rgb is not None:
         top = rgb[:max(2, round(rgb.shape[0] * params.caption_top))]
         layout, palette = _colour_layout_and_palette(top, params.layout_cells)
     if detail is not None:
         top = detail[:max(3, round(detail.shape[0] * params.caption_top))]
-        texture = _texture(top, params.layout_cells)
-    return _Frame(picture, activity, layout, palette, texture, float(luma.mean()))
+        texture, orientation = _texture(top, params.layout_cells, params.flat_detail)
+    return _Frame(picture, activity, layout, palette, texture, orientation, brightness)
 
 
 def differences(previous: _Frame, current: _Frame, params: CutParams) -> np.ndarray:
-    """The four measures between two frames (NaN where a frame lacks what one needs)."""
+    """The measures between two frames (NaN where a frame lacks what one needs)."""
     out = np.full(len(MEASURES), np.nan)
     out[0] = block_difference(previous, current, params)
     if previous.layout is not None and current.layout is not None \
             and previous.layout.shape == current.layout.shape:
-        out[1] = float(np.abs(current.layout - previous.layout).mean()) * 255.0
+        out[1] = _mean(np.abs(current.layout - previous.layout)) * 255.0
     if previous.palette is not None and current.palette is not None:
         out[2] = float(np.abs(current.palette - previous.palette).sum()) * 0.25
     if previous.texture is not None and current.texture is not None \
             and previous.texture.shape == current.texture.shape:
-        out[3] = float(np.abs(current.texture - previous.texture).mean())
+        out[3] = _mean(np.abs(current.texture - previous.texture))
+    if previous.orientation is not None and current.orientation is not None \
+            and previous.texture is not None and current.texture is not None \
+            and previous.orientation.shape == current.orientation.shape:
+        # Cells weigh by the detail they have in the poorer of the two frames: a cell flat on
+        # either side (the dark sky a dissolve ends on) has no direction to compare.
+        weight = np.minimum(current.texture, previous.texture)
+        turned = np.add.reduce(np.abs(current.orientation - previous.orientation), axis=0)
+        out[4] = float(np.add.reduce(turned * weight, axis=None)) \
+            / (4.0 * float(np.add.reduce(weight, axis=None)) + 1e-6)
     return out
 
 
@@ -207,7 +243,7 @@ def block_difference(previous: _Frame, current: _Frame, params: CutParams) -> fl
     b, r = params.block, params.search
     cur = current.picture
     h, w = cur.shape
-    padded = np.pad(previous.picture, r, mode="edge")
+    padded = _pad_edge(previous.picture, r)
     n = 2 * r + 1
     residual = np.empty((n * n, h, w), np.float32)
     for k in range(n * n):
@@ -222,14 +258,32 @@ def block_difference(previous: _Frame, current: _Frame, params: CutParams) -> fl
                    | (best > params.flat_block))
     if not informative.any():
         return 0.0
-    return float(np.median(best[informative]))
+    values = best[informative]
+    half = values.size // 2
+    if values.size % 2:
+        return float(np.partition(values, half)[half])
+    low_high = np.partition(values, (half - 1, half))
+    return float(low_high[half - 1] + low_high[half]) * 0.5
+
+
+def _pad_edge(x: np.ndarray, r: int) -> np.ndarray:
+    """``np.pad(x, r, mode="edge")`` for a 2-D picture, in six slice copies (np.pad's own
+    set-up costs several times more on pictures this small)."""
+    h, w = x.shape
+    out = np.empty((h + 2 * r, w + 2 * r), x.dtype)
+    out[r:r + h, r:r + w] = x
+    out[:r, r:r + w] = x[0]
+    out[r + h:, r:r + w] = x[-1]
+    out[:, :r] = out[:, r:r + 1]
+    out[:, r + w:] = out[:, r + w - 1:r + w]
+    return out
 
 
 class CutDetector:
     """Feed reduced frames in order; ``finish`` returns the cuts.
 
     ``push(luma)`` alone uses the structure measure only; ``push(luma, rgb, detail)`` with the
-    colour picture and the finer luma of ``picture.SmallPicture`` uses all four.
+    colour picture and the finer luma of ``picture.SmallPicture`` uses all five.
     """
 
     def __init__(self, params: CutParams | None = None) -> None:
@@ -238,7 +292,9 @@ class CutDetector:
         self._delay = max(p.neighbours, p.spread_neighbours)
         # Frames kept for bridging a flash: the one before the first spike up to the last.
         self._recent: deque[_Frame] = deque(maxlen=p.max_flash_frames + 2 + self._delay)
-        self._differences: list[np.ndarray] = []
+        # Differences to the previous frame, one row per frame (row 0 is zeros); grown by
+        # doubling, so neighbour windows are views, not lists turned into arrays every frame.
+        self._diffs = np.zeros((1024, len(MEASURES)))
         self._evidence: list[float] = []
         self._spikes: list[int] = []
         self._bridges: dict[tuple[int, int], tuple[float, bool]] = {}
@@ -247,10 +303,10 @@ class CutDetector:
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
              detail: np.ndarray | None = None) -> None:
         frame = prepare(luma, self.params, rgb, detail)
+        if self._count >= len(self._diffs):
+            self._diffs = np.concatenate((self._diffs, np.zeros_like(self._diffs)))
         if self._recent:
-            self._differences.append(differences(self._recent[-1], frame, self.params))
-        else:
-            self._differences.append(np.zeros(len(MEASURES)))
+            self._diffs[self._count] = differences(self._recent[-1], frame, self.params)
         self._evidence.append(0.0)
         self._recent.append(frame)
         self._count += 1
@@ -263,16 +319,12 @@ class CutDetector:
         """Per measure, the larger of the median differences just before and just after, and
         the larger of the ranges of the differences just before and just after."""
         p = self.params
-        d = self._differences
-        before = d[max(1, before_end - p.neighbours):before_end]
-        after = d[after_start:after_start + p.neighbours]
-        zero = np.zeros(len(MEASURES))
-        level = np.fmax(np.median(before, axis=0) if before else zero,
-                        np.median(after, axis=0) if after else zero)
-        wide_before = np.array(d[max(1, before_end - p.spread_neighbours):before_end])
-        wide_after = np.array(d[after_start:after_start + p.spread_neighbours])
-        ranges = [np.ptp(w, axis=0) if len(w) > 1 else zero for w in (wide_before, wide_after)]
-        return level, np.fmax(*ranges)
+        d = self._diffs[:self._count]
+        level = np.fmax(_median_rows(d[max(1, before_end - p.neighbours):before_end]),
+                        _median_rows(d[after_start:after_start + p.neighbours]))
+        spread = np.fmax(_range_rows(d[max(1, before_end - p.spread_neighbours):before_end]),
+                         _range_rows(d[after_start:after_start + p.spread_neighbours]))
+        return level, spread
 
     def _evidence_between(self, value: np.ndarray, before_end: int, after_start: int) -> float:
         level, spread = self._level(before_end, after_start)
@@ -280,7 +332,7 @@ class CutDetector:
 
     def _decide(self, t: int) -> None:
         p = self.params
-        strength = self._evidence_between(self._differences[t], t, t + 1)
+        strength = self._evidence_between(self._diffs[t], t, t + 1)
         self._evidence[t] = strength
         if strength < p.min_evidence:
             return
@@ -333,4 +385,21 @@ class CutDetector:
                 cuts.append(max(spikes[i:j + 1], key=lambda k: self._evidence[k]))
             i = j + 1
         return CutReport(tuple(cuts), tuple(flash_cuts),
-                         tuple(float(d[0]) for d in self._differences), tuple(self._evidence))
+                         tuple(float(d) for d in self._diffs[:self._count, 0]),
+                         tuple(self._evidence))
+
+
+def _median_rows(rows: np.ndarray) -> np.ndarray:
+    """Per column, the median of a few rows (zeros when there are none)."""
+    n = len(rows)
+    if n == 0:
+        return np.zeros(rows.shape[1])
+    ordered = np.sort(rows, axis=0)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) * 0.5
+
+
+def _range_rows(rows: np.ndarray) -> np.ndarray:
+    """Per column, the range of a few rows (zeros when there are fewer than two)."""
+    if len(rows) < 2:
+        return np.zeros(rows.shape[1])
+    return np.max(rows, axis=0) - np.min(rows, axis=0)

@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 # Bumped whenever a change to the analysis would change stored measurements.
 # 2: subtitles read off the picture in the same pass; 3: cuts from four measures (ADR 008);
 # 4: steadiness evidence, soft colour bins and the 闪白 brightness test (ADR 008, 2026-11-29)
-ANALYSER_VERSION = 4
+# 5: orientation of detail per coarse cell as a fifth cut measure (ADR 008, 2026-11-30)
+ANALYSER_VERSION = 5
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]

@@ -18,9 +18,16 @@ Four families, told apart by the seed:
   with very short 8-frame shots and hand-held shake, grain and a lighting ramp together;
 - ``family="held_back"``: seeds 9000–9199 (sets A and B), other generators and wider
   parameter ranges, never used to choose a threshold (only to report);
-- ``family="held_back_c"``: seeds from 9200 (set C), the new generators of ``tuning_new``
+- ``family="held_back_c"``: seeds 9200–9299 (set C), the new generators of ``tuning_new``
   with other parameters plus two generators no threshold was ever chosen on (backlit crowd
-  silhouettes, glitter over a location), and wider ranges of shake, grain and light.
+  silhouettes, glitter over a location), and wider ranges of shake, grain and light. Set C
+  (like A) has been looked at since, and is tuning material now;
+- ``family="held_back_d"``: seeds from 9300 (set D), generators and a planner of its own
+  that no threshold was ever chosen on: TV static with rolling bars, a crowd of soft moving
+  blobs, ring-shaped firework bursts, rain streaks over a street, smoke drifting over a
+  location, a fish tank, and fast hand-held over a textured wall; framing changes by a crop
+  jump, a mirror, a quarter turn or a zoom jump of the same texture (also while zooming);
+  6–8-frame shots; hue-only cuts; dissolves and 闪白 as before.
 """
 
 from __future__ import annotations
@@ -33,20 +40,24 @@ import numpy as np
 
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
-Family = Literal["tuning", "tuning_new", "held_back", "held_back_c"]
+Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
 HELD_BACK_SOURCES = ("still", "snow", "water", "bokeh", "cyclic", "leaves", "static")
 NEW_TUNING_SOURCES = ("still", "ripples", "led", "confetti", "rain", "noise", "crowd")
 HELD_BACK_C_SOURCES = ("still", "ripples", "led", "confetti", "silhouettes", "glitter", "water")
-CALM_SOURCES = ("still",)
+HELD_BACK_D_SOURCES = ("wall", "tvbars", "blobs", "bursts", "street_rain", "smoke", "fishtank")
+CALM_SOURCES = ("still", "wall")
 HELD_BACK_SEED = 9000
 NEW_TUNING_SEED = 100
 HELD_BACK_C_SEED = 9200
+HELD_BACK_D_SEED = 9300
 
 
 def family_of(seed: int) -> Family:
+    if seed >= HELD_BACK_D_SEED:
+        return "held_back_d"
     if seed >= HELD_BACK_C_SEED:
         return "held_back_c"
     if seed >= HELD_BACK_SEED:
@@ -181,6 +192,8 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
     family = family or family_of(seed)
+    if family == "held_back_d":
+        return _d_plan(width, height, seed, seconds)
     if family in ("tuning_new", "held_back_c"):
         return _new_plan(width, height, seed, seconds, family)
     held = family == "held_back"
@@ -336,6 +349,101 @@ def _new_plan(width: int, height: int, seed: int, seconds: float, family: Family
         shots.append(shot)
         total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
     return BusyPlan(width, height, seed, family, tuple(scenes), tuple(shots))
+
+
+def _d_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
+    """Family ``held_back_d`` (set D): a planner and parameters of its own, never tuned on.
+
+    Ten scenes (a calm location, a textured wall, eight busy or calm sources drawn at random),
+    more very short shots (6–8 frames), framing changes of four kinds, fast hand-held over the
+    wall, cuts during zooms, hue-only cuts; dissolves, 闪白 and lightning as before."""
+    rng = np.random.default_rng(seed)
+    names = HELD_BACK_D_SOURCES
+    busy_names = names[1:]
+    scenes = [("still", int(rng.integers(0, 5))), ("wall", int(rng.integers(0, 5)))]
+    scenes += [(str(rng.choice(busy_names)), int(rng.integers(0, 5))) for _ in range(7)]
+    scenes += [(str(rng.choice(names)), int(rng.integers(0, 5)))]
+    shots: list[BusyShot] = []
+    total = 0
+    target = int(seconds * FPS)
+
+    def length() -> int:
+        roll = rng.random()
+        if roll < 0.3:
+            return int(rng.choice([6, 7, 8]))
+        if roll < 0.45:
+            return int(rng.integers(9, 16))
+        return int(np.exp(rng.uniform(np.log(10), np.log(110))))
+
+    while total < target:
+        previous = shots[-1] if shots else None
+        roll = rng.random()
+        if previous is not None and roll < 0.09:
+            jump = float(rng.uniform(50, 170)) * float(rng.choice([-1, 1]))
+            base = previous.hue[1]
+            shot = BusyShot(frames=length(), scene=previous.scene, camera=previous.camera,
+                            grain=previous.grain, hue=(base + jump, base + jump))
+        elif previous is not None and roll < 0.3:
+            # Same place and texture, another framing: the crop jumps sideways, the picture
+            # is mirrored or turned, or the camera jumps closer or farther (perhaps zooming).
+            old = previous.camera
+            how = str(rng.choice(["crop", "mirror", "turn", "zoom"]))
+            if how == "crop":
+                dy = float(rng.uniform(0.15, 0.3)) * float(rng.choice([-1, 1]))
+                dx = float(rng.uniform(0.15, 0.3)) * float(rng.choice([-1, 1]))
+                camera = replace(old, zoom=max(old.zoom, 1.6), pan=(0.0, 0.0),
+                                 centre=(float(np.clip(0.5 + dx, 0.3, 0.7)),
+                                         float(np.clip(0.5 + dy, 0.3, 0.7))))
+                if camera.centre == old.centre:
+                    camera = replace(camera, centre=(1 - old.centre[0], 1 - old.centre[1]))
+            elif how == "mirror":
+                camera = replace(old, mirror=not old.mirror, pan=(0.0, 0.0))
+            elif how == "turn":
+                camera = replace(old, turn=(old.turn + int(rng.choice([1, 2, 3]))) % 4,
+                                 pan=(0.0, 0.0))
+            else:
+                factor = float(rng.uniform(1.4, 2.2)) ** float(rng.choice([-1, 1]))
+                end = old.zoom * (1 + old.zoom_rate) ** previous.frames
+                zoom = end * factor if end * factor >= 1.1 else end / factor
+                camera = replace(old, zoom=zoom, pan=(0.0, 0.0),
+                                 zoom_rate=old.zoom_rate if rng.random() < 0.6 else 0.0)
+            shot = BusyShot(frames=length(), scene=previous.scene, camera=camera,
+                            hue=(previous.hue[1], previous.hue[1]), grain=previous.grain)
+        else:
+            scene = int(rng.integers(0, len(scenes)))
+            if previous is not None and scene == previous.scene:
+                scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+            wall = scenes[scene][0] == "wall"
+            motion = "fast" if wall and rng.random() < 0.7 else str(
+                rng.choice(["static", "pan", "zoom", "shake", "fast", "static"]))
+            zoom_rate = 0.0
+            if motion == "zoom" or (previous is not None and previous.camera.zoom_rate
+                                    and rng.random() < 0.6):
+                zoom_rate = float(rng.uniform(-0.02, 0.03))
+            shake = {"shake": float(rng.uniform(0.005, 0.015)),
+                     "fast": float(rng.uniform(0.015, 0.03))}.get(motion, 0.0)
+            camera = Camera(
+                zoom=float(rng.uniform(1.25, 2.0)),
+                centre=(float(rng.uniform(0.3, 0.7)), float(rng.uniform(0.3, 0.7))),
+                pan=((float(rng.uniform(-0.016, 0.016)), float(rng.uniform(-0.016, 0.016)))
+                     if motion == "pan" else (0.0, 0.0)),
+                zoom_rate=zoom_rate, shake=shake,
+                mirror=bool(rng.random() < 0.25), turn=int(rng.choice([0, 0, 1, 2, 3])))
+            frames = length()
+            light = (1.0, 1.0)
+            if frames > 24 and rng.random() < 0.35:
+                light = (float(rng.uniform(0.7, 1.2)), float(rng.uniform(0.3, 2.0)))
+            hue0 = float(rng.uniform(-30, 60))
+            hue = (hue0, hue0)
+            if frames > 24 and rng.random() < 0.3:
+                hue = (hue0, hue0 + float(rng.uniform(-110, 110)))
+            grain = float(rng.choice([0.0, 0.0, 6.0, 12.0, 20.0]))
+            shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
+                                                    grain=grain, light=light, hue=hue),
+                            dissolve=(5, 24), lightning=0.12)
+        shots.append(shot)
+        total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
+    return BusyPlan(width, height, seed, "held_back_d", tuple(scenes), tuple(shots))
 
 
 def _entered(rng: np.random.Generator, previous: BusyShot | None, shot: BusyShot, *,
@@ -803,6 +911,232 @@ _SOURCES: dict[str, type[_Source]] = {
     "cyclic": _Cyclic, "leaves": _Leaves, "static": _Static, "ripples": _Ripples,
     "led": _LedWall, "confetti": _Confetti, "silhouettes": _Silhouettes, "glitter": _Glitter,
 }
+
+
+# Held-back family D (seeds from 9300): generators no threshold was ever chosen on.
+
+
+class _Wall(_Source):
+    """A textured wall (bricks, mortar, stains): still; seen through a fast hand-held camera."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        canvas = make_canvas(rng, height, width, palette).astype(np.float32)
+        bh = max(4, int(rng.integers(22, 48) * self.scale))
+        bw = bh * int(rng.integers(2, 4))
+        yy, xx = np.mgrid[0:height, 0:width]
+        row = yy // bh
+        offset = (row % 2) * (bw // 2)
+        mortar = ((yy % bh) < max(1, bh // 8)) | (((xx + offset) % bw) < max(1, bh // 8))
+        brick = rng.uniform(0.75, 1.2, (height // bh + 2, width // bw + 2))
+        tone = brick[row, (xx + offset) // bw][..., None]
+        self.canvas = np.where(mortar[..., None], 200.0, canvas * tone).astype(np.float32)
+
+    def frame(self) -> np.ndarray:
+        return self.canvas
+
+
+class _TvBars(_Source):
+    """A badly tuned television: colour bars under snow, a dark bar rolling down, torn lines."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        n = int(rng.integers(5, 9))
+        colours = rng.uniform(30, 240, (n, 3)).astype(np.float32)
+        bars = colours[(np.arange(width) * n // width)]
+        self.bars = np.broadcast_to(bars[None], (height, width, 3)).copy()
+        self.roll = float(rng.uniform(0, height))
+        self.speed = float(rng.uniform(8, 30)) * self.scale
+        self.snow = float(rng.uniform(0.35, 0.7))
+        self.rows = np.arange(height, dtype=np.float32)
+
+    def frame(self) -> np.ndarray:
+        self.roll = (self.roll + self.speed) % self.h
+        tear = self.rng.integers(-12, 13) * np.sin(self.rows / 7 + self.rng.uniform(0, 6))
+        shift = int(tear.mean()) if self.rng.random() < 0.5 else 0
+        picture = np.roll(self.bars, shift, axis=1)
+        dist = np.minimum(np.abs(self.rows - self.roll), self.h - np.abs(self.rows - self.roll))
+        dark = (1 - 0.6 * np.exp(-(dist / (0.08 * self.h)) ** 2))[:, None, None]
+        half = self.rng.random(((self.h + 1) // 2, (self.w + 1) // 2), dtype=np.float32)
+        snow = _double(half, self.h, self.w)[..., None] * 255
+        return (picture * (1 - self.snow) + snow * self.snow) * dark
+
+
+class _Blobs(_Still):
+    """A square full of people seen from above: soft round blobs drifting every which way."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        n = int(rng.integers(60, 160))
+        self.pos = rng.uniform(0, 1, (n, 2)) * (height - 80, width - 80)
+        self.vel = rng.normal(0, 5 * self.scale, (n, 2))
+        self.colour = rng.uniform(20, 240, (n, 3)).astype(np.float32)
+        self.radius = rng.integers(10, 36, n)
+        self.discs: dict[int, np.ndarray] = {}
+        for r in set(int(x) for x in self.radius):
+            yy, xx = np.mgrid[-r:r, -r:r]
+            self.discs[r] = np.clip(1.5 - np.sqrt(yy * yy + xx * xx) / r * 1.5, 0, 1)[..., None]
+
+    def frame(self) -> np.ndarray:
+        out = self.canvas * 0.9
+        self.vel = 0.9 * self.vel + self.rng.normal(0, 1.2 * self.scale, self.vel.shape)
+        self.pos = (self.pos + self.vel) % (self.h - 80, self.w - 80)
+        for (y, x), colour, r in zip(self.pos, self.colour, self.radius, strict=True):
+            disc = self.discs[int(r)]
+            y0, x0 = int(y), int(x)
+            patch = out[y0:y0 + 2 * r, x0:x0 + 2 * r]
+            patch += (colour - patch) * disc[:patch.shape[0], :patch.shape[1]]
+        return out
+
+
+class _Bursts(_Source):
+    """Fireworks as rings: each burst an expanding circle of sparks leaving smoke behind."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.sky = np.zeros((height, width, 3), np.float32) + rng.uniform(0, 30, 3).astype(
+            np.float32)
+        self.glow = np.zeros((height, width, 3), np.float32)
+        self.bursts: list[list[float]] = []  # y, x, radius, speed, r, g, b, age
+        self.rate = float(rng.uniform(0.15, 0.5))
+        for _ in range(3):
+            self._burst(float(rng.uniform(0, 20)))
+
+    def _burst(self, age: float = 0.0) -> None:
+        speed = float(self.rng.uniform(5, 16)) * self.scale
+        self.bursts.append([float(self.rng.uniform(0.1, 0.8)) * self.h,
+                            float(self.rng.uniform(0.1, 0.9)) * self.w, speed * age, speed,
+                            *self.rng.uniform(100, 255, 3), age])
+
+    def frame(self) -> np.ndarray:
+        if self.rng.random() < self.rate:
+            self._burst()
+        self.glow *= 0.75
+        for b in self.bursts:
+            b[2] += b[3]
+            b[3] *= 0.95
+            b[7] += 1
+            n = 90
+            angle = self.rng.uniform(0, 2 * np.pi, n)
+            r = b[2] * self.rng.uniform(0.85, 1.05, n)
+            ys = (b[0] + r * np.sin(angle) + 0.15 * b[7] ** 2 * self.scale).astype(np.int32)
+            xs = (b[1] + r * np.cos(angle)).astype(np.int32)
+            keep = (ys >= 0) & (ys < self.h - 4) & (xs >= 0) & (xs < self.w - 4)
+            fade = max(0.0, 1 - b[7] / 40)
+            for dy in range(4):
+                for dx in range(4):
+                    self.glow[ys[keep] + dy, xs[keep] + dx] = np.array(b[4:7], np.float32) * fade
+        self.bursts = [b for b in self.bursts if b[7] < 40]
+        return self.sky + self.glow
+
+
+class _StreetRain(_Still):
+    """Heavy rain in long slanted streaks over a street at night, splashes on the ground."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.canvas = self.canvas * np.float32(rng.uniform(0.35, 0.6))
+        self.slant = float(rng.uniform(-0.5, 0.5))
+        self.length = max(6, int(rng.uniform(0.05, 0.12) * height))
+        self.count = int(width * height // int(rng.integers(1500, 4000)))
+
+    def frame(self) -> np.ndarray:
+        out = self.canvas.copy()
+        wind = self.slant + self.rng.normal(0, 0.05)
+        ys = self.rng.integers(0, self.h - self.length, self.count)
+        xs = self.rng.integers(self.length, self.w - self.length, self.count)
+        for k in range(0, self.length, 2):
+            yk, xk = ys + k, xs + int(k * wind)
+            out[yk, xk] = out[yk, xk] * 0.4 + 140
+        splash = self.rng.integers(0, self.w - 6, self.count // 4)
+        ground = self.rng.integers(int(self.h * 0.75), self.h - 3, self.count // 4)
+        for d in range(5):
+            out[ground, splash + d] = 190
+        return out
+
+
+class _Smoke(_Still):
+    """Smoke or fog drifting over a location, thick in places, always moving."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.low = rng.normal(0, 1, (3, 12, 8)).astype(np.float32)
+        self.ry = self._interpolation((height + 1) // 2, 12)
+        self.rx = self._interpolation((width + 1) // 2, 8)
+        self.tint = rng.uniform(150, 240, 3).astype(np.float32)
+        self.thick = float(rng.uniform(0.4, 0.8))
+        self.t = 0.0
+
+    @staticmethod
+    def _interpolation(n: int, m: int) -> np.ndarray:
+        pos = np.linspace(0, m - 1, n)
+        out = np.maximum(0, 1 - np.abs(pos[:, None] - np.arange(m)[None, :]))
+        return out.astype(np.float32)
+
+    def frame(self) -> np.ndarray:
+        self.t += 1
+        self.low = 0.93 * self.low + 0.37 * self.rng.normal(0, 1, self.low.shape).astype(
+            np.float32)
+        self.low[0] = np.roll(self.low[0], 1, axis=1) if self.t % 4 == 0 else self.low[0]
+        field = sum(self.ry @ layer @ self.rx.T * w for layer, w in zip(self.low, (0.6, 0.3, 0.2),
+                                                                        strict=True))
+        density = np.clip(0.5 + 0.35 * field, 0, 1) * self.thick
+        d = _double(density.astype(np.float32), self.h, self.w)[..., None]
+        return self.canvas * (1 - d) + self.tint * d
+
+
+class _FishTank(_Source):
+    """An aquarium: fish darting and turning, bubbles rising, plants swaying."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        top = rng.uniform(40, 120, 3).astype(np.float32)
+        bottom = rng.uniform(5, 50, 3).astype(np.float32)
+        ramp = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
+        self.water = np.broadcast_to(top + (bottom - top) * ramp, (height, width, 3)).copy()
+        gravel = rng.uniform(60, 160, (height // 40 + 1, width // 8 + 1, 3)).astype(np.float32)
+        floor = int(0.85 * height)
+        self.water[floor:] = np.repeat(np.repeat(gravel, 8, 1), 8, 0)[:height - floor, :width]
+        n = int(rng.integers(8, 25))
+        self.fish = np.column_stack([rng.uniform(0.1, 0.8, n) * height,
+                                     rng.uniform(0.1, 0.9, n) * width,
+                                     rng.normal(0, 8, n) * self.scale,
+                                     rng.integers(20, 70, n) * self.scale])
+        self.colour = rng.uniform(80, 255, (n, 3)).astype(np.float32)
+        self.bubbles = rng.uniform(0, 1, (60, 2)) * (height, width)
+        self.plants = rng.uniform(0.05, 0.95, 6) * width
+        self.t = 0
+
+    def frame(self) -> np.ndarray:
+        self.t += 1
+        out = self.water.copy()
+        for k, x in enumerate(self.plants):
+            sway = int(12 * self.scale * np.sin(0.2 * self.t + k))
+            x0 = int(x) + sway
+            out[int(0.45 * self.h):int(0.85 * self.h), max(0, x0):max(0, x0 + 6)] = (20, 110, 40)
+        f = self.fish
+        turn = self.rng.random(len(f)) < 0.05
+        f[turn, 2] *= -1
+        f[:, 2] += self.rng.normal(0, 1.5, len(f)) * self.scale
+        f[:, 1] = (f[:, 1] + f[:, 2]) % (self.w - 80)
+        f[:, 0] = np.clip(f[:, 0] + self.rng.normal(0, 3, len(f)), 0, 0.8 * self.h)
+        for (y, x, _v, size), colour in zip(f, self.colour, strict=True):
+            hgt = max(3, int(size * 0.45))
+            out[int(y):int(y) + hgt, int(x):int(x) + int(size)] = colour
+        self.bubbles[:, 0] -= self.rng.uniform(4, 12, len(self.bubbles)) * self.scale
+        self.bubbles[:, 1] += self.rng.normal(0, 2, len(self.bubbles))
+        self.bubbles %= (self.h - 6, self.w - 6)
+        ys, xs = self.bubbles[:, 0].astype(np.int32), self.bubbles[:, 1].astype(np.int32)
+        for d in range(4):
+            out[ys + d, xs] = 230
+            out[ys, xs + d] = 230
+        return out
+
+
+_SOURCES.update({
+    "wall": _Wall, "tvbars": _TvBars, "blobs": _Blobs, "bursts": _Bursts,
+    "street_rain": _StreetRain, "smoke": _Smoke, "fishtank": _FishTank,
+})
 
 
 # --- rendering --------------------------------------------------------------------------------

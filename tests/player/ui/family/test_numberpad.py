@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -93,8 +94,8 @@ def test_the_keys_keep_their_size_whichever_comes_last_theme_or_sheet(
     # Laid out as a grid of equal squares, none overlapping another.
     tops = sorted({k.geometry().top() for k in _keys(shown)})
     lefts = sorted({k.geometry().left() for k in _keys(shown)})
-    assert all(b - a >= side for a, b in zip(tops, tops[1:], strict=False))
-    assert all(b - a >= side for a, b in zip(lefts, lefts[1:], strict=False))
+    assert all(b - a >= side for a, b in itertools.pairwise(tops))
+    assert all(b - a >= side for a, b in itertools.pairwise(lefts))
 
 
 def test_typed_digits_show_only_as_dots(pad: NumberPad) -> None:

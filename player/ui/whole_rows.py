@@ -40,7 +40,9 @@ def fit_whole_rows(area: QScrollArea, rows: Sequence[QWidget],
     top_needed = min(top for top, _ in wanted)
     bottom_needed = max(bottom for _, bottom in wanted)
     low, high = bottom_needed - height, top_needed  # any top edge in [low, high] shows them
-    starts = [top for top, _ in spans if low <= top <= high]
+    # Showing the first row means showing the list from its very top (its margin too).
+    starts = [0 if top == spans[0][0] and low <= 0 else top
+              for top, _ in spans if low <= top <= high]
     if starts:
         value = min(starts, key=lambda top: (abs(top - current), top))
     else:  # no row top will do (taller than the page): the least move, within the list

@@ -116,6 +116,7 @@ class HomeScreen(Screen):
         self._recent = recent
         self._build_rows()
         self._update_texts()
+        self._fit_page()
         self._update_more()
 
     def _shelves(self) -> list[tuple[str, list[int]]]:

@@ -95,7 +95,7 @@ def _walk_down_and_up(qtbot: QtBot, parts: Assembly) -> None:
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
-@pytest.mark.parametrize("shelves", [1, 2, 4])
+@pytest.mark.parametrize("shelves", [1, 2, 4, 7])
 def test_every_item_on_home_is_whole_going_down_and_back_up(
     qtbot: QtBot, build_app: Build, tmp_path: Path, media_dir: Path, screen: str, shelves: int
 ) -> None:

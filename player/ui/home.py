@@ -23,6 +23,7 @@ from player.ui.poster_wall import Poster, PosterRow
 from player.ui.screen import Screen
 from player.ui.scrolling import scroll_area
 from player.ui.strings import episode_label
+from player.ui.whole_rows import fit_whole_rows
 
 # Tags older viewers look for first (Ding Yaping: health and science dramas), then the rest
 # in the order the library brings them.
@@ -74,11 +75,14 @@ class HomeScreen(Screen):
         self.family_button.setObjectName("family")
         self.family_button.setAccessibleName(self.family_button.text())
         self.family_button.clicked.connect(self.family_requested)
-        header = QHBoxLayout()
+        # The title line is one row of the page, so scrolling never cuts it in half.
+        self._header = QWidget()
+        header = QHBoxLayout(self._header)
+        header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self._title)
         header.addStretch(1)
         header.addWidget(self._hint)
-        self._page_layout.addLayout(header)
+        self._page_layout.addWidget(self._header)
         self._page_layout.addWidget(self._continue)
         self._page_layout.addWidget(self._empty)
         self._page_layout.addWidget(self._wall)
@@ -112,6 +116,7 @@ class HomeScreen(Screen):
         self._recent = recent
         self._build_rows()
         self._update_texts()
+        self._fit_page()
         self._update_more()
 
     def _shelves(self) -> list[tuple[str, list[int]]]:
@@ -175,6 +180,7 @@ class HomeScreen(Screen):
             self._fit_shelves()
             if focused_row and self.rows():
                 self.set_focus(self.rows()[0])
+            self._fit_page()
             self._update_more()
 
     def cast_titles(self) -> list[str]:
@@ -234,9 +240,15 @@ class HomeScreen(Screen):
         below = [label.text().split(" · ")[0] for label, row in self._rows
                  if not row.hasFocus()
                  and row.mapTo(viewport, row.rect().bottomLeft()).y() > viewport.height()]
-        text = self.tr("往下还有：%1").replace("%1", self.tr("、").join(below[:3])) if below else ""
-        if len(below) > 3:
-            text += self.tr(" 等 %1 排").replace("%1", str(len(below)))
+        shelves = len(below)
+        family = self.family_button
+        if shelves <= 3 and family.isVisible() and not family.hasFocus() and family.mapTo(
+                viewport, family.rect().bottomLeft()).y() > viewport.height():
+            below.append(family.text())  # a page left whole may hide it: say it is there
+        text = self.tr("往下还有：%1").replace("%1", self.tr("、").join(below[:4])) if below else ""
+        if shelves > 3:
+            text = self.tr("往下还有：%1").replace("%1", self.tr("、").join(below[:3]))
+            text += self.tr(" 等 %1 排").replace("%1", str(shelves))
         # Always there (empty when nothing is below), so the page's height never jumps.
         self._more.setText(text or " ")
 
@@ -247,16 +259,19 @@ class HomeScreen(Screen):
         super().showEvent(event)  # type: ignore[arg-type]
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._fit_shelves()
+        self._fit_page()
         self._update_more()
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._fit_shelves()
+        self._fit_page()
         self._update_more()
 
     def style_with(self, sheet: str) -> bool:
         changed = super().style_with(sheet)
         self._fit_shelves()  # sizes changed (enlarged or back): shelves fit the page again
+        self._fit_page()
         self._update_more()
         return changed
 
@@ -320,16 +335,32 @@ class HomeScreen(Screen):
 
     def set_focus(self, widget: QWidget) -> None:
         super().set_focus(widget)
-        if widget is self._continue:
-            self._scroll.verticalScrollBar().setValue(0)  # the top of the page, title and all
         if isinstance(widget, PosterRow):
             widget.scrollTo(widget.currentIndex())
-            # The shelf's name above it stays in view with it.
-            label = next((lab for lab, row in self._rows if row is widget), None)
-            if label is not None:
-                self._scroll.ensureWidgetVisible(label, 0, 0)
-                self._scroll.ensureWidgetVisible(widget, 0, 0)
+        self._fit_page(widget)
         self._update_more()
+
+    def page_rows(self) -> list[QWidget]:
+        """The page's units, top to bottom: none is ever shown cut in half."""
+        shelves = [w for label, row in self._rows for w in (label, row)]
+        return [self._header, self._continue, self._empty, *shelves, self.family_button]
+
+    def _fit_page(self, focused: QWidget | None = None) -> None:
+        """Scroll the page the way Series and 家人设置 scroll (whole rows only): the focused
+        item whole, with what belongs to it (the title line above 继续观看, a shelf's name
+        above the shelf), and any item the page's edges would cut left out of view."""
+        if not self.isVisible():
+            return
+        focused = focused or self.current_focus() or self.initial_focus()
+        if focused is None:
+            return
+        with_it = [focused]
+        if focused is self._continue:
+            with_it.insert(0, self._header)  # the top of the page, title and all
+        label = next((lab for lab, row in self._rows if row is focused), None)
+        if label is not None:
+            with_it.insert(0, label)  # the shelf's name stays in view with it
+        fit_whole_rows(self._scroll, self.page_rows(), with_it)
 
     def _on_row_moved(self, row: PosterRow) -> None:
         if row.hasFocus():

@@ -35,8 +35,7 @@ class NumberPad(QWidget):
                 button.setAccessibleName(button.text())
                 button.setProperty("pad_key", name)
                 button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-                # Square keys: the label gets the whole width, not the usual side padding.
-                button.setStyleSheet("padding: 0px;")
+                button.setStyleSheet(_key_style(0, 0))
                 button.clicked.connect(lambda _=False, n=name: self._press(n))
                 self._grid.addWidget(button, row, column)
                 self._keys[name] = button
@@ -80,7 +79,31 @@ class NumberPad(QWidget):
         self.dots.setAccessibleName(self.tr("已输入 %1 位").replace("%1", str(typed)))
 
     def apply_theme(self, theme: Theme) -> None:
-        side = round(theme.target_px * 1.1)
+        side = key_side(theme)
+        style = _key_style(side, theme.focus_frame_px)
         for button in self._keys.values():
+            button.setStyleSheet(style)
             button.setFixedSize(side, side)
         self._grid.setSpacing(round(theme.spacing_px * 0.75))
+
+
+def key_side(theme: Theme) -> int:
+    """A key's width and height: a tenth larger than the smallest target, to be sure."""
+    return round(theme.target_px * 1.1)
+
+
+def _key_style(side: int, frame: int) -> str:
+    """Square keys, the label given the whole width (none of the usual side padding).
+
+    The size is said in the key's own style sheet as well as by ``setFixedSize``: whenever
+    a style sheet is (re)applied, Qt sets a widget's minimum and maximum size from the
+    sheet's min-/max-width and -height, so the theme's ``QPushButton`` minimum (the smallest
+    target, not the pad's larger key) would otherwise take the place of the fixed size.
+    The sheet's sizes are the content box: the key less its border on both sides.
+    """
+    if side <= 0:
+        return "padding: 0px;"
+    inner = side - 2 * frame
+    return (f"padding: 0px; border-width: {frame}px;"
+            f" min-width: {inner}px; max-width: {inner}px;"
+            f" min-height: {inner}px; max-height: {inner}px;")

@@ -60,7 +60,7 @@ def test_the_poster_wall_moves_along_shelves_and_between_them(
     parts = build_app(library)
     window, home = parts.window, parts.window.home
     assert home.row_titles() == ["全部剧集", "养生", "科普"]
-    assert home.more_text() == "往下还有：养生、科普"  # the shelves out of view are named
+    assert home.more_text() == "往下还有：养生、科普、家人设置"  # what is out of view is named
     spoken: list[str] = []
     window.set_announcer(spoken.append)
 

@@ -56,22 +56,45 @@ def _at_the_end(area: QScrollArea) -> bool:
     return bar.value() == bar.maximum() > 0
 
 
-@pytest.mark.parametrize("seed", [1, 7, 42, 1234])
-def test_walking_down_and_up_shows_only_whole_rows(qtbot: QtBot, seed: int) -> None:
-    rng = random.Random(seed)
-    heights = [rng.choice([60, 90, 140, 210]) for _ in range(rng.randint(12, 30))]
-    area, rows = _list(qtbot, heights, page_height=rng.randint(500, 800))
+# Pages as tall as a list gets in a 720p, a 1080p and a 4K window, rows scaled to match.
+PAGES = {"720p": (380, 620, 0.67), "1080p": (560, 940, 1.0), "2160p": (1150, 1900, 2.0)}
+
+
+@pytest.mark.parametrize("screen", list(PAGES))
+@pytest.mark.parametrize("seed", [1, 7, 42, 1234, 2026, 31337])
+def test_walking_down_and_up_shows_only_whole_rows(qtbot: QtBot, seed: int,
+                                                   screen: str) -> None:
+    rng = random.Random(f"{seed}-{screen}")
+    shortest, tallest, scale = PAGES[screen]
+    heights = [round(rng.choice([60, 90, 140, 210, rng.randint(50, 260)]) * scale)
+               for _ in range(rng.randint(1, 30))]
+    area, rows = _list(qtbot, heights, page_height=rng.randint(shortest, tallest))
     order = list(range(len(rows))) + list(reversed(range(len(rows))))
     for index in order:
         fit_whole_rows(area, rows, [rows[index]])
-        # Scrolled to the very end the top edge falls where the list's length puts it
-        # (see the expected failure below); everywhere else it falls between two rows.
-        _check_whole(area, rows, rows[index], top_edge=not _at_the_end(area))
+        _check_whole(area, rows, rows[index])  # the top edge too, at the end of the list
     assert area.verticalScrollBar().value() == 0  # back at the top
 
 
-@pytest.mark.xfail(strict=True, reason="fit_whole_rows cannot scroll past the list's end, "
-                   "so at the last row the top edge may cut a row (found by these tests)")
+@pytest.mark.parametrize("seed", [3, 99, 512, 4096])
+def test_jumping_anywhere_shows_only_whole_rows(qtbot: QtBot, seed: int) -> None:
+    """Home jumps: 继续观看 at the top, then straight to 家人设置 at the very end, then back
+    to a shelf in the middle; a heading goes with its shelf."""
+    rng = random.Random(seed)
+    heights = [h for _ in range(rng.randint(2, 12)) for h in (rng.randint(40, 70),
+                                                               rng.randint(150, 330))]
+    area, rows = _list(qtbot, heights, page_height=rng.randint(420, 900))
+    for _ in range(25):
+        heading = rng.randrange(0, len(rows), 2)
+        pair = [rows[heading], rows[heading + 1]]
+        fit_whole_rows(area, rows, pair)
+        for row in pair:
+            _check_whole(area, rows, row)
+        if rng.random() < 0.3:
+            fit_whole_rows(area, rows, [rows[-1]])
+            _check_whole(area, rows, rows[-1])
+
+
 def test_at_the_end_of_the_list_the_top_edge_also_falls_between_rows(qtbot: QtBot) -> None:
     area, rows = _list(qtbot, [60, 140, 90, 90, 90, 60, 60, 210, 60, 60, 60, 90, 90, 60, 90],
                        page_height=779)

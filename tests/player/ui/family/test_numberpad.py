@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -57,13 +58,44 @@ def test_the_keys_are_all_alike_and_larger_than_a_finger(pad: NumberPad) -> None
     assert min(width, height) >= THEME.target_px
 
 
-@pytest.mark.xfail(strict=True, reason="the theme's QPushButton min-width/min-height (88 px "
-                   "+ border) override NumberPad.apply_theme's setFixedSize: keys come out at "
-                   "100 px (100×108 offscreen), not the 110 px square asked for (found by "
-                   "this test; seen under Xvfb too)")
 def test_the_keys_are_the_square_size_the_pad_asks_for(pad: NumberPad) -> None:
     side = round(THEME.target_px * 1.1)
     assert {(k.width(), k.height()) for k in _keys(pad)} == {(side, side)}
+
+
+# 720p, 1080p and 4K windows, normal and enlarged, a PC and a TV (safe area), larger text.
+SCREENS = [Theme(720, screen_width=1280), Theme(720, enlarged=True, screen_width=1280),
+           Theme(1080, enlarged=True, screen_width=1920), Theme(1080, tv_mode=True),
+           Theme(1440, text_scale=1.25, screen_width=2560), Theme(2160, screen_width=3840),
+           Theme(2160, enlarged=True, tv_mode=True, screen_width=3840)]
+
+
+@pytest.mark.parametrize("theme", SCREENS, ids=lambda t: f"{t.screen_height}p"
+                         f"{'-enlarged' if t.enlarged else ''}{'-tv' if t.tv_mode else ''}"
+                         f"{'-text' if t.text_scale != 1 else ''}")
+def test_the_keys_keep_their_size_whichever_comes_last_theme_or_sheet(
+    qtbot: QtBot, theme: Theme
+) -> None:
+    """The window re-applies the sheet on every show and on 一键放大, sometimes before the
+    screen's apply_theme, sometimes after: the keys stay the square the pad asks for, the
+    focused one too, and never smaller than the product's smallest target."""
+    page = QWidget()
+    shown = NumberPad()
+    QVBoxLayout(page).addWidget(shown)
+    page.setStyleSheet(THEME.stylesheet())  # an old sheet first (normal 1080p) …
+    shown.apply_theme(theme)
+    show_widget(qtbot, page, size=(theme.screen_width or 1920, theme.screen_height))
+    page.setStyleSheet(theme.stylesheet())  # … then the new one, after the pad's sizes
+    side = round(theme.target_px * 1.1)
+    shown.key("5").setFocus()
+    qtbot.wait_until(lambda: shown.key("5").hasFocus())
+    assert {(k.width(), k.height()) for k in _keys(shown)} == {(side, side)}
+    assert side >= theme.target_px >= round(96 * theme.screen_height / 1080 * theme.factor)
+    # Laid out as a grid of equal squares, none overlapping another.
+    tops = sorted({k.geometry().top() for k in _keys(shown)})
+    lefts = sorted({k.geometry().left() for k in _keys(shown)})
+    assert all(b - a >= side for a, b in itertools.pairwise(tops))
+    assert all(b - a >= side for a, b in itertools.pairwise(lefts))
 
 
 def test_typed_digits_show_only_as_dots(pad: NumberPad) -> None:

@@ -49,7 +49,7 @@ from accessibility.ocr.cue import PictureCue  # noqa: E402
 from accessibility.ocr.engine import RapidOcrRecognizer  # noqa: E402
 from accessibility.ocr.layout import read_lines  # noqa: E402
 from accessibility.ocr.reader import BAND_FRACTION, PictureCueReader  # noqa: E402
-from accessibility.ocr.recognizer import Box, Recognizer  # noqa: E402
+from accessibility.ocr.recognizer import Box, PlacingRecognizer, Recognizer  # noqa: E402
 from accessibility.pacing.measure import measure_file  # noqa: E402
 from accessibility.pacing.picture import bottom_band  # noqa: E402
 from benchmarks.common import print_table  # noqa: E402
@@ -184,6 +184,15 @@ class _TimedRecognizer:
         started = time.thread_time()
         try:
             return self._inner.recognise(line)
+        finally:
+            self.recognitions.append(time.thread_time() - started)
+
+    def recognise_placed(self, line: np.ndarray) -> tuple[str, float, tuple[int, ...]]:
+        started = time.thread_time()
+        try:
+            if isinstance(self._inner, PlacingRecognizer):
+                return self._inner.recognise_placed(line)
+            return (*self._inner.recognise(line), ())
         finally:
             self.recognitions.append(time.thread_time() - started)
 

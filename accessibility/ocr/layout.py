@@ -22,12 +22,16 @@ costs about as much as a recognition) without changing what is read (ADR 004, 20
 
 from __future__ import annotations
 
+import itertools
+import re
+import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from accessibility.ocr.band import block_mean_and_min, text_rows
-from accessibility.ocr.recognizer import Box, Recognizer, TextLine
+from accessibility.ocr.recognizer import Box, PlacingRecognizer, Recognizer, TextLine
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,9 @@ class LayoutParams:
     column_gap: float = 1.5  # line heights of blank columns still inside one line
     minor_share: float = 0.1  # strokes outside the one block above this share: unsure
     sure_confidence: float = 0.9  # a reading from the mask below this goes to the detector
+    # ...and so does one with two Chinese characters read this many times further apart
+    # than the line's usual spacing: the recogniser sometimes drops a character (confidently).
+    max_step_ratio: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,14 @@ def read_lines(recognizer: Recognizer, band: np.ndarray, text_mask: np.ndarray, 
         box = mask_line(text_mask, reduce, p, (width, height))
         if box is not None:
             left, top, right, bottom = box
-            text, confidence = recognizer.recognise(band[top:bottom, left:right])
-            if text.strip() and confidence >= p.sure_confidence:
+            cut_out = band[top:bottom, left:right]
+            if isinstance(recognizer, PlacingRecognizer):
+                text, confidence, steps = recognizer.recognise_placed(cut_out)
+            else:
+                text, confidence = recognizer.recognise(cut_out)
+                steps = ()
+            if (text.strip() and confidence >= p.sure_confidence
+                    and evenly_spaced(text, steps, p.max_step_ratio)):
                 return Reading((TextLine(text, confidence, box),), (top, bottom))
     if rows is not None:
         first, last = rows[0] * reduce, rows[1] * reduce
@@ -90,6 +103,25 @@ def read_lines(recognizer: Recognizer, band: np.ndarray, text_mask: np.ndarray, 
         if text.strip():
             lines.append(TextLine(text, confidence, (left, top, right, bottom)))
     return Reading(tuple(lines), searched)
+
+
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def evenly_spaced(text: str, steps: Sequence[int], max_ratio: float) -> bool:
+    """False when two neighbouring full-width characters (Chinese, full-width marks) of a
+    reading sit more than ``max_ratio`` times the median such distance apart, the trace of a
+    character the recogniser skipped. Chinese type is set on a fixed pitch, so the
+    recogniser's steps between characters hardly vary (4–6 on a line read at 5); a skipped
+    character leaves 9–11. Latin letters vary in width and are not compared. True when the
+    steps are unknown or too few to judge."""
+    if len(steps) != len(text):
+        return True
+    gaps = [b - a for i, (a, b) in enumerate(itertools.pairwise(steps))
+            if _WIDE.match(text[i]) and _WIDE.match(text[i + 1])]
+    if len(gaps) < 2:
+        return True
+    return max(gaps) <= max_ratio * statistics.median(gaps)
 
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:

@@ -31,7 +31,12 @@ from accessibility.frames import (
 )
 from accessibility.ocr.builder import CueRules, build_cues
 from accessibility.ocr.cue import PictureCue
-from accessibility.ocr.recognizer import Box, Recognizer, RecognizerUnavailable
+from accessibility.ocr.recognizer import (
+    Box,
+    PlacingRecognizer,
+    Recognizer,
+    RecognizerUnavailable,
+)
 from accessibility.ocr.tracker import BandTextTracker, TrackerParams
 
 log = logging.getLogger(__name__)
@@ -83,6 +88,12 @@ class _OnFirstUse:
 
     def recognise(self, line: np.ndarray) -> tuple[str, float]:
         return self.load().recognise(line)
+
+    def recognise_placed(self, line: np.ndarray) -> tuple[str, float, tuple[int, ...]]:
+        loaded = self.load()
+        if isinstance(loaded, PlacingRecognizer):
+            return loaded.recognise_placed(line)
+        return (*loaded.recognise(line), ())
 
 
 class PictureCueReader:

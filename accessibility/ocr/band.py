@@ -92,12 +92,34 @@ def _between(dark: np.ndarray, radius: int, axis: int) -> np.ndarray:
     return window[:n] & window[radius + 1:radius + 1 + n]
 
 
+def _bright_and_dark_2x2(band: np.ndarray, bright_sum: int,
+                         dark_level: int) -> tuple[np.ndarray, np.ndarray]:
+    """``block_mean_and_min(band, 2)`` compared with the two levels, in half the time.
+
+    Each pair of neighbouring pixels is read as one 16-bit number: its two bytes are the two
+    pixels, so their sum is low byte + high byte, and "either is dark" is "the pair of dark
+    flags is not zero" (both hold whichever byte comes first). Whole contiguous rows only,
+    no strided column steps, and no 8-to-16-bit widening of the whole band.
+    """
+    h = band.shape[0] // 2 * 2
+    w = band.shape[1] // 2 * 2
+    picture = band[:h, :w]
+    pairs = picture.view(np.uint16)
+    sums = (pairs & 0xFF) + (pairs >> 8)
+    bright = (sums[0::2] + sums[1::2]) >= bright_sum
+    dark_pairs = (picture <= dark_level).view(np.uint16) != 0
+    return bright, dark_pairs[0::2] | dark_pairs[1::2]
+
+
 def text_like(band: np.ndarray, params: BandParams) -> np.ndarray:
     """Bool mask of the reduced band: bright pixels outlined in dark on two opposite sides."""
     factor = params.factor(band.shape[1])
-    sums, mins = block_mean_and_min(band, factor)
-    bright = sums >= params.bright_level * factor * factor
-    dark = mins <= params.dark_level
+    if factor == 2 and band.dtype == np.uint8 and band.strides[1] == 1:
+        bright, dark = _bright_and_dark_2x2(band, params.bright_level * 4, params.dark_level)
+    else:
+        sums, mins = block_mean_and_min(band, factor)
+        bright = sums >= params.bright_level * factor * factor
+        dark = mins <= params.dark_level
     r = params.outline_px
     return bright & (_between(dark, r, 0) | _between(dark, r, 1))
 

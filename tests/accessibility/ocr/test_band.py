@@ -109,3 +109,20 @@ def test_the_fast_reductions_equal_the_plain_definitions_on_random_pictures() ->
             for axis in (0, 1):
                 assert np.array_equal(_between(dark, radius, axis),
                                       _reference_between(dark, radius, axis))
+
+
+def test_the_mask_equals_its_definition_on_random_pictures_of_every_reduction() -> None:
+    params = BandParams()
+    for seed in range(30):
+        rng = np.random.default_rng(100 + seed)
+        width = int(rng.choice([357, 360, 720, 723, 1080, 1801]))
+        band = rng.integers(0, 256, size=(int(rng.integers(3, 50)), width), dtype=np.uint8)
+        if seed % 3 == 0:
+            band = np.where(band > 140, 235, 20).astype(np.uint8)
+        factor = params.factor(width)
+        sums, mins = _reference_block_mean_and_min(band, factor)
+        bright = sums >= params.bright_level * factor * factor
+        dark = mins <= params.dark_level
+        r = params.outline_px
+        want = bright & (_reference_between(dark, r, 0) | _reference_between(dark, r, 1))
+        assert np.array_equal(text_like(band, params), want)

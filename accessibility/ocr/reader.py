@@ -112,6 +112,8 @@ class PictureCueReader:
         self.band_fraction = band_fraction
         self._tracker: BandTextTracker | None = None
         self.problem: str | None = None
+        # ``completed()`` is asked after every frame; cues change only when a segment ends.
+        self._completed: tuple[int, tuple[PictureCue, ...]] = (0, ())
 
     def band_tap(self) -> BandTap:
         return BandTap(callback=self.push, fraction=self.band_fraction)
@@ -162,7 +164,10 @@ class PictureCueReader:
         line still on screen may yet merge into it (an OCR wobble of the same words)."""
         if self._tracker is None:
             return ()
-        return build_cues(self._tracker.segments(), self._rules)[:-1]
+        ended = self._tracker.ended
+        if ended != self._completed[0]:
+            self._completed = (ended, build_cues(self._tracker.segments(), self._rules)[:-1])
+        return self._completed[1]
 
     def finish(self) -> tuple[PictureCue, ...]:
         """The cues read so far: all of them once the pass has ended, or those read before

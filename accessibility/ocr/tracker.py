@@ -231,6 +231,11 @@ class BandTextTracker:
         if end_s > line.start_s:
             self._segments.append(Segment(line.start_s, end_s, line.text, line.confidence))
 
+    @property
+    def ended(self) -> int:
+        """How many segments have ended so far."""
+        return len(self._segments)
+
     def segments(self) -> tuple[Segment, ...]:
         """The lines that have ended so far (the pass goes on)."""
         return tuple(self._segments)

@@ -46,7 +46,8 @@ class _PictureReading:
         self._report = report
         self._reported = 0
         tap = self._reader.band_tap()
-        # Bands are copies (``bottom_band``): safe to hand over; a short queue bounds memory.
+        # Bands (``bottom_band``) are read-only views holding their frame's buffer: safe to
+        # hand over; a short queue bounds memory.
         self._bands: queue.Queue[tuple[float, Any] | None] = queue.Queue(maxsize=16)
         self._thread = threading.Thread(target=self._run, name="picture-text", daemon=True)
         self._thread.start()

@@ -28,7 +28,7 @@ from accessibility.pacing.worker import CueTuple, as_tuples, lower_priority
 
 log = logging.getLogger(__name__)
 
-QUEUED_BANDS_BYTES = 48_000_000  # subtitle bands waiting for the recogniser (~200 at 720×1280)
+QUEUED_BANDS_BYTES = 48_000_000  # frames held by bands waiting for the recogniser (~35 at 720×1280)
 
 
 class _PictureReading:
@@ -48,10 +48,11 @@ class _PictureReading:
         self._report = report
         self._reported = 0
         tap = self._reader.band_tap()
-        # Bands are copies (``bottom_band``): safe to hand over. The queue is sized on the first
-        # band to hold ``QUEUED_BANDS_BYTES`` of them: reading one line takes the recogniser
-        # about as long as decoding 20–40 frames, and a queue of a few frames would stop the
-        # decoder while it reads (one core idle); the bound keeps memory in check.
+        # Bands (``bottom_band``) are read-only views holding their whole frame's buffer: safe
+        # to hand over. The queue is sized on the first band to hold ``QUEUED_BANDS_BYTES`` of
+        # frames: reading one line takes the recogniser as long as decoding 20–40 frames, and a
+        # queue of a few frames stopped the decoder while it read (one core idle).
+        self._fraction = tap.fraction
         self._bands: queue.Queue[tuple[float, Any] | None] | None = None
         self._thread = threading.Thread(target=self._run, name="picture-text", daemon=True)
         self.tap = BandTap(callback=self._enqueue, fraction=tap.fraction,
@@ -59,7 +60,10 @@ class _PictureReading:
 
     def _enqueue(self, t: float, band: Any) -> None:
         if self._bands is None:
-            self._bands = queue.Queue(maxsize=max(16, QUEUED_BANDS_BYTES // max(1, band.nbytes)))
+            # A view keeps its whole 4:2:0 frame alive, not just the band.
+            held = band.nbytes if band.flags.owndata else \
+                int(band.nbytes / max(self._fraction, 0.05) * 1.5)
+            self._bands = queue.Queue(maxsize=max(16, QUEUED_BANDS_BYTES // max(1, held)))
             self._thread.start()
         self._bands.put((t, band))
 

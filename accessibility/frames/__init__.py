@@ -43,7 +43,7 @@ class BandTap:
 
     Burned-in subtitles sit in the bottom band; text recognition reads it from here rather than
     decoding the episode a second time. ``callback`` gets the frame time and the band's luma
-    (a copy it may keep).
+    (a read-only view of the decoded picture that keeps its buffer alive: it may be kept).
     """
 
     callback: Callable[[float, np.ndarray], None]

@@ -199,10 +199,17 @@ def _point_means(values: np.ndarray, k_rows: int, k_cols: int) -> np.ndarray:
 
 
 def bottom_band(frame: av.VideoFrame, fraction: float) -> np.ndarray:
-    """Full-resolution luma of the bottom ``fraction`` of the picture (burned-in subtitles)."""
+    """Full-resolution luma of the bottom ``fraction`` of the picture (burned-in subtitles).
+
+    A read-only view of the decoded plane, not a copy: the subtitle reader reduces it at once
+    and cuts out only the few lines it reads. The view holds the frame's buffer, so it stays
+    valid after the decoder has moved on (it may be queued for another thread).
+    """
     ten_bit = frame.format.name in _PLANAR_420_10BIT
     if not ten_bit and frame.format.name not in _PLANAR_420:
         frame = frame.reformat(format="yuv420p")
     luma = _plane_array(frame.planes[0], ten_bit)
     top = int(luma.shape[0] * (1.0 - fraction))
-    return luma[top:].copy()
+    band = luma[top:]
+    band.flags.writeable = False
+    return band

@@ -34,19 +34,22 @@ def block_mean_and_min(band: np.ndarray, factor: int) -> tuple[np.ndarray, np.nd
     """Sum (uint16) and minimum of each ``factor``² block of a uint8 picture.
 
     NumPy slice arithmetic rather than a resize call: this runs beside the decoder and the
-    cut detector, which keep OpenCV out of the pass, and costs a tenth of a millisecond.
+    cut detector, which keep OpenCV out of the pass. Whole rows first (long contiguous runs,
+    the first pair straight into new arrays), then columns: 0.14 ms for a 720×384 band.
     """
     h = band.shape[0] // factor * factor
     w = band.shape[1] // factor * factor
+    if factor == 1:
+        return band[:h, :w].astype(np.uint16), band[:h, :w].copy()
     rows = [band[i:h:factor, :w] for i in range(factor)]
-    total = rows[0].astype(np.uint16)
-    low = rows[0].copy()
-    for row in rows[1:]:
+    total = np.add(rows[0], rows[1], dtype=np.uint16)
+    low = np.minimum(rows[0], rows[1])
+    for row in rows[2:]:
         total += row
         np.minimum(low, row, out=low)
-    sums = total[:, 0::factor].copy()
-    mins = low[:, 0::factor].copy()
-    for i in range(1, factor):
+    sums = np.add(total[:, 0::factor], total[:, 1::factor])
+    mins = np.minimum(low[:, 0::factor], low[:, 1::factor])
+    for i in range(2, factor):
         sums += total[:, i::factor]
         np.minimum(mins, low[:, i::factor], out=mins)
     return sums, mins
@@ -68,26 +71,55 @@ def dilate(mask: np.ndarray, radius: int) -> np.ndarray:
 
 
 def _between(dark: np.ndarray, radius: int, axis: int) -> np.ndarray:
-    """Pixels with a dark pixel within ``radius`` on each side along ``axis``."""
-    before = np.zeros_like(dark)
-    after = np.zeros_like(dark)
-    n = dark.shape[axis]
-    for k in range(1, min(radius, n - 1) + 1):
-        if axis == 0:
-            before[k:] |= dark[:-k]
-            after[:-k] |= dark[k:]
-        else:
-            before[:, k:] |= dark[:, :-k]
-            after[:, :-k] |= dark[:, k:]
-    return before & after
+    """Pixels with a dark pixel within ``radius`` on each side along ``axis``.
+
+    One running OR over windows of ``radius`` pixels, on a copy padded with ``radius``
+    clear pixels at each end: window ``i`` covers the pixels just before pixel ``i`` and
+    window ``i + radius + 1`` those just after it (5 array operations rather than 11).
+    """
+    if radius <= 0:
+        return np.zeros_like(dark)
+    if axis == 1:
+        return _between(dark.T, radius, 0).T
+    n = dark.shape[0]
+    padded = np.zeros((n + 2 * radius, *dark.shape[1:]), dtype=bool)
+    padded[radius:radius + n] = dark
+    window, size = padded, 1
+    while size < radius:
+        step = min(size, radius - size)
+        window = window[:-step] | window[step:]
+        size += step
+    return window[:n] & window[radius + 1:radius + 1 + n]
+
+
+def _bright_and_dark_2x2(band: np.ndarray, bright_sum: int,
+                         dark_level: int) -> tuple[np.ndarray, np.ndarray]:
+    """``block_mean_and_min(band, 2)`` compared with the two levels, in half the time.
+
+    Each pair of neighbouring pixels is read as one 16-bit number: its two bytes are the two
+    pixels, so their sum is low byte + high byte, and "either is dark" is "the pair of dark
+    flags is not zero" (both hold whichever byte comes first). Whole contiguous rows only,
+    no strided column steps, and no 8-to-16-bit widening of the whole band.
+    """
+    h = band.shape[0] // 2 * 2
+    w = band.shape[1] // 2 * 2
+    picture = band[:h, :w]
+    pairs = picture.view(np.uint16)
+    sums = (pairs & 0xFF) + (pairs >> 8)
+    bright = (sums[0::2] + sums[1::2]) >= bright_sum
+    dark_pairs = (picture <= dark_level).view(np.uint16) != 0
+    return bright, dark_pairs[0::2] | dark_pairs[1::2]
 
 
 def text_like(band: np.ndarray, params: BandParams) -> np.ndarray:
     """Bool mask of the reduced band: bright pixels outlined in dark on two opposite sides."""
     factor = params.factor(band.shape[1])
-    sums, mins = block_mean_and_min(band, factor)
-    bright = sums >= params.bright_level * factor * factor
-    dark = mins <= params.dark_level
+    if factor == 2 and band.dtype == np.uint8 and band.strides[1] == 1:
+        bright, dark = _bright_and_dark_2x2(band, params.bright_level * 4, params.dark_level)
+    else:
+        sums, mins = block_mean_and_min(band, factor)
+        bright = sums >= params.bright_level * factor * factor
+        dark = mins <= params.dark_level
     r = params.outline_px
     return bright & (_between(dark, r, 0) | _between(dark, r, 1))
 

@@ -65,3 +65,13 @@ class RapidOcrRecognizer:
         if not result:
             return "", 0.0
         return str(result[0][0]), float(result[0][1])
+
+    def recognise_placed(self, line: np.ndarray) -> tuple[str, float, tuple[int, ...]]:
+        """The same reading as ``recognise`` (the same steps RapidOCR takes without
+        detection), plus the CTC step at which each character was read."""
+        picture, _, _ = self._ocr.preprocess(self._ocr.load_img(line))
+        (result,), _ = self._ocr.text_rec([picture], True)
+        text, confidence = str(result[0]), float(result[1])
+        # [steps, words, their characters' steps, word kinds, confidences]
+        steps = tuple(int(step) for word in result[2][2] for step in word)
+        return text, confidence, steps if len(steps) == len(text) else ()

@@ -31,7 +31,12 @@ from accessibility.frames import (
 )
 from accessibility.ocr.builder import CueRules, build_cues
 from accessibility.ocr.cue import PictureCue
-from accessibility.ocr.recognizer import Box, Recognizer, RecognizerUnavailable
+from accessibility.ocr.recognizer import (
+    Box,
+    PlacingRecognizer,
+    Recognizer,
+    RecognizerUnavailable,
+)
 from accessibility.ocr.tracker import BandTextTracker, TrackerParams
 
 log = logging.getLogger(__name__)
@@ -84,6 +89,12 @@ class _OnFirstUse:
     def recognise(self, line: np.ndarray) -> tuple[str, float]:
         return self.load().recognise(line)
 
+    def recognise_placed(self, line: np.ndarray) -> tuple[str, float, tuple[int, ...]]:
+        loaded = self.load()
+        if isinstance(loaded, PlacingRecognizer):
+            return loaded.recognise_placed(line)
+        return (*loaded.recognise(line), ())
+
 
 class PictureCueReader:
     """Per-frame hook: ``band_tap()`` into the decode pass, then ``finish()`` for the cues.
@@ -101,6 +112,8 @@ class PictureCueReader:
         self.band_fraction = band_fraction
         self._tracker: BandTextTracker | None = None
         self.problem: str | None = None
+        # ``completed()`` is asked after every frame; cues change only when a segment ends.
+        self._completed: tuple[int, tuple[PictureCue, ...]] = (0, ())
 
     def band_tap(self) -> BandTap:
         return BandTap(callback=self.push, fraction=self.band_fraction)
@@ -151,7 +164,10 @@ class PictureCueReader:
         line still on screen may yet merge into it (an OCR wobble of the same words)."""
         if self._tracker is None:
             return ()
-        return build_cues(self._tracker.segments(), self._rules)[:-1]
+        ended = self._tracker.ended
+        if ended != self._completed[0]:
+            self._completed = (ended, build_cues(self._tracker.segments(), self._rules)[:-1])
+        return self._completed[1]
 
     def finish(self) -> tuple[PictureCue, ...]:
         """The cues read so far: all of them once the pass has ended, or those read before

@@ -9,7 +9,7 @@ module does not, so the player can name the types without loading either.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -30,6 +30,16 @@ class Recognizer(Protocol):
 
     def recognise(self, line: np.ndarray) -> tuple[str, float]:
         """The text of one cut-out line of type (8-bit luma) and its confidence, 0–1."""
+        ...
+
+
+@runtime_checkable
+class PlacingRecognizer(Protocol):
+    """A recogniser that can also tell where along the line it read each character."""
+
+    def recognise_placed(self, line: np.ndarray) -> tuple[str, float, tuple[int, ...]]:
+        """Like ``recognise``, plus the position of each character of the text along the
+        line, in the engine's own steps (empty when it cannot tell)."""
         ...
 
 

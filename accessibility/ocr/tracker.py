@@ -86,6 +86,9 @@ class BandTextTracker:
         self._history: deque[_Seen] = deque()
         self._line: _Line | None = None
         self._ignore: np.ndarray | None = None  # still texture that held no text
+        # Rows (first, past-last) outside which ``_ignore`` is all clear: the per-frame
+        # forgetting only needs to touch these (scenery is remembered in the searched strip).
+        self._ignore_rows = (0, 0)
         self._segments: list[Segment] = []
         self._next_read_s = float("-inf")
         self._last_read_s = float("-inf")
@@ -106,6 +109,7 @@ class BandTextTracker:
             self._close(t)
             self._history.clear()
             self._ignore = None
+            self._ignore_rows = (0, 0)
         self._history.append(_Seen(t, mask))
         while self._history and self._history[0].t < t - p.history_s:
             self._history.popleft()
@@ -121,14 +125,19 @@ class BandTextTracker:
             self._read_gap_s = p.min_read_gap_s
         if len(self._history) < p.stable_frames:
             return
-        still = mask.copy()
-        for back in range(2, p.stable_frames + 1):
+        still = mask.copy() if p.stable_frames < 2 else np.logical_and(mask,
+                                                                        self._history[-2].mask)
+        for back in range(3, p.stable_frames + 1):
             still &= self._history[-back].mask
-        if self._ignore is not None:
-            self._ignore &= dilate(mask, 1)  # forget texture that has left the picture
         new = still.copy()
-        if self._ignore is not None:
-            new &= ~self._ignore
+        first, last = self._ignore_rows
+        if self._ignore is not None and last > first:
+            # Forget texture that has left the picture (the rows it can be in; a row's
+            # dilation needs the mask one row above and below).
+            above, below = max(0, first - 1), min(mask.shape[0], last + 1)
+            self._ignore[first:last] &= dilate(mask[above:below], 1)[first - above:
+                                                                     last - above]
+            new[first:last] &= ~self._ignore[first:last]
         if self._line is not None:
             new &= ~self._line.near
         count = np.count_nonzero(new)
@@ -157,6 +166,8 @@ class BandTextTracker:
         texture[-(-searched_bottom // factor):] = False  # rounded up
         self._ignore = dilate(texture, 1) | (self._ignore if self._ignore is not None
                                              else np.zeros_like(texture))
+        held = np.flatnonzero(self._ignore.any(axis=1))
+        self._ignore_rows = (int(held[0]), int(held[-1]) + 1) if held.size else (0, 0)
         current = self._line
         if not lines:
             self._back_off(t)
@@ -219,6 +230,11 @@ class BandTextTracker:
         log.debug("line %r ends at %.2f s", line.text, end_s)
         if end_s > line.start_s:
             self._segments.append(Segment(line.start_s, end_s, line.text, line.confidence))
+
+    @property
+    def ended(self) -> int:
+        """How many segments have ended so far."""
+        return len(self._segments)
 
     def segments(self) -> tuple[Segment, ...]:
         """The lines that have ended so far (the pass goes on)."""

@@ -4,6 +4,7 @@ import numpy as np
 
 from accessibility.ocr.band import (
     BandParams,
+    _between,
     block_mean_and_min,
     dilate,
     text_like,
@@ -64,3 +65,64 @@ def test_text_rows_are_the_rows_carrying_most_of_the_mask() -> None:
     mask[5, 50] = True  # a speck of texture
     assert text_rows(mask) == (20, 30)
     assert text_rows(np.zeros((50, 100), bool)) is None
+
+
+def _reference_block_mean_and_min(band: np.ndarray, factor: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each block summed and minimised one by one: what the fast version must equal."""
+    rows, cols = band.shape[0] // factor, band.shape[1] // factor
+    sums = np.zeros((rows, cols), dtype=np.uint16)
+    mins = np.zeros((rows, cols), dtype=np.uint8)
+    for r in range(rows):
+        for c in range(cols):
+            block = band[r * factor:(r + 1) * factor, c * factor:(c + 1) * factor]
+            sums[r, c] = int(block.astype(np.int64).sum())
+            mins[r, c] = block.min()
+    return sums, mins
+
+
+def _reference_between(dark: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """Pixel by pixel: a dark pixel within ``radius`` before it and one after it."""
+    d = dark if axis == 0 else dark.T
+    out = np.zeros_like(d)
+    for i in range(d.shape[0]):
+        before = d[max(0, i - radius):i].any(axis=0)
+        after = d[i + 1:i + 1 + radius].any(axis=0)
+        out[i] = before & after
+    return out if axis == 0 else out.T
+
+
+def test_the_fast_reductions_equal_the_plain_definitions_on_random_pictures() -> None:
+    # The mask every frame gets is computed with whole-array shortcuts; they must give the
+    # very same bits as the definitions, on odd sizes and on every reduction and radius.
+    for seed in range(40):
+        rng = np.random.default_rng(seed)
+        shape = (int(rng.integers(1, 40)), int(rng.integers(1, 50)))
+        band = rng.integers(0, 256, size=shape, dtype=np.uint8)
+        if seed % 2:
+            band = np.where(band > 128, 255, 0).astype(np.uint8)
+        for factor in (1, 2, 3, 5):
+            got = block_mean_and_min(band, factor)
+            want = _reference_block_mean_and_min(band, factor)
+            assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+        dark = rng.random(shape) < 0.3
+        for radius in (0, 1, 2, 3, 4, 7):
+            for axis in (0, 1):
+                assert np.array_equal(_between(dark, radius, axis),
+                                      _reference_between(dark, radius, axis))
+
+
+def test_the_mask_equals_its_definition_on_random_pictures_of_every_reduction() -> None:
+    params = BandParams()
+    for seed in range(30):
+        rng = np.random.default_rng(100 + seed)
+        width = int(rng.choice([357, 360, 720, 723, 1080, 1801]))
+        band = rng.integers(0, 256, size=(int(rng.integers(3, 50)), width), dtype=np.uint8)
+        if seed % 3 == 0:
+            band = np.where(band > 140, 235, 20).astype(np.uint8)
+        factor = params.factor(width)
+        sums, mins = _reference_block_mean_and_min(band, factor)
+        bright = sums >= params.bright_level * factor * factor
+        dark = mins <= params.dark_level
+        r = params.outline_px
+        want = bright & (_reference_between(dark, r, 0) | _reference_between(dark, r, 1))
+        assert np.array_equal(text_like(band, params), want)

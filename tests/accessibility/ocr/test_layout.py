@@ -3,8 +3,15 @@ from __future__ import annotations
 import numpy as np
 
 from accessibility.ocr.band import BandParams, text_like
-from accessibility.ocr.layout import group_into_lines, read_lines, widen
-from tests.accessibility.ocr.fakes import BarRecognizer, background, draw_bars
+from accessibility.ocr.layout import (
+    LayoutParams,
+    evenly_spaced,
+    group_into_lines,
+    mask_line,
+    read_lines,
+    widen,
+)
+from tests.accessibility.ocr.fakes import BAR_H, TEXT_TOP, BarRecognizer, background, draw_bars
 
 
 def test_boxes_on_one_line_are_joined_and_lines_come_top_first() -> None:
@@ -20,7 +27,7 @@ def test_a_box_is_widened_over_nearby_strokes_only() -> None:
     assert widen((110, 18, 282, 42), mask, 2, 0.8) == (96, 18, 282, 42)
 
 
-def test_lines_are_detected_in_the_strip_where_the_mask_saw_text() -> None:
+def test_a_line_alone_in_the_band_is_cut_out_from_the_mask_and_not_detected() -> None:
     band = draw_bars(background(3), 5)
     recognizer = BarRecognizer({5: ["谢谢奶奶。"]})
     mask = text_like(band, BandParams())
@@ -34,6 +41,7 @@ def test_lines_are_detected_in_the_strip_where_the_mask_saw_text() -> None:
     assert searched[0] <= top
     assert searched[1] >= bottom
     assert searched[1] - searched[0] < 120  # a strip, not the whole band
+    assert recognizer.detections == 0
 
 
 def test_without_a_mask_the_whole_band_is_searched() -> None:
@@ -48,3 +56,52 @@ def test_without_a_mask_the_whole_band_is_searched() -> None:
 def test_nothing_detected_nothing_read() -> None:
     recognizer = BarRecognizer({})
     assert read_lines(recognizer, background(2), np.zeros((60, 360), bool), 2).lines == ()
+
+
+def test_two_lines_go_to_the_detector() -> None:
+    band = draw_bars(draw_bars(background(4), 5, top=10), 3, top=TEXT_TOP + BAR_H + 14)
+    mask = text_like(band, BandParams())
+    assert mask_line(mask, 2, LayoutParams(), (720, 120)) is None
+    recognizer = BarRecognizer({5: ["谢谢奶奶。"], 3: ["好的。"]})
+    lines = read_lines(recognizer, band, mask, 2).lines
+    assert [line.text for line in lines] == ["谢谢奶奶。", "好的。"]
+    assert recognizer.detections == 1
+
+
+def test_strokes_in_two_places_go_to_the_detector_and_a_speck_does_not() -> None:
+    mask = np.zeros((60, 360), bool)
+    mask[20:35, 100:180:3] = True  # a line of type
+    mask[20:35, 300:330:3] = True  # text-like pixels far to its right, a third as many
+    assert mask_line(mask, 2, LayoutParams(), (720, 120)) is None
+    mask[20:35, 300:330] = False
+    mask[25, 300] = True  # one speck of texture
+    box = mask_line(mask, 2, LayoutParams(), (720, 120))
+    assert box is not None
+    left, top, right, bottom = box
+    assert left < 200 and right > 2 * 178 and right < 600  # the speck is left out
+    assert top <= 40 and bottom >= 70  # the strokes' rows and margins
+
+
+def test_a_doubtful_reading_of_the_cut_out_goes_to_the_detector() -> None:
+    band = draw_bars(background(5), 4)
+    mask = text_like(band, BandParams())
+
+    class Unsure(BarRecognizer):
+        def recognise(self, line: np.ndarray) -> tuple[str, float]:
+            text, _ = super().recognise(line)
+            return text, 0.7
+
+    recognizer = Unsure({4: ["你好吗？"]})
+    lines = read_lines(recognizer, band, mask, 2).lines
+    assert [line.text for line in lines] == ["你好吗？"]
+    assert recognizer.detections == 1
+
+
+def test_evenly_spaced_characters_and_a_skipped_one() -> None:
+    assert evenly_spaced("你怎么才回来？", (4, 9, 14, 19, 23, 28, 33), 1.5)
+    assert not evenly_spaced("你怎么回来？", (4, 9, 14, 23, 28, 33), 1.5)
+    # Latin letters vary in width and are not compared; unknown steps cannot be judged.
+    assert evenly_spaced("I will be back", (1, 2, 3, 9, 10, 11, 12, 20, 21, 22, 30, 31, 32, 33),
+                         1.5)
+    assert evenly_spaced("你怎么回来？", (), 1.5)
+    assert evenly_spaced("好。", (3, 20), 1.5)

@@ -172,3 +172,27 @@ def _outlined_strokes() -> np.ndarray:
         band[36:64, left:left + 12] = 0
         band[40:60, left + 4:left + 8] = 255
     return band
+
+
+def test_bands_handed_over_by_the_pass_stay_valid_and_cannot_be_written(
+        dialogue_episode: Episode) -> None:
+    # The band is a view of the decoded picture (no copy a frame): one queued for the band
+    # thread must still show its own frame after the decoder has moved on many frames.
+    from accessibility.frames import bottom_band, open_media, picture_stream, prepare_video
+
+    kept: list[tuple[np.ndarray, np.ndarray]] = []
+    with open_media(dialogue_episode.path) as container:
+        stream = picture_stream(container)
+        assert stream is not None
+        prepare_video(stream)
+        for index, frame in enumerate(container.decode(stream)):
+            band = bottom_band(frame, 0.3)
+            kept.append((band, band.copy()))
+            if index >= 60:
+                break
+    assert len({float(copy.mean()) for _, copy in kept}) > 10  # the frames differ
+    assert all(np.array_equal(band, copy) for band, copy in kept)
+    band = kept[0][0]
+    assert not band.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        band[0, 0] = 0

@@ -131,3 +131,23 @@ def test_unsure_readings_are_taken_for_texture(confidence: float) -> None:
 
     _, segments = track(frames(60, [(range(10, 50), 6)]), Unsure({6: ["口口"]}))
     assert segments == ()
+
+
+def test_cues_reported_during_the_pass_follow_the_lines_as_they_end() -> None:
+    from accessibility.ocr.reader import PictureCueReader
+
+    recognizer = BarRecognizer({4: ["你好吗？"], 6: ["妈，我回来了。"], 3: ["好。"]})
+    pictures = frames(150, [(range(5, 35), 4), (range(45, 80), 6), (range(90, 120), 3),
+                            (range(125, 150), 6)])
+    reader = PictureCueReader(recognizer)
+    seen = []
+    for i, band in enumerate(pictures):
+        reader.push(i / FPS, band)
+        done = reader.completed()
+        assert reader._tracker is not None
+        assert done == build_cues(reader._tracker.segments())[:-1]
+        seen.append(len(done))
+    assert [c.text for c in reader.completed()] == ["你好吗？", "妈，我回来了。"]
+    assert seen[40] == 0 and seen[85] == 1 and seen[121] == 2  # as each line ends
+    assert [c.text for c in reader.finish()] == ["你好吗？", "妈，我回来了。", "好。",
+                                                  "妈，我回来了。"]

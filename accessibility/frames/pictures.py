@@ -72,16 +72,6 @@ def _halve(plane: np.ndarray, steps: int, max_box_steps: int) -> np.ndarray:
     return out.astype(np.float32) * (1.0 / (k * k))
 
 
-def _half(picture: np.ndarray) -> np.ndarray:
-    """The 2×2 average of a float picture (odd last rows and columns dropped)."""
-    h, w = picture.shape[0] // 2 * 2, picture.shape[1] // 2 * 2
-    out = picture[0:h:2, 0:w:2] + picture[1:h:2, 0:w:2]
-    out += picture[0:h:2, 1:w:2]
-    out += picture[1:h:2, 1:w:2]
-    out *= 0.25
-    return out
-
-
 def _yuv_to_rgb_matrix(hd: bool, full_range: bool) -> tuple[np.ndarray, np.ndarray]:
     """Matrix and offset taking 8-bit (Y, U, V) to gamma-encoded RGB in 0–1."""
     kr, kb = _KR_KB[hd]
@@ -107,24 +97,28 @@ def small_picture(frame: av.VideoFrame, steps: int) -> SmallPicture:
         # 4:2:2, 4:4:4, NV12 and the like are rare in micro-dramas; swscale handles them.
         frame = frame.reformat(format="yuv420p")
     plane = _plane_array(frame.planes[0], ten_bit)
-    # One pass over the full-resolution luma: ``detail`` (the cut detector's texture measure)
-    # at one halving more than ``luma``, which is its 2×2 average.
+    # The colour picture (flash counting) keeps the luma it was tuned on; the cut detector
+    # takes its luma as the 2×2 average of the finer ``detail``.
+    y = _halve(plane, steps, max_box_steps=2)
     if steps > 0:
         detail = _halve(plane, steps - 1, max_box_steps=2)
-        luma = _half(detail)
+        dh, dw = detail.shape[0] // 2 * 2, detail.shape[1] // 2 * 2
+        luma = detail[0:dh:2, 0:dw:2] + detail[1:dh:2, 0:dw:2]
+        luma += detail[0:dh:2, 1:dw:2] + detail[1:dh:2, 1:dw:2]
+        luma *= 0.25
     else:
         detail = None
-        luma = plane.astype(np.float32)
+        luma = y
     # Colour only feeds flash detection over large areas: a coarser picture is plenty.
     u = _halve(_plane_array(frame.planes[1], ten_bit), steps, max_box_steps=1)
     v = _halve(_plane_array(frame.planes[2], ten_bit), steps, max_box_steps=1)
-    # The colour picture's brightness: one halving more again, at the chroma planes' size.
-    y_half = _half(luma)
-    h = min(y_half.shape[0], u.shape[0])
-    w = min(y_half.shape[1], u.shape[1])
+    h = min(y.shape[0] // 2, u.shape[0])
+    w = min(y.shape[1] // 2, u.shape[1])
+    y_half = y[: 2 * h : 2, : 2 * w : 2] + y[1 : 2 * h : 2, : 2 * w : 2]
+    y_half += y[: 2 * h : 2, 1 : 2 * w : 2] + y[1 : 2 * h : 2, 1 : 2 * w : 2]
     full_range = frame.format.name == "yuvj420p" or frame.color_range == 2  # AVCOL_RANGE_JPEG
     matrix, offset = _MATRICES[(frame.height >= 720, full_range)]
-    yuv = np.stack((y_half[:h, :w], u[:h, :w], v[:h, :w]), axis=-1)
+    yuv = np.stack((y_half * 0.25, u[:h, :w], v[:h, :w]), axis=-1)
     rgb = np.clip(yuv @ matrix + offset, 0.0, 1.0)
     return SmallPicture(luma=luma, rgb=rgb, detail=detail)
 

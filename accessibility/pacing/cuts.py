@@ -77,7 +77,7 @@ class CutParams:
     # difference, texture and orientation carry evidence only in proportion (an encoder's
     # keyframe re-sharpening grain and flat water, fish or bubbles crossing a flat tank).
     detail_structure: float = 6.0
-    detail_measures: tuple[int, ...] = (3, 4)
+    detail_measures: tuple[int, ...] = (3, 4)  # texture and orientation
 
 
 @dataclass(frozen=True)

@@ -1286,12 +1286,12 @@ class _Flock(_Source):
                         float(self.rng.normal(0, 3)), side * float(self.rng.uniform(25, 50)),
                         float(self.rng.uniform(90, 200)) * self.scale]
         if self.big is not None:
-            y, x, vy, vx, size = self.big
-            self.big[0], self.big[1] = y + vy, x + vx
+            by, bx, vy, vx, size = self.big
+            self.big[0], self.big[1] = by + vy, bx + vx
             span = int(size) * (1 + int(self.t % 6 < 3))
-            y0, x0 = max(0, int(y)), max(0, int(x))
-            out[y0:max(y0, int(y + size * 0.35)), x0:max(x0, int(x + span))] = 30
-            if not -300 * self.scale < x < self.w + 300 * self.scale:
+            y0, x0 = max(0, int(by)), max(0, int(bx))
+            out[y0:max(y0, int(by + size * 0.35)), x0:max(x0, int(bx + span))] = 30
+            if not -300 * self.scale < bx < self.w + 300 * self.scale:
                 self.big = None
         return out
 

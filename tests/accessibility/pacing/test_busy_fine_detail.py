@@ -4,10 +4,11 @@ In a fish tank or any shot of flat water, sky or fog, the texture measure (gradi
 coarse cells) rests on very little detail, so it jumps when only the fine detail changes: an
 encoder's keyframe re-sharpening grain that the frames before had smoothed away, small fish or
 bubbles crossing flat cells. The picture itself has not changed — the previous frame, shifted
-a little, still explains it — so texture evidence now counts only in proportion to the
-structure difference. These tests feed such shots straight to the detector (many seeds, fast)
-and through a real encoded episode with grain over a fish tank, and check that cuts next to
-them, and re-framings of busy textures, are still found.
+a little, still explains it — so texture and orientation evidence now count only in
+proportion to the structure difference. These tests feed such shots straight to the
+detector (many seeds, fast) and through a real encoded episode with grain over a fish tank
+(which has a false cut without the change), and check that the cuts next to them, and a
+re-framing of the tank, are still found.
 """
 
 from __future__ import annotations
@@ -90,17 +91,19 @@ def _tally(params: CutParams) -> tuple[int, int]:
     return found_cuts, false
 
 
-def test_grain_pulses_over_flat_water_give_far_fewer_false_cuts() -> None:
-    # Measured: 9 of 10 cuts and 7 false cuts with the structure condition; 10 of 10 and 37
-    # false cuts without it (texture and orientation counted in full). Not all pulses are
-    # tamed: where a pulse lifts the structure difference itself towards its gate, the
-    # detail measures count again (ADR 008 names this limit).
+def test_grain_pulses_over_flat_water_give_fewer_false_cuts() -> None:
+    # Measured: 9 of 10 cuts and 23 false cuts with the structure condition; 10 of 10 and 37
+    # false cuts without it (texture and orientation counted in full). Only part of the
+    # pulses are tamed: these lift the structure difference to about 3.5, close to the
+    # condition's 4.0, so the detail measures still count for most of their weight (with
+    # 6.0 there were 7 false cuts, but a re-framing and a hue-only cut were lost on the
+    # tuning sets; ADR 008 names this limit).
     found, false = _tally(CutParams())
     found_without, false_without = _tally(CutParams(detail_structure=0.0))
     assert found_without == len(SEEDS)
     assert found >= len(SEEDS) - 1
     assert false_without >= 20  # the case is real: pulses are taken for cuts without it
-    assert false * 4 <= false_without
+    assert false * 3 <= false_without * 2
 
 
 def test_fish_tank_with_grain_encoded_finds_its_cuts_and_no_others(tmp_path: Path) -> None:

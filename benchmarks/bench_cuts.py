@@ -7,7 +7,7 @@ Accuracy. Episodes from ``tests/accessibility/pacing/busy_media.py`` (720×1280,
 H.264 at ~2 Mb/s, cached under the temp directory): shots of 0.25–4 s from moving sources
 whose every frame changes, hand-held shake, pans, zooms, grain, hue drift and lighting ramps
 inside shots, dissolves and lightning (no cuts), 闪白 white-flash cuts, and cuts where only
-the hue or only the framing changes. Six sets: the *tuning* set (seeds 1…N) and the *new
+the hue or only the framing changes. Seven sets: the *tuning* set (seeds 1…N) and the *new
 tuning* set (seeds 101…, water ripples, an LED wall, confetti; mirrored, turned and
 punched-in re-framings, cuts during zooms, 8-frame shots, shake + grain + lighting ramp
 together), on which the thresholds were chosen; sets A, B and C (seeds 9001…, 9101… and

@@ -7,15 +7,20 @@ Accuracy. Episodes from ``tests/accessibility/pacing/busy_media.py`` (720×1280,
 H.264 at ~2 Mb/s, cached under the temp directory): shots of 0.25–4 s from moving sources
 whose every frame changes, hand-held shake, pans, zooms, grain, hue drift and lighting ramps
 inside shots, dissolves and lightning (no cuts), 闪白 white-flash cuts, and cuts where only
-the hue or only the framing changes. Six sets: the *tuning* set (seeds 1…N) and the *new
+the hue or only the framing changes. Seven sets: the *tuning* set (seeds 1…N) and the *new
 tuning* set (seeds 101…, water ripples, an LED wall, confetti; mirrored, turned and
 punched-in re-framings, cuts during zooms, 8-frame shots, shake + grain + lighting ramp
 together), on which the thresholds were chosen; sets A, B and C (seeds 9001…, 9101… and
-9201…), once held back, looked at since and tuning material now; and the *held-back* set D (seeds
+9201…), once held back, looked at since and tuning material now; and set D (seeds
 9301…, TV static with rolling bars, crowds of soft blobs, ring-shaped fireworks, rain streaks
 over a street, smoke, a fish tank, fast hand-held over a wall; crop-jump, mirror, turn and
 zoom-jump re-framings, 6–8-frame shots; generators and a planner of its own, which no
-threshold was ever chosen on). A detection
+threshold was ever chosen on), run once and tuning material since 2026-11-30; and the
+*held-back* set E (seeds 9401…, large objects moving, entering and leaving inside shots: a
+flock of birds with a big bird passing close, traffic at a crossing, breaking waves, a
+waterfall, flags in gusty wind, a crowd with umbrellas, a scrolling LED ticker, dancers;
+5–8-frame shots, crop, mirror and zoom-jump re-framings; generators and a planner of its own,
+which no threshold was ever chosen on). A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
@@ -58,6 +63,7 @@ from tests.accessibility.pacing.busy_media import (  # noqa: E402
     CUT_KINDS,
     HELD_BACK_C_SEED,
     HELD_BACK_D_SEED,
+    HELD_BACK_E_SEED,
     HELD_BACK_SEED,
     NEW_TUNING_SEED,
     BusyRenderer,
@@ -332,8 +338,9 @@ def main() -> None:
     parser.add_argument("--new-episodes", type=int, default=5)
     parser.add_argument("--c-episodes", type=int, default=12)
     parser.add_argument("--d-episodes", type=int, default=12)
-    parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D",
-                        help="comma-separated: tuning, tuning_new, A, C, B, D")
+    parser.add_argument("--e-episodes", type=int, default=12)
+    parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
+                        help="comma-separated: tuning, tuning_new, A, C, B, D, E")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--files", type=Path, nargs="*", default=None,
                         help="speed: these episodes instead of the default five")
@@ -343,7 +350,7 @@ def main() -> None:
     if args.only != "speed":
         print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
               f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C, "
-              f"{args.d_episodes} in D; "
+              f"{args.d_episodes} in D, {args.e_episodes} in E; "
               f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
@@ -356,8 +363,12 @@ def main() -> None:
             "B": (f"set B, tuning material now (seeds {HELD_BACK_SEED + 101}…, generators of "
                   "A; never tuned on before 2026-11-30)",
                   HELD_BACK_SEED + 101, args.episodes),
-            "D": (f"held-back set D (seeds {HELD_BACK_D_SEED + 1}…, never tuned on, "
-                  "generators and planner of its own)", HELD_BACK_D_SEED + 1, args.d_episodes),
+            "D": (f"set D, tuning material now (seeds {HELD_BACK_D_SEED + 1}…, held back "
+                  "once, run and looked at on 2026-11-30)", HELD_BACK_D_SEED + 1,
+                  args.d_episodes),
+            "E": (f"held-back set E (seeds {HELD_BACK_E_SEED + 1}…, never tuned on, large "
+                  "objects entering and leaving; generators and planner of its own)",
+                  HELD_BACK_E_SEED + 1, args.e_episodes),
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]

@@ -72,6 +72,14 @@ class CutParams:
     # Burned-in subtitles come and go in one frame in the bottom of the picture (70–90 % of
     # its height): layout, palette and texture look only above this share of the height.
     caption_top: float = 0.65
+    # Fine detail alone is no new picture (ADR 008, 2026-11-30): when the previous frame,
+    # shifted by up to ``search`` pixels, explains the new one to within this structure
+    # difference, texture and orientation carry evidence only in proportion (an encoder's
+    # keyframe re-sharpening grain and flat water, fish or bubbles crossing a flat tank).
+    # 4.0 removes a quarter of set D's false cuts with no loss elsewhere; at 6.0 (the
+    # structure gate) a hue-only and a re-framing cut were lost on the tuning sets.
+    detail_structure: float = 4.0
+    detail_measures: tuple[int, ...] = (3, 4)  # texture and orientation
 
 
 @dataclass(frozen=True)
@@ -225,16 +233,21 @@ def evidence(value: np.ndarray, level: np.ndarray, params: CutParams,
     given the neighbours' ``spread``, the weighted log2 of how many spreads above the level
     the value lies (in units of ``spread_ratio``)."""
     total = 0.0
+    structure = float(value[0])
+    detail_share = 1.0
+    if params.detail_structure > 0 and not math.isnan(structure):
+        detail_share = min(1.0, structure / params.detail_structure)
     for k in range(len(MEASURES)):
         v = float(value[k])
         if math.isnan(v) or v < params.gates[k]:
             continue
         base = float(level[k]) if not math.isnan(level[k]) else 0.0
-        total += math.log2(max(1.0, v / (params.floors[k] + base)))
+        part = math.log2(max(1.0, v / (params.floors[k] + base)))
         if spread is not None and params.spread_weight:
             wander = float(spread[k]) if not math.isnan(spread[k]) else 0.0
             excess = (v - base) / (params.spread_floors[k] + wander)
-            total += params.spread_weight * math.log2(max(1.0, excess / params.spread_ratio))
+            part += params.spread_weight * math.log2(max(1.0, excess / params.spread_ratio))
+        total += part * detail_share if k in params.detail_measures else part
     return total
 
 

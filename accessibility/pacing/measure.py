@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 # 2: subtitles read off the picture in the same pass; 3: cuts from four measures (ADR 008);
 # 4: steadiness evidence, soft colour bins and the 闪白 brightness test (ADR 008, 2026-11-29)
 # 5: orientation of detail per coarse cell as a fifth cut measure (ADR 008, 2026-11-30)
-ANALYSER_VERSION = 5
+ANALYSER_VERSION = 6
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]

@@ -27,7 +27,13 @@ Four families, told apart by the seed:
   blobs, ring-shaped firework bursts, rain streaks over a street, smoke drifting over a
   location, a fish tank, and fast hand-held over a textured wall; framing changes by a crop
   jump, a mirror, a quarter turn or a zoom jump of the same texture (also while zooming);
-  6–8-frame shots; hue-only cuts; dissolves and 闪白 as before.
+  6–8-frame shots; hue-only cuts; dissolves and 闪白 as before. Set D has been run and
+  looked at (2026-11-30) and is tuning material now;
+- ``family="held_back_e"``: seeds from 9400 (set E), held back from 2026-11-30: large objects
+  moving, entering and leaving inside shots (a flock of birds with a big bird passing close,
+  traffic at a crossing, waves breaking, a waterfall, flags in gusty wind, a crowd with
+  umbrellas, a scrolling LED ticker, dancers), with its own planner: 5–8-frame shots, crop,
+  mirror and zoom-jump re-framings, hue-only cuts, dissolves, 闪白 and lightning.
 """
 
 from __future__ import annotations
@@ -40,7 +46,8 @@ import numpy as np
 
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
-Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d"]
+Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d",
+                 "held_back_e"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
@@ -53,9 +60,14 @@ HELD_BACK_SEED = 9000
 NEW_TUNING_SEED = 100
 HELD_BACK_C_SEED = 9200
 HELD_BACK_D_SEED = 9300
+HELD_BACK_E_SOURCES = ("wall", "flock", "traffic", "waves", "waterfall", "flags", "umbrellas",
+                       "ticker", "dancers")
+HELD_BACK_E_SEED = 9400
 
 
 def family_of(seed: int) -> Family:
+    if seed >= HELD_BACK_E_SEED:
+        return "held_back_e"
     if seed >= HELD_BACK_D_SEED:
         return "held_back_d"
     if seed >= HELD_BACK_C_SEED:
@@ -192,6 +204,8 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
     family = family or family_of(seed)
+    if family == "held_back_e":
+        return _e_plan(width, height, seed, seconds)
     if family == "held_back_d":
         return _d_plan(width, height, seed, seconds)
     if family in ("tuning_new", "held_back_c"):
@@ -1219,3 +1233,383 @@ def _bounce(centre: float, half: float) -> float:
     span = high - low
     phase = (centre - low) % (2 * span)
     return low + (phase if phase <= span else 2 * span - phase)
+
+
+# --- family E (held back from 2026-11-30): large objects moving, entering and leaving ----------
+# Generators and a planner of their own; no threshold was ever chosen on them. Objects cross
+# the picture and leave it (no wrapping), speeds stay within what the thing does in life.
+
+
+class _Flock(_Source):
+    """A sky with a flock of birds crossing it, and now and then one large bird close by."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        top = rng.uniform(90, 220, 3).astype(np.float32)
+        bottom = rng.uniform(150, 250, 3).astype(np.float32)
+        ramp = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
+        self.sky = np.broadcast_to(top + (bottom - top) * ramp, (height, width, 3)).copy()
+        ridge = (0.75 + 0.08 * np.sin(np.arange(width) / (40 * self.scale) + rng.uniform(0, 6)))
+        rows = np.arange(height)[:, None]
+        self.sky[rows > ridge[None, :] * height] = rng.uniform(20, 70, 3).astype(np.float32)
+        n = int(rng.integers(40, 140))
+        self.centre = np.array([rng.uniform(0.15, 0.6) * height,
+                                -0.3 * width if rng.random() < 0.5 else 1.3 * width])
+        direction = 1.0 if self.centre[1] < 0 else -1.0
+        self.velocity = np.array([rng.normal(0, 1.5), direction * rng.uniform(6, 18)]) * self.scale
+        self.offsets = rng.normal(0, 1, (n, 2)) * (rng.uniform(40, 120), rng.uniform(80, 260)) \
+            * self.scale
+        self.size = rng.integers(4, 12, n) * self.scale
+        self.big: list[float] | None = None  # y, x, vy, vx, size
+        self.t = 0
+
+    def frame(self) -> np.ndarray:
+        self.t += 1
+        out = self.sky.copy()
+        self.centre += self.velocity
+        if not -0.6 * self.w < self.centre[1] < 1.6 * self.w:  # gone: the next flock arrives
+            self.centre[1] = -0.4 * self.w if self.velocity[1] > 0 else 1.4 * self.w
+            self.centre[0] = self.rng.uniform(0.15, 0.6) * self.h
+        flap = np.sin(0.6 * self.t + np.arange(len(self.offsets)))
+        self.offsets += self.rng.normal(0, 0.8, self.offsets.shape) * self.scale
+        for (dy, dx), size, f in zip(self.offsets, self.size, flap, strict=True):
+            y, x = int(self.centre[0] + dy), int(self.centre[1] + dx)
+            s = int(size)
+            wing = max(1, int(s * (0.3 + 0.3 * f)))
+            if 0 <= y < self.h - s and 0 <= x < self.w - 2 * s:
+                out[y:y + max(1, s // 3), x:x + 2 * s] = 25
+                out[max(0, y - wing):y, x + s // 2:x + s + s // 2] = 35
+        if self.big is None and self.rng.random() < 0.02:
+            side = float(self.rng.choice([-1.0, 1.0]))
+            self.big = [float(self.rng.uniform(0.1, 0.6)) * self.h,
+                        -200 * self.scale if side > 0 else self.w + 200 * self.scale,
+                        float(self.rng.normal(0, 3)), side * float(self.rng.uniform(25, 50)),
+                        float(self.rng.uniform(90, 200)) * self.scale]
+        if self.big is not None:
+            by, bx, vy, vx, size = self.big
+            self.big[0], self.big[1] = by + vy, bx + vx
+            span = int(size) * (1 + int(self.t % 6 < 3))
+            y0, x0 = max(0, int(by)), max(0, int(bx))
+            out[y0:max(y0, int(by + size * 0.35)), x0:max(x0, int(bx + span))] = 30
+            if not -300 * self.scale < bx < self.w + 300 * self.scale:
+                self.big = None
+        return out
+
+
+class _Traffic(_Still):
+    """A crossing seen from a corner: cars and buses drive in, across and out of the picture."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.road = (int(rng.uniform(0.35, 0.5) * height), int(rng.uniform(0.6, 0.75) * height))
+        self.canvas[self.road[0]:self.road[1]] = rng.uniform(50, 90)
+        stripe = self.canvas[(self.road[0] + self.road[1]) // 2:(self.road[0] + self.road[1]) // 2
+                             + max(2, int(6 * self.scale))]
+        stripe[:, (np.arange(width) // int(40 * self.scale)) % 2 == 0] = 220
+        self.cars: list[list[float]] = []  # y, x, speed, length, height, r, g, b
+        self.rate = float(rng.uniform(0.04, 0.12))
+
+    def frame(self) -> np.ndarray:
+        if self.rng.random() < self.rate:
+            lane = int(self.rng.integers(0, 2))
+            speed = float(self.rng.uniform(8, 30)) * self.scale * (1 if lane else -1)
+            length = float(self.rng.uniform(160, 480)) * self.scale
+            tall = float(self.rng.uniform(70, 160)) * self.scale
+            lane_y = self.road[0] + (self.road[1] - self.road[0]) * (0.55 if lane else 0.05)
+            self.cars.append([lane_y - 0.4 * tall, -length if lane else float(self.w), speed,
+                              length, tall, *self.rng.uniform(20, 240, 3)])
+        out = self.canvas.copy()
+        for car in self.cars:
+            car[1] += car[2]
+            y, x, _s, length, tall = (int(v) for v in car[:5])
+            y0, x0 = max(0, y), max(0, x)
+            out[y0:max(y0, y + tall), x0:max(x0, x + length)] = car[5:8]
+            wy = y + tall // 5
+            out[max(0, wy):max(0, wy + tall // 4), x0 + 10:max(x0 + 10, x + length - 10)] = 40
+        self.cars = [c for c in self.cars if -c[3] - 10 <= c[1] <= self.w + 10]
+        return out
+
+
+class _Waves(_Source):
+    """Waves rolling in and breaking on a beach: bands of blue, foam sweeping up the sand."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.sea = rng.uniform(20, 90, 3).astype(np.float32) * np.array((0.5, 0.9, 1.4),
+                                                                       np.float32)
+        self.sand = rng.uniform(150, 220, 3).astype(np.float32)
+        self.period = float(rng.uniform(40, 90))
+        self.wave_length = float(rng.uniform(0.12, 0.25)) * height
+        self.rows = np.arange((height + 1) // 2, dtype=np.float32)[:, None] * 2
+        self.cols = np.arange((width + 1) // 2, dtype=np.float32)[None, :] * 2
+        self.phase = float(rng.uniform(0, 100))
+        self.t = 0
+
+    def frame(self) -> np.ndarray:
+        self.t += 1
+        reach = self.h * (0.6 + 0.15 * np.sin(2 * np.pi * self.t / self.period + self.phase))
+        edge = reach + 20 * self.scale * np.sin(self.cols / (60 * self.scale) + 0.1 * self.t)
+        crest = np.sin(2 * np.pi * (self.rows - 4.0 * self.scale * self.t) / self.wave_length
+                       + 0.4 * np.sin(self.cols / (90 * self.scale)))
+        foam = (crest > 0.85) | ((self.rows > edge - 25 * self.scale) & (self.rows < edge))
+        speck = self.rng.random(foam.shape, dtype=np.float32) < 0.5
+        water = self.sea * (1 + 0.25 * crest[..., None])
+        picture = np.where((self.rows < edge)[..., None], water, self.sand)
+        picture = np.where((foam & speck)[..., None], np.float32(235), picture)
+        return _double(picture.astype(np.float32), self.h, self.w)
+
+
+class _Waterfall(_Still):
+    """A waterfall down a rock face: streaks pouring down, spray at the foot."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.left = int(rng.uniform(0.15, 0.45) * width)
+        self.right = min(width, self.left + int(rng.uniform(0.25, 0.5) * width))
+        band = self.right - self.left
+        self.streaks = rng.uniform(0.5, 1.0, (height * 2, (band + 3) // 4)).astype(np.float32)
+        self.speed = int(rng.uniform(18, 45) * self.scale)
+        self.offset = 0
+
+    def frame(self) -> np.ndarray:
+        self.offset = (self.offset + self.speed + int(self.rng.integers(-3, 4))) % self.h
+        out = self.canvas.copy()
+        column = self.streaks[self.h - self.offset:2 * self.h - self.offset]
+        water = np.repeat(column, 4, axis=1)[:, :self.right - self.left, None] * 235
+        out[:, self.left:self.right] = 0.15 * out[:, self.left:self.right] + 0.85 * water
+        foot = int(0.8 * self.h)
+        spray = self.rng.random((self.h - foot, self.w), dtype=np.float32)[..., None]
+        out[foot:] = np.where(spray > 0.6, np.float32(230), out[foot:])
+        return out
+
+
+class _Flags(_Source):
+    """A row of flags snapping in a gusty wind; the gusts come and go."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.back = make_canvas(rng, height, width, palette).astype(np.float32) * 0.8
+        n = int(rng.integers(2, 5))
+        self.flags = []
+        for k in range(n):
+            top = int(rng.uniform(0.05, 0.5) * height)
+            fh = int(rng.uniform(0.15, 0.3) * height)
+            left = int((k + rng.uniform(0, 0.3)) * width / n)
+            fw = int(rng.uniform(0.6, 0.95) * width / n)
+            stripes = rng.uniform(20, 250, (int(rng.integers(2, 5)), 3)).astype(np.float32)
+            self.flags.append((top, fh, left, fw, stripes))
+        self.t = 0.0
+        self.gust = 1.0
+
+    def frame(self) -> np.ndarray:
+        self.gust = float(np.clip(self.gust + self.rng.normal(0, 0.15), 0.3, 2.0))
+        self.t += 0.3 * self.gust
+        out = self.back.copy()
+        for top, fh, left, fw, stripes in self.flags:
+            xs = np.arange(fw, dtype=np.float32)
+            wave = np.sin(xs / (25 * self.scale) - 3 * self.t) * xs / fw * 30 * self.scale \
+                * self.gust
+            ys = np.arange(fh)
+            for j in range(0, fw, 2):
+                y0 = top + int(wave[j])
+                band = stripes[(ys * len(stripes)) // fh]
+                shade = 0.75 + 0.25 * np.cos(j / (25 * self.scale) - 3 * self.t)
+                lo, hi = max(0, y0), min(self.h, y0 + fh)
+                if hi > lo and left + j + 2 <= self.w:
+                    out[lo:hi, left + j:left + j + 2] = band[lo - y0:hi - y0, None] * shade
+            out[max(0, top - 10):top + fh + 200, max(0, left - 6):left] = 60  # the pole
+        return out
+
+
+class _Umbrellas(_Still):
+    """A crowd with umbrellas in the rain, walking across: big discs drifting in and out."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.canvas *= np.float32(0.6)
+        self.direction = float(rng.choice([-1.0, 1.0]))
+        self.items: list[list[float]] = []  # y, x, vy, vx, radius, r, g, b
+        for _ in range(int(rng.integers(6, 18))):
+            self._add(float(rng.uniform(0, width)))
+        self.masks: dict[int, np.ndarray] = {}
+
+    def _add(self, x: float | None = None) -> None:
+        radius = float(self.rng.uniform(50, 140)) * self.scale
+        start = x if x is not None else (-radius if self.direction > 0 else self.w + radius)
+        self.items.append([float(self.rng.uniform(0.05, 0.9)) * self.h, start,
+                           float(self.rng.normal(0, 1.0)),
+                           self.direction * float(self.rng.uniform(2, 9)) * self.scale, radius,
+                           *self.rng.uniform(20, 240, 3)])
+
+    def frame(self) -> np.ndarray:
+        if self.rng.random() < 0.12:
+            self._add()
+        out = self.canvas.copy()
+        for it in self.items:
+            it[0] += it[2]
+            it[1] += it[3] + self.rng.normal(0, 0.7)
+            r = int(it[4])
+            if r not in self.masks:
+                yy, xx = np.mgrid[-r:r, -r:r]
+                self.masks[r] = ((yy * yy + xx * xx) < r * r)[..., None]
+            y0, x0 = int(it[0]) - r, int(it[1]) - r
+            ya, xa = max(0, y0), max(0, x0)
+            yb, xb = min(self.h, y0 + 2 * r), min(self.w, x0 + 2 * r)
+            if yb > ya and xb > xa:
+                mask = self.masks[r][ya - y0:yb - y0, xa - x0:xb - x0]
+                patch = out[ya:yb, xa:xb]
+                patch[:] = np.where(mask, np.array(it[5:8], np.float32), patch)
+        self.items = [it for it in self.items if -it[4] - 5 <= it[1] <= self.w + it[4] + 5]
+        return out
+
+
+class _Ticker(_Still):
+    """A shop front with a scrolling LED ticker and a big LED panel of moving bars."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.top = int(rng.uniform(0.1, 0.5) * height)
+        self.band = int(rng.uniform(0.08, 0.16) * height)
+        dot = max(3, int(10 * self.scale))
+        self.dot = dot
+        glyphs = rng.random((7, width // dot * 3)) < 0.45
+        glyphs[:, rng.random(glyphs.shape[1]) < 0.2] = False  # gaps between characters
+        self.glyphs = glyphs
+        self.colour = rng.uniform(150, 255, 3).astype(np.float32)
+        self.speed = int(rng.integers(1, 4))
+        self.offset = 0
+
+    def frame(self) -> np.ndarray:
+        self.offset = (self.offset + self.speed) % self.glyphs.shape[1]
+        out = self.canvas.copy()
+        cols = self.w // self.dot
+        lit = np.roll(self.glyphs, -self.offset, axis=1)[:, :cols]
+        board = np.repeat(np.repeat(lit, self.dot, 0), self.dot, 1)
+        rows = min(self.band, board.shape[0])
+        area = out[self.top:self.top + rows, :board.shape[1]]
+        area[:] = np.where(board[:rows, :, None], self.colour, np.float32(15))
+        return out
+
+
+class _Dancers(_Still):
+    """Dancers on a stage: tall figures in bright costumes sway, spin and cross the stage."""
+
+    def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
+        super().__init__(rng, height, width, palette)
+        self.canvas *= np.float32(0.45)
+        n = int(rng.integers(3, 9))
+        self.x = rng.uniform(0, width, n)
+        self.vx = rng.normal(0, 6, n) * self.scale
+        self.y = rng.uniform(0.3, 0.6, n) * height
+        self.size = rng.uniform(0.2, 0.45, n) * height
+        self.colour = rng.uniform(60, 255, (n, 3)).astype(np.float32)
+        self.t = 0
+
+    def frame(self) -> np.ndarray:
+        self.t += 1
+        out = self.canvas.copy()
+        self.vx = np.clip(self.vx + self.rng.normal(0, 1.5, len(self.vx)) * self.scale,
+                          -14 * self.scale, 14 * self.scale)
+        self.x += self.vx
+        # Dancers leave at one side and come back in at the same side later (no wrapping).
+        out_left, out_right = self.x < -0.3 * self.w, self.x > 1.3 * self.w
+        self.vx[out_left] = np.abs(self.vx[out_left])
+        self.vx[out_right] = -np.abs(self.vx[out_right])
+        for k in range(len(self.x)):
+            tall = int(self.size[k])
+            wide = int(tall * (0.18 + 0.12 * abs(np.sin(0.25 * self.t + k))))  # spinning
+            y0, x0 = int(self.y[k]), int(self.x[k]) - wide // 2
+            ya, xa = max(0, y0), max(0, x0)
+            yb, xb = min(self.h, y0 + tall), min(self.w, x0 + wide)
+            if yb > ya and xb > xa:
+                out[ya:yb, xa:xb] = self.colour[k]
+            arm = int(tall * 0.3 * np.sin(0.4 * self.t + 2 * k))
+            ay = y0 + tall // 5
+            xa2, xb2 = max(0, x0 - abs(arm)), min(self.w, x0 + wide + abs(arm))
+            if 0 <= ay < self.h - 8 and xb2 > xa2:
+                out[ay:ay + max(4, int(8 * self.scale)), xa2:xb2] = self.colour[k] * 0.8
+        return out
+
+
+_SOURCES.update({
+    "flock": _Flock, "traffic": _Traffic, "waves": _Waves, "waterfall": _Waterfall,
+    "flags": _Flags, "umbrellas": _Umbrellas, "ticker": _Ticker, "dancers": _Dancers,
+})
+
+
+def _e_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
+    """Family ``held_back_e`` (set E): large moving objects and drifting media inside shots.
+
+    Eleven scenes (a calm location, a textured wall, nine drawn from the E sources), shots of
+    5–8 frames (a quarter of them) up to ~4 s, framing changes by a crop jump, a mirror or a
+    zoom jump of the same place, hue-only cuts, busy-to-busy cuts, dissolves, 闪白 and
+    lightning; pans, slow zooms and hand-held shake inside shots."""
+    rng = np.random.default_rng(seed)
+    names = HELD_BACK_E_SOURCES
+    busy_names = names[1:]
+    scenes = [("still", int(rng.integers(0, 5))), ("wall", int(rng.integers(0, 5)))]
+    scenes += [(str(rng.choice(busy_names)), int(rng.integers(0, 5))) for _ in range(9)]
+    shots: list[BusyShot] = []
+    total = 0
+    target = int(seconds * FPS)
+
+    def length() -> int:
+        roll = rng.random()
+        if roll < 0.25:
+            return int(rng.choice([5, 6, 7, 8]))
+        return int(np.exp(rng.uniform(np.log(9), np.log(125))))
+
+    while total < target:
+        previous = shots[-1] if shots else None
+        roll = rng.random()
+        if previous is not None and roll < 0.1:
+            jump = float(rng.uniform(45, 160)) * float(rng.choice([-1, 1]))
+            base = previous.hue[1]
+            shot = BusyShot(frames=length(), scene=previous.scene, camera=previous.camera,
+                            grain=previous.grain, hue=(base + jump, base + jump))
+        elif previous is not None and roll < 0.28:
+            old = previous.camera
+            how = str(rng.choice(["crop", "mirror", "zoom"]))
+            if how == "crop":
+                camera = replace(old, zoom=max(old.zoom, 1.7), pan=(0.0, 0.0),
+                                 centre=(float(rng.uniform(0.3, 0.7)),
+                                         float(rng.uniform(0.3, 0.7))))
+                if abs(camera.centre[0] - old.centre[0]) + abs(camera.centre[1]
+                                                               - old.centre[1]) < 0.2:
+                    camera = replace(camera, centre=(1 - camera.centre[0], 1 - camera.centre[1]))
+            elif how == "mirror":
+                camera = replace(old, mirror=not old.mirror, pan=(0.0, 0.0))
+            else:
+                factor = float(rng.uniform(1.5, 2.4))
+                zoom = old.zoom * factor if old.zoom < 1.6 else old.zoom / factor
+                camera = replace(old, zoom=max(1.05, zoom), pan=(0.0, 0.0), zoom_rate=0.0)
+            shot = BusyShot(frames=length(), scene=previous.scene, camera=camera,
+                            hue=(previous.hue[1], previous.hue[1]), grain=previous.grain)
+        else:
+            scene = int(rng.integers(0, len(scenes)))
+            if previous is not None and scene == previous.scene:
+                scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+            motion = str(rng.choice(["static", "static", "pan", "zoom", "shake"]))
+            camera = Camera(
+                zoom=float(rng.uniform(1.15, 1.8)),
+                centre=(float(rng.uniform(0.3, 0.7)), float(rng.uniform(0.3, 0.7))),
+                pan=((float(rng.uniform(-0.012, 0.012)), float(rng.uniform(-0.006, 0.006)))
+                     if motion == "pan" else (0.0, 0.0)),
+                zoom_rate=float(rng.uniform(-0.015, 0.02)) if motion == "zoom" else 0.0,
+                shake=float(rng.uniform(0.004, 0.02)) if motion == "shake" else 0.0,
+                mirror=bool(rng.random() < 0.2))
+            frames = length()
+            light = (1.0, 1.0)
+            if frames > 24 and rng.random() < 0.3:
+                light = (float(rng.uniform(0.8, 1.2)), float(rng.uniform(0.45, 1.7)))
+            hue0 = float(rng.uniform(-20, 50))
+            hue = (hue0, hue0)
+            if frames > 24 and rng.random() < 0.25:
+                hue = (hue0, hue0 + float(rng.uniform(-80, 80)))
+            grain = float(rng.choice([0.0, 0.0, 0.0, 5.0, 10.0, 16.0]))
+            shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
+                                                    grain=grain, light=light, hue=hue),
+                            dissolve=(6, 22), lightning=0.1)
+        shots.append(shot)
+        total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
+    return BusyPlan(width, height, seed, "held_back_e", tuple(scenes), tuple(shots))

@@ -38,7 +38,7 @@ Four families, told apart by the seed:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -217,21 +217,13 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
     scenes = [(names[0], int(rng.integers(0, 5)))]
     scenes += [(str(rng.choice(names)), int(rng.integers(0, 5))) for _ in range(scene_count - 1)]
     scenes[1] = (names[1 + int(rng.integers(0, len(names) - 1))], scenes[1][1])
-    shots: list[BusyShot] = []
-    total = 0
-    target = int(seconds * FPS)
     max_shake = 0.02 if held else 0.012
     max_pan = 0.012 if held else 0.008
-    while total < target:
-        previous = shots[-1] if shots else None
+
+    def next_shot(previous: BusyShot | None) -> BusyShot:
         roll = rng.random()
         if previous is not None and roll < 0.12:
-            # Same place, same camera, another grade: only the hue changes.
-            jump = float(rng.uniform(70, 180)) * float(rng.choice([-1, 1]))
-            base = previous.hue[1]
-            shot = BusyShot(frames=_shot_length(rng, held), scene=previous.scene,
-                            camera=previous.camera, grain=previous.grain,
-                            hue=(base + jump, base + jump))
+            shot = _hue_cut(rng, previous, lambda: _shot_length(rng, held), (70, 180))
         elif previous is not None and roll < 0.24:
             # Same place, another framing: a close-up or a different corner of it.
             camera = Camera(zoom=float(rng.uniform(1.25, 2.6)),
@@ -241,9 +233,7 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
             shot = BusyShot(frames=_shot_length(rng, held), scene=previous.scene,
                             camera=camera, hue=(previous.hue[1], previous.hue[1]))
         else:
-            scene = int(rng.integers(0, len(scenes)))
-            if previous is not None and scene == previous.scene:
-                scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+            scene = _other_scene(rng, previous, len(scenes))
             motion = rng.choice(["static", "pan", "zoom", "shake", "static"])
             camera = Camera(
                 zoom=float(rng.uniform(1.2, 1.6)),
@@ -265,9 +255,9 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
             shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
                                                     grain=grain, light=light, hue=hue),
                             dissolve=(8, 20), lightning=0.08)
-        shots.append(shot)
-        total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
-    return BusyPlan(width, height, seed, family, tuple(scenes), tuple(shots))
+        return shot
+
+    return BusyPlan(width, height, seed, family, tuple(scenes), _lay_out(seconds, next_shot))
 
 
 def _new_plan(width: int, height: int, seed: int, seconds: float, family: Family) -> BusyPlan:
@@ -284,23 +274,16 @@ def _new_plan(width: int, height: int, seed: int, seconds: float, family: Family
     max_pan = 0.014 if held else 0.009
     grains = (0.0, 0.0, 5.0, 10.0, 18.0) if held else (0.0, 0.0, 3.0, 7.0, 12.0)
     short = 0.42 if held else 0.38
-    shots: list[BusyShot] = []
-    total = 0
-    target = int(seconds * FPS)
 
     def length() -> int:
         if rng.random() < short:
             return int(rng.choice([8, 8, 9, 10, 12, 14]))
         return int(np.exp(rng.uniform(np.log(8), np.log(120))))
 
-    while total < target:
-        previous = shots[-1] if shots else None
+    def next_shot(previous: BusyShot | None) -> BusyShot:
         roll = rng.random()
         if previous is not None and roll < 0.08:
-            jump = float(rng.uniform(60, 180)) * float(rng.choice([-1, 1]))
-            base = previous.hue[1]
-            shot = BusyShot(frames=length(), scene=previous.scene, camera=previous.camera,
-                            grain=previous.grain, hue=(base + jump, base + jump))
+            shot = _hue_cut(rng, previous, length, (60, 180))
         elif previous is not None and roll < 0.26:
             # Same place, another framing: a punch-in or pull-out of the same texture, the
             # picture mirrored or turned, or a jump made while the camera zooms.
@@ -322,12 +305,9 @@ def _new_plan(width: int, height: int, seed: int, seconds: float, family: Family
                 end = old.zoom * (1 + old.zoom_rate) ** previous.frames
                 camera = Camera(zoom=max(1.15, end * float(rng.uniform(1.3, 1.7))),
                                 centre=old.centre, zoom_rate=rate)
-            shot = BusyShot(frames=length(), scene=previous.scene, camera=camera,
-                            hue=(previous.hue[1], previous.hue[1]), grain=previous.grain)
+            shot = _reframed(previous, camera, length())
         else:
-            scene = int(rng.integers(0, len(scenes)))
-            if previous is not None and scene == previous.scene:
-                scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+            scene = _other_scene(rng, previous, len(scenes))
             motion = str(rng.choice(["static", "pan", "zoom", "shake", "all"]))
             zoom_rate = 0.0
             if motion == "zoom" or (previous is not None and previous.camera.zoom_rate
@@ -360,9 +340,9 @@ def _new_plan(width: int, height: int, seed: int, seconds: float, family: Family
             shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
                                                     grain=grain, light=light, hue=hue),
                             dissolve=(6, 22), lightning=0.1)
-        shots.append(shot)
-        total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
-    return BusyPlan(width, height, seed, family, tuple(scenes), tuple(shots))
+        return shot
+
+    return BusyPlan(width, height, seed, family, tuple(scenes), _lay_out(seconds, next_shot))
 
 
 def _d_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
@@ -377,9 +357,6 @@ def _d_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
     scenes = [("still", int(rng.integers(0, 5))), ("wall", int(rng.integers(0, 5)))]
     scenes += [(str(rng.choice(busy_names)), int(rng.integers(0, 5))) for _ in range(7)]
     scenes += [(str(rng.choice(names)), int(rng.integers(0, 5)))]
-    shots: list[BusyShot] = []
-    total = 0
-    target = int(seconds * FPS)
 
     def length() -> int:
         roll = rng.random()
@@ -389,14 +366,10 @@ def _d_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
             return int(rng.integers(9, 16))
         return int(np.exp(rng.uniform(np.log(10), np.log(110))))
 
-    while total < target:
-        previous = shots[-1] if shots else None
+    def next_shot(previous: BusyShot | None) -> BusyShot:
         roll = rng.random()
         if previous is not None and roll < 0.09:
-            jump = float(rng.uniform(50, 170)) * float(rng.choice([-1, 1]))
-            base = previous.hue[1]
-            shot = BusyShot(frames=length(), scene=previous.scene, camera=previous.camera,
-                            grain=previous.grain, hue=(base + jump, base + jump))
+            shot = _hue_cut(rng, previous, length, (50, 170))
         elif previous is not None and roll < 0.3:
             # Same place and texture, another framing: the crop jumps sideways, the picture
             # is mirrored or turned, or the camera jumps closer or farther (perhaps zooming).
@@ -421,12 +394,9 @@ def _d_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
                 zoom = end * factor if end * factor >= 1.1 else end / factor
                 camera = replace(old, zoom=zoom, pan=(0.0, 0.0),
                                  zoom_rate=old.zoom_rate if rng.random() < 0.6 else 0.0)
-            shot = BusyShot(frames=length(), scene=previous.scene, camera=camera,
-                            hue=(previous.hue[1], previous.hue[1]), grain=previous.grain)
+            shot = _reframed(previous, camera, length())
         else:
-            scene = int(rng.integers(0, len(scenes)))
-            if previous is not None and scene == previous.scene:
-                scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+            scene = _other_scene(rng, previous, len(scenes))
             wall = scenes[scene][0] == "wall"
             motion = "fast" if wall and rng.random() < 0.7 else str(
                 rng.choice(["static", "pan", "zoom", "shake", "fast", "static"]))
@@ -455,9 +425,45 @@ def _d_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
             shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
                                                     grain=grain, light=light, hue=hue),
                             dissolve=(5, 24), lightning=0.12)
+        return shot
+
+    return BusyPlan(width, height, seed, "held_back_d", tuple(scenes), _lay_out(seconds, next_shot))
+
+
+def _lay_out(seconds: float,
+             next_shot: Callable[[BusyShot | None], BusyShot]) -> tuple[BusyShot, ...]:
+    """Shots one after another (``next_shot`` is given the one before) until ``seconds``."""
+    shots: list[BusyShot] = []
+    total = 0
+    while total < int(seconds * FPS):
+        shot = next_shot(shots[-1] if shots else None)
         shots.append(shot)
         total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
-    return BusyPlan(width, height, seed, "held_back_d", tuple(scenes), tuple(shots))
+    return tuple(shots)
+
+
+def _hue_cut(rng: np.random.Generator, previous: BusyShot, length: Callable[[], int],
+             jump: tuple[float, float]) -> BusyShot:
+    """Same place, same camera, another grade: only the hue changes, by ``jump`` degrees
+    either way."""
+    step = float(rng.uniform(*jump)) * float(rng.choice([-1, 1]))
+    base = previous.hue[1]
+    return BusyShot(frames=length(), scene=previous.scene, camera=previous.camera,
+                    grain=previous.grain, hue=(base + step, base + step))
+
+
+def _reframed(previous: BusyShot, camera: Camera, frames: int) -> BusyShot:
+    """The same place and texture seen through another ``camera``."""
+    return BusyShot(frames=frames, scene=previous.scene, camera=camera,
+                    hue=(previous.hue[1], previous.hue[1]), grain=previous.grain)
+
+
+def _other_scene(rng: np.random.Generator, previous: BusyShot | None, count: int) -> int:
+    """One of ``count`` scenes at random, never the one before."""
+    scene = int(rng.integers(0, count))
+    if previous is not None and scene == previous.scene:
+        scene = (scene + 1 + int(rng.integers(0, count - 1))) % count
+    return scene
 
 
 def _entered(rng: np.random.Generator, previous: BusyShot | None, shot: BusyShot, *,
@@ -1549,9 +1555,6 @@ def _e_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
     busy_names = names[1:]
     scenes = [("still", int(rng.integers(0, 5))), ("wall", int(rng.integers(0, 5)))]
     scenes += [(str(rng.choice(busy_names)), int(rng.integers(0, 5))) for _ in range(9)]
-    shots: list[BusyShot] = []
-    total = 0
-    target = int(seconds * FPS)
 
     def length() -> int:
         roll = rng.random()
@@ -1559,14 +1562,10 @@ def _e_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
             return int(rng.choice([5, 6, 7, 8]))
         return int(np.exp(rng.uniform(np.log(9), np.log(125))))
 
-    while total < target:
-        previous = shots[-1] if shots else None
+    def next_shot(previous: BusyShot | None) -> BusyShot:
         roll = rng.random()
         if previous is not None and roll < 0.1:
-            jump = float(rng.uniform(45, 160)) * float(rng.choice([-1, 1]))
-            base = previous.hue[1]
-            shot = BusyShot(frames=length(), scene=previous.scene, camera=previous.camera,
-                            grain=previous.grain, hue=(base + jump, base + jump))
+            shot = _hue_cut(rng, previous, length, (45, 160))
         elif previous is not None and roll < 0.28:
             old = previous.camera
             how = str(rng.choice(["crop", "mirror", "zoom"]))
@@ -1583,12 +1582,9 @@ def _e_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
                 factor = float(rng.uniform(1.5, 2.4))
                 zoom = old.zoom * factor if old.zoom < 1.6 else old.zoom / factor
                 camera = replace(old, zoom=max(1.05, zoom), pan=(0.0, 0.0), zoom_rate=0.0)
-            shot = BusyShot(frames=length(), scene=previous.scene, camera=camera,
-                            hue=(previous.hue[1], previous.hue[1]), grain=previous.grain)
+            shot = _reframed(previous, camera, length())
         else:
-            scene = int(rng.integers(0, len(scenes)))
-            if previous is not None and scene == previous.scene:
-                scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+            scene = _other_scene(rng, previous, len(scenes))
             motion = str(rng.choice(["static", "static", "pan", "zoom", "shake"]))
             camera = Camera(
                 zoom=float(rng.uniform(1.15, 1.8)),
@@ -1610,6 +1606,6 @@ def _e_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
             shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
                                                     grain=grain, light=light, hue=hue),
                             dissolve=(6, 22), lightning=0.1)
-        shots.append(shot)
-        total += shot.frames + (shot.enter_frames if shot.enter == "flash" else 0)
-    return BusyPlan(width, height, seed, "held_back_e", tuple(scenes), tuple(shots))
+        return shot
+
+    return BusyPlan(width, height, seed, "held_back_e", tuple(scenes), _lay_out(seconds, next_shot))

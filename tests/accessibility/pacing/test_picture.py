@@ -62,18 +62,24 @@ def test_bottom_band_is_full_resolution(colour_frame: av.VideoFrame) -> None:
     assert abs(float(band.mean()) - 98) < 6  # the grey band's luma
 
 
-@pytest.mark.parametrize(("pixel_format", "name"), [("yuv420p10le", "ten_bit"),
-                                                     ("yuv422p", "four_two_two")])
-def test_other_pixel_formats_give_the_same_small_picture(pacing_media_dir: Path,
-                                                         colour_frame: av.VideoFrame,
-                                                         pixel_format: str, name: str) -> None:
-    path = pacing_media_dir / f"colours_{name}.mp4"
+@pytest.fixture(scope="module", params=["yuv420p10le", "yuv422p"])
+def other_format_frame(request: pytest.FixtureRequest, pacing_media_dir: Path,
+                       colour_frame: av.VideoFrame) -> av.VideoFrame:
+    """The colour frame again, losslessly re-encoded as 10-bit 4:2:0 or as 4:2:2."""
+    pixel_format = str(request.param)
+    path = pacing_media_dir / f"colours_{pixel_format}.mp4"
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(pacing_media_dir / "colours.mp4"),
                     "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt",
                     pixel_format, str(path)], check=True)
     with av.open(str(path)) as container:
         frame = next(container.decode(video=0))
     assert frame.format.name == pixel_format
+    return frame
+
+
+def test_other_pixel_formats_give_the_same_small_picture(other_format_frame: av.VideoFrame,
+                                                         colour_frame: av.VideoFrame) -> None:
+    frame = other_format_frame
     other = small_picture(frame, 2)
     reference = small_picture(colour_frame, 2)
     assert np.abs(other.luma - reference.luma).mean() < 1.5
@@ -98,18 +104,9 @@ def test_grid_samples_the_colours_where_the_scaled_picture_has_them(
     assert ours[28, 20] == pytest.approx([240, 240, 240], abs=8)
 
 
-@pytest.mark.parametrize(("pixel_format", "name"), [("yuv420p10le", "ten_bit"),
-                                                     ("yuv422p", "four_two_two")])
-def test_grid_of_other_pixel_formats_matches(pacing_media_dir: Path,
-                                             colour_frame: av.VideoFrame,
-                                             pixel_format: str, name: str) -> None:
-    path = pacing_media_dir / f"colours_{name}.mp4"
-    if not path.exists():
-        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(pacing_media_dir / "colours.mp4"),
-                        "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt",
-                        pixel_format, str(path)], check=True)
-    with av.open(str(path)) as container:
-        frame = next(container.decode(video=0))
+def test_grid_of_other_pixel_formats_matches(other_format_frame: av.VideoFrame,
+                                             colour_frame: av.VideoFrame) -> None:
+    frame = other_format_frame
     sample = GridSampler(*GRID, width=90, height=160)
     other, reference = sample(frame).astype(int), sample(colour_frame).astype(int)
     assert np.abs(other - reference).mean() < 3

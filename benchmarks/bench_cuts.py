@@ -34,9 +34,10 @@ moving shots; ``tests/accessibility/ocr/ocr_media.py``), the demo's 第2集 (fla
 ``--repeat``: ``silverreel inspect EPISODE --json`` (libVLC parse, subtitle files, and the
 whole analysis: cuts, flashes, loudness, picture subtitles, calm report), PySceneDetect's
 ``ContentDetector`` finding cuts alone, and plain decoding (``ffmpeg -f null``; PyAV decoding
-picture and sound with FFmpeg's threads). ``--before DIR`` also times inspect from a checkout
-of earlier code in the same rounds. Then the time of each stage of inspect in one process.
-The goal: inspect in less than 2/3 of ContentDetector's time.
+picture and sound with FFmpeg's threads), and the floor under inspect: the pass's own
+decoder with nothing measured, and the same reading the burned-in subtitles. ``--before DIR``
+also times inspect from a checkout of earlier code in the same rounds. Then the time of each
+stage of inspect in one process. The goal: inspect in less than 2/3 of ContentDetector's time.
 """
 
 from __future__ import annotations
@@ -254,6 +255,30 @@ _PYAV_DECODE = (
     "    s = c.streams.video[0]; s.thread_type = 'AUTO'\n"
     "    for p in c.demux(s, *c.streams.audio[:1]):\n"
     "        p.decode()\n")
+# The floor under inspect: the pass's own decoder (its settings: FFmpeg's threads, H.264's
+# deblocking skipped; picture and sound) with nothing measured, and the same with the
+# picture subtitles read, which inspect must do too. Whatever the measures cost, inspect
+# cannot be faster than these.
+_PASS_DECODE = r"""
+import sys, av
+from accessibility.frames import Decoder, bottom_band, open_media, picture_stream, prepare_video
+read = sys.argv[2] == "subtitles"
+if read:
+    from accessibility.analysis import _PictureReading
+    reading = _PictureReading(None)
+with open_media(sys.argv[1]) as container:
+    video = picture_stream(container)
+    prepare_video(video)
+    index = 0
+    for frame in Decoder(container, [video, *container.streams.audio[:1]]):
+        if read and isinstance(frame, av.VideoFrame):
+            tap = reading.tap
+            if index % max(1, tap.every_n_frames) == 0:
+                tap.callback(frame.time or 0.0, bottom_band(frame, tap.fraction))
+            index += 1
+if read:
+    print(len(reading.finish()))
+"""
 _CONTENT_DETECTOR = (
     "import sys\nfrom scenedetect import SceneManager, open_video, ContentDetector\n"
     "m = SceneManager(); m.add_detector(ContentDetector())\n"
@@ -285,6 +310,8 @@ def speed(repeat: int, files: list[Path], before: Path | None) -> None:
         "ContentDetector": ([sys.executable, "-c", _CONTENT_DETECTOR, "{}"], REPO),
         "ffmpeg -f null": (["ffmpeg", "-v", "error", "-i", "{}", "-f", "null", "-"], REPO),
         "PyAV decode": ([sys.executable, "-c", _PYAV_DECODE, "{}"], REPO),
+        "pass decoder alone": ([sys.executable, "-c", _PASS_DECODE, "{}", "-"], REPO),
+        "decoder + subtitles": ([sys.executable, "-c", _PASS_DECODE, "{}", "subtitles"], REPO),
     }
     if before is not None:
         commands["inspect (before)"] = (
@@ -295,6 +322,9 @@ def speed(repeat: int, files: list[Path], before: Path | None) -> None:
           "cuts, flashes, loudness, picture subtitles, calm report")
     print("   ContentDetector = PySceneDetect ContentDetector() finding cuts alone; "
           "ffmpeg -f null and PyAV decode = plain decoding of picture and sound")
+    print("   pass decoder alone = inspect's own decoding (deblocking skipped), nothing "
+          "measured; decoder + subtitles = the same, reading the burned-in subtitles "
+          "(the floor under inspect)")
     for path in files:
         wall = dict.fromkeys(commands, float("inf"))
         cpu = dict.fromkeys(commands, float("inf"))

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from player.net.addresses import NetworkPolicy, current_policy
 from player.net.guard import Opened, Refused, open_checked
+from player.net.refusals import RefusedCode
 
 MAX_URI_CHARS = 8192
 MAX_HOPS = 5
@@ -94,12 +95,12 @@ def _scheme_problem(uri: str) -> Refusal | None:
 # The guard's codes for a hop it will not take, as cast refusals (the first address itself
 # was checked by ``_scheme_problem``, so a refused scheme is always a redirect's).
 _REFUSED = {
-    "not_http": Refusal.REDIRECT_NOT_HTTP,
-    "private": Refusal.REDIRECT_PRIVATE,
-    "this_computer": Refusal.THIS_COMPUTER,
-    "redirects": Refusal.TOO_MANY_REDIRECTS,
-    "malformed": Refusal.MALFORMED,
-    "bad_address": Refusal.UNREACHABLE,
+    RefusedCode.NOT_HTTP: Refusal.REDIRECT_NOT_HTTP,
+    RefusedCode.PRIVATE: Refusal.REDIRECT_PRIVATE,
+    RefusedCode.THIS_COMPUTER: Refusal.THIS_COMPUTER,
+    RefusedCode.REDIRECTS: Refusal.TOO_MANY_REDIRECTS,
+    RefusedCode.MALFORMED: Refusal.MALFORMED,
+    RefusedCode.BAD_ADDRESS: Refusal.UNREACHABLE,
 }
 
 

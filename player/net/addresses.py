@@ -28,6 +28,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from player.net.refusals import RefusedCode
+
 REMOTE_SCHEMES = frozenset({"http", "https"})
 _PUBLIC_ENV = "SILVERREEL_TREAT_AS_PUBLIC"
 _HOST = re.compile(r"[A-Za-z0-9._-]{1,253}|[0-9A-Fa-f:.]+(%[A-Za-z0-9._-]+)?")
@@ -36,12 +38,9 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 class Refused(Exception):
-    """A hop the player will not take. ``code``: ``not_http`` (another scheme, e.g. a
-    redirect to ``file:``), ``private`` (public → private network), ``this_computer``
-    (loopback, under ``NetworkPolicy.refuse_this_computer``), ``redirects`` (too many),
-    ``malformed`` (no valid host or port) or ``bad_address`` (a name that does not resolve)."""
+    """A hop the player will not take; ``code`` says why (``RefusedCode``)."""
 
-    def __init__(self, code: str, url: str, detail: str = "") -> None:
+    def __init__(self, code: RefusedCode, url: str, detail: str = "") -> None:
         super().__init__(f"{code}: {url[:200]} {detail}".strip())
         self.code = code
         self.url = url
@@ -149,27 +148,27 @@ def check_hop(url: str, *, public_chain: bool, policy: NetworkPolicy | None = No
         host = parts.hostname or ""
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError as error:
-        raise Refused("malformed", url, str(error)) from None
+        raise Refused(RefusedCode.MALFORMED, url, str(error)) from None
     if scheme not in REMOTE_SCHEMES:
-        raise Refused("not_http", url, scheme or "no scheme")
+        raise Refused(RefusedCode.NOT_HTTP, url, scheme or "no scheme")
     try:
         ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
     except UnicodeError as error:
-        raise Refused("malformed", url, str(error)) from None
+        raise Refused(RefusedCode.MALFORMED, url, str(error)) from None
     if not _HOST.fullmatch(ascii_host):
-        raise Refused("malformed", url, "no valid host")
+        raise Refused(RefusedCode.MALFORMED, url, "no valid host")
     try:
         addresses = resolve(ascii_host, port)
     except (OSError, UnicodeError) as error:
-        raise Refused("bad_address", url, str(error)) from None
+        raise Refused(RefusedCode.BAD_ADDRESS, url, str(error)) from None
     if not addresses:
-        raise Refused("bad_address", url, "no address")
+        raise Refused(RefusedCode.BAD_ADDRESS, url, "no address")
     if policy.refuse_this_computer:
         local = [a for a in addresses if policy.is_this_computer(a)]
         if local:
-            raise Refused("this_computer", url, str(local[0]))
+            raise Refused(RefusedCode.THIS_COMPUTER, url, str(local[0]))
     private = [a for a in addresses if policy.is_private(a)]
     if public_chain and private:
-        raise Refused("private", url, str(private[0]))
+        raise Refused(RefusedCode.PRIVATE, url, str(private[0]))
     public_now = public_chain or len(private) < len(addresses)
     return Hop(url, scheme, ascii_host, port, tuple(addresses), public_now)

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from contextlib import suppress
 
 from player.net.addresses import Hop, NetworkPolicy, Refused, check_hop
+from player.net.refusals import RefusedCode
 
 __all__ = ["HARD_DEADLINE_S", "MAX_REDIRECTS", "USER_AGENT", "Opened", "Refused", "ascii_url",
            "open_checked"]
@@ -222,13 +223,13 @@ def open_checked(
                 try:
                     current = urllib.parse.urljoin(current, location.strip())
                 except ValueError as error:
-                    raise Refused("bad_address", location, str(error)) from None
+                    raise Refused(RefusedCode.BAD_ADDRESS, location, str(error)) from None
                 public_chain = hop.public_chain
                 if response.status == 303:
                     method = "GET"
                 continue
             return Opened(hop, connection, response, watchdog, redirects)
-        raise Refused("redirects", current, f"more than {max_redirects}")
+        raise Refused(RefusedCode.REDIRECTS, current, f"more than {max_redirects}")
     except (OSError, http.client.HTTPException, ValueError):
         watchdog.cancel()
         if watchdog.fired:

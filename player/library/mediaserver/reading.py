@@ -29,6 +29,7 @@ from player.library.model import Series, SourceProblem
 from player.library.problems import ProblemCode, problem
 from player.library.references import PrivateNetworkRule
 from player.locations import is_remote
+from player.net.refusals import RefusedCode
 
 MEDIA_SERVER_TYPE = "urn:schemas-upnp-org:device:MediaServer:1"
 TOTAL_TIMEOUT_S = 30.0
@@ -69,11 +70,11 @@ def read_media_server(location: str, *, timeout: float = TOTAL_TIMEOUT_S) -> lis
 
 def _refused_problem(location: str, refused: GuardRefused) -> SourceProblem:
     detail = f"{refused.url[:200]} ({refused.code})"
-    if refused.code == "private":
+    if refused.code == RefusedCode.PRIVATE:
         return problem(ProblemCode.REFUSED_PRIVATE, location, detail)
-    if refused.code == "not_http":
+    if refused.code == RefusedCode.NOT_HTTP:
         return problem(ProblemCode.REFUSED_LOCAL, location, detail)
-    if refused.code == "bad_address":
+    if refused.code == RefusedCode.BAD_ADDRESS:
         return problem(ProblemCode.UNREACHABLE, location, detail)
     return problem(ProblemCode.UNSUPPORTED, location, detail)
 

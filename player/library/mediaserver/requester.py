@@ -24,6 +24,7 @@ from async_upnp_client.exceptions import (
 
 from player.locations import is_remote
 from player.net.addresses import Hop, Refused, check_hop
+from player.net.refusals import RefusedCode
 
 # Bounds on what one server may make the player do.
 REQUEST_TIMEOUT_S = 8.0
@@ -80,7 +81,7 @@ class BoundedRequester(UpnpRequester):
 
     async def async_http_request(self, http_request: HttpRequest) -> HttpResponse:
         if not is_remote(http_request.url):
-            raise GuardRefused(Refused("not_http", http_request.url, "not http(s)"))
+            raise GuardRefused(Refused(RefusedCode.NOT_HTTP, http_request.url, "not http(s)"))
         try:
             hop = await asyncio.to_thread(check_hop, http_request.url,
                                           public_chain=self.public_chain)

@@ -46,6 +46,26 @@ def run_in_private_network(module: str, *args: str, timeout: float = 240.0,
                           cwd=REPO, env=env, check=False)
 
 
+INSIDE = "SILVERREEL_PRIVATE_NETWORK"  # set for a pytest run inside a namespace
+
+
+def inside_private_network() -> bool:
+    """Whether this pytest run is the one ``run_pytest_in_private_network`` started."""
+    return os.environ.get(INSIDE) == "1"
+
+
+def run_pytest_in_private_network(node: str, timeout_s: float = 300,
+                                  env: dict[str, str] | None = None) -> None:
+    """Run the pytest node ``node`` (relative to the repository) in a new network namespace;
+    the calling test passes or fails with it."""
+    result = run_in_private_network("tests.private_network", node, timeout=timeout_s,
+                                    env={**os.environ, **(env or {}), INSIDE: "1"})
+    if result.returncode != 0:
+        pytest.fail(f"{node} failed inside its private network:\n{result.stdout[-6000:]}"
+                    f"\n{result.stderr[-2000:]}")
+    assert " passed" in result.stdout, result.stdout[-2000:]
+
+
 def namespace_interfaces() -> list[str]:
     """The interfaces of this process's network namespace (netlink, not /sys, which shows
     the namespace that mounted it)."""
@@ -61,3 +81,8 @@ def prepare_namespace() -> None:
                     ["ip", "link", "set", "lo", "multicast", "on"],
                     ["ip", "route", "add", "224.0.0.0/4", "dev", "lo"]):
         subprocess.run(command, check=True)
+
+
+if __name__ == "__main__":  # inside the namespace: python -m tests.private_network NODE
+    prepare_namespace()
+    sys.exit(pytest.main(["-x", "-q", "-p", "no:cacheprovider", sys.argv[1]]))

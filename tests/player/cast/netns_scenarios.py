@@ -1,7 +1,8 @@
 """Cast scenarios that use SSDP multicast: run ONLY inside a private network namespace.
 
-``test_renderer_netns.py`` runs each of these through ``netns.run_in_private_network``;
-they skip themselves anywhere else, so multicast never reaches a real interface.
+``test_renderer_netns.py`` runs each of these through
+``tests.private_network.run_pytest_in_private_network``; they skip themselves anywhere else,
+so multicast never reaches a real interface.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from player.ui.keys import Action
 from tests.media import colour_clip
 from tests.player.cast.control_point import ControlPoint
 from tests.player.cast.helpers import episode_server
-from tests.player.cast.netns import inside_private_network
 from tests.player.ui.conftest import Build
+from tests.private_network import inside_private_network
 
 pytestmark = [
     pytest.mark.slow,

@@ -1,11 +1,11 @@
 """The cast receiver with real control points, each scenario in its own private network
-(see netns.py: SSDP multicast never leaves the test's namespace)."""
+(see tests/private_network.py: SSDP multicast never leaves the test's namespace)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.player.cast.netns import run_in_private_network
+from tests.private_network import run_pytest_in_private_network
 
 SCENARIOS = "tests/player/cast/netns_scenarios.py"
 
@@ -20,4 +20,4 @@ SCENARIOS = "tests/player/cast/netns_scenarios.py"
     "test_ssdp_alive_on_start_and_byebye_on_stop_are_heard",
 ])
 def test_cast_scenario_in_a_private_network(scenario: str) -> None:
-    run_in_private_network(f"{SCENARIOS}::{scenario}")
+    run_pytest_in_private_network(f"{SCENARIOS}::{scenario}")

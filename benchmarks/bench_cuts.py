@@ -24,7 +24,8 @@ which no threshold was ever chosen on). A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
-dissolve, lightning…).
+dissolve, lightning…). ``--sizes`` also runs SilverReel on each set re-encoded at other
+sizes and qualities (the same frames, so the same true cuts).
 
 Speed (``--only speed``). Five episodes by default (``--files`` for others): a 60 s episode
 as micro-dramas are served (720×1280, 25 fps, ~2 Mb/s, AAC sound, burned-in subtitles over
@@ -175,6 +176,36 @@ def detectors() -> dict[str, Callable[[Path], tuple[int, ...]]]:
     }
     return {"SilverReel pacing": silverreel} | {
         f"PySceneDetect {name}": scenedetect_runner(make, name) for name, make in theirs.items()}
+
+
+def rescaled(episode: Episode, size: str) -> Episode:
+    """``episode`` re-encoded at ``size`` ("WxH", or "WxH@CRF" for another quality): the
+    same frames, so the same true cuts."""
+    dims, _, crf = size.partition("@")
+    width, height = dims.split("x")
+    path = episode.path.with_name(f"{episode.path.stem}-{dims}-crf{crf or 23}.mp4")
+    if not path.exists():
+        partial = path.with_suffix(".part.mp4")
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(episode.path),
+                        "-vf", f"scale={width}:{height}:flags=bicubic", "-c:v", "libx264",
+                        "-preset", "veryfast", "-crf", crf or "23", "-an", str(partial)],
+                       check=True)
+        partial.replace(path)
+    return Episode(path, episode.cuts, episode.kinds)
+
+
+def other_sizes(name_of_set: str, episodes: list[Episode], sizes: list[str]) -> None:
+    """SilverReel's F1 on the same episodes at other sizes and qualities: the reduced
+    picture the measures read is 40–80 px on its short side whatever the source's size."""
+    print(f"  SilverReel pacing at other sizes ({name_of_set}):")
+    for size in sizes:
+        tally = Tally(Counter(), Counter(), Counter())
+        for episode in episodes:
+            moved = rescaled(episode, size)
+            tally.add(silverreel(moved.path), moved)
+        p, r, f = tally.totals()
+        print(f"    {size:14} {p:6.3f} {r:6.3f} {f:6.3f}  (false {sum(tally.false.values())}, "
+              f"missed {sum(tally.missed.values())})", flush=True)
 
 
 def accuracy(name_of_set: str, episodes: list[Episode]) -> None:
@@ -372,6 +403,9 @@ def main() -> None:
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
                         help="comma-separated: tuning, tuning_new, A, C, B, D, E")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
+    parser.add_argument("--sizes", default="",
+                        help="accuracy: also SilverReel on each set re-encoded at these sizes, "
+                             "comma-separated WxH or WxH@CRF (e.g. 1080x1920,540x960,720x1280@33)")
     parser.add_argument("--files", type=Path, nargs="*", default=None,
                         help="speed: these episodes instead of the default five")
     parser.add_argument("--before", type=Path, default=None,
@@ -402,7 +436,10 @@ def main() -> None:
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]
-            accuracy(title, [make_episode(first + i, args.seconds) for i in range(count)])
+            episodes = [make_episode(first + i, args.seconds) for i in range(count)]
+            accuracy(title, episodes)
+            if args.sizes:
+                other_sizes(key, episodes, args.sizes.split(","))
     if args.only != "accuracy":
         speed(args.repeat, args.files or speed_files(args.seconds), args.before)
 

@@ -63,11 +63,26 @@ def string_var(default: str | None = "", allowed: list[str] | None = None) -> An
     return create_state_var("string", default=default, allowed=allowed)
 
 
+# In-arguments some phone apps leave out, and the value every other phone sends for them.
+# async-upnp-client refuses a call with any argument missing; DLNA renderers on televisions
+# answer these calls, so a phone that works with a television must work here too.
+USUAL_ARGUMENTS = {"InstanceID": "0", "Channel": "Master", "CurrentURIMetaData": "",
+                   "Speed": "1"}
+
+
 class CastService(UpnpServerService):
     """A renderer service bound to one ``CastBridge`` and one address check (``vet``)."""
 
     bridge: ClassVar[CastBridge]
     vet: ClassVar[VetFunction]
+
+    async def async_handle_action(self, action_name: str, **kwargs: Any) -> Any:
+        """The library's handling, with the ``USUAL_ARGUMENTS`` a phone left out filled in."""
+        for argument in self.actions[action_name].in_arguments():
+            usual = USUAL_ARGUMENTS.get(argument.name)
+            if usual is not None and argument.name not in kwargs:
+                kwargs[argument.name] = argument.related_state_variable.coerce_python(usual)
+        return await super().async_handle_action(action_name, **kwargs)
 
     @property
     def snapshot(self) -> Snapshot:

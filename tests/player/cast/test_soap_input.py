@@ -123,3 +123,50 @@ def test_the_vetting_is_told_which_address_the_cast_came_from(
         "InstanceID": "0", "CurrentURI": uri, "CurrentURIMetaData": ""}), "SetAVTransportURI")
     assert status == 500 and "<errorCode>716</errorCode>" in body
     assert (uri, "127.0.0.1") in ASKED
+
+
+def _rendering(host: str, port: int, action: str, arguments: dict[str, str]) -> tuple[int, str]:
+    service = "urn:schemas-upnp-org:service:RenderingControl:1"
+    body = _envelope(action, arguments).replace(
+        b"urn:schemas-upnp-org:service:AVTransport:1", service.encode())
+    connection = http.client.HTTPConnection(host, port, timeout=15)
+    try:
+        connection.request("POST", "/upnp/control/RenderingControl", body=body, headers={
+            "Content-Type": 'text/xml; charset="utf-8"', "SOAPAction": f'"{service}#{action}"'})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(("action", "given", "left_out"), [
+    ("SetAVTransportURI", {"CurrentURI": "http://192.0.2.7/left-out.mp4"},
+     {"InstanceID": "0", "CurrentURIMetaData": ""}),
+    ("Play", {}, {"InstanceID": "0", "Speed": "1"}),
+    ("GetTransportInfo", {}, {"InstanceID": "0"}),
+    ("GetPositionInfo", {}, {"InstanceID": "0"}),
+    ("GetMediaInfo", {}, {"InstanceID": "0"}),
+    ("GetVolume", {}, {"InstanceID": "0", "Channel": "Master"}),
+    ("GetMute", {}, {"InstanceID": "0", "Channel": "Master"}),
+])
+def test_a_phone_that_leaves_out_the_arguments_everyone_sends_the_same_gets_the_same_answer(
+        control: tuple[str, int, CastBridge], action: str, given: dict[str, str],
+        left_out: dict[str, str]) -> None:
+    """Some phone apps leave out InstanceID, Channel, an empty CurrentURIMetaData or Speed;
+    the call is answered as if they had sent the values every other phone sends (the cast is
+    vetted, the state read), not refused as a bad request."""
+    host, port, _bridge = control
+    if action in ("GetVolume", "GetMute"):
+        def call(arguments: dict[str, str]) -> tuple[int, str]:
+            return _rendering(host, port, action, arguments)
+    else:
+        def call(arguments: dict[str, str]) -> tuple[int, str]:
+            return _post(host, port, _envelope(action, arguments), action)
+    asked = len(ASKED)
+    full = call({**left_out, **given})
+    short = call(given)
+    assert short == full
+    assert full[0] in (200, 500) and "<s:Envelope" in full[1]  # an answer or a UPnP error
+    if action == "SetAVTransportURI":
+        assert [uri for uri, _caller in ASKED[asked:]] == [given["CurrentURI"]] * 2
+    _still_answers(host, port)

@@ -15,8 +15,9 @@ For each character the result says how strongly it is bound to the one before it
 * ``INSIDE`` — the same word ("你们", "一起"): never break here unless the word alone is
   longer than a line;
 * ``GLUED`` — a separate word that leans on its neighbour: a particle or modal word after
-  (包 / 得), a classifier after its verb or numeral (带了 / 条), a numeral or preposition
-  before what it governs;
+  (包 / 得), a classifier after its verb or numeral (带了 / 条), a numeral ("3.5 / 万元",
+  "500 / 万美元", "第 / 2集") or preposition before what it governs, and a one-character
+  word after 之 ("一石二鸟之 / 计": a set phrase);
 * ``LOOSE`` — a single-character word next to another word: allowed, but a break between two
   longer words is nicer;
 * ``FREE`` — between words.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import atexit
 import json
 import logging
+import re
 import subprocess
 import sys
 import threading
@@ -56,6 +58,9 @@ _PARTICLES: Final = frozenset("了着过的得地之们")
 # its noun ("条新围巾").
 _LEANS_FORWARD: Final = ("p", "q")
 _NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千万亿几半0123456789")
+# A number: numerals, digits with a decimal point or thousands separators ("3.5", "1,000").
+_NUMBER: Final = re.compile(r"[零〇一二两三四五六七八九十百千万亿几半0-9０-９]+"
+                            r"(?:[.,．，][0-9０-９]+)*")
 
 _WORKER_TIMEOUT_S = 60.0
 _CACHE_MAX = 20_000
@@ -198,8 +203,11 @@ def _between(before: tuple[str, str], after: tuple[str, str]) -> int:
     (word_before, tag_before), (word_after, tag_after) = before, after
     if tag_before == "x" or tag_after == "x":  # punctuation: linebreak.py has its own rules
         return FREE
+    if word_before == "之" and len(word_after) == 1:
+        return GLUED  # 一石二鸟之 / 计, 救命之 / 恩: one set phrase
     if (tag_after.startswith(_LEANS_BACK) or tag_before.startswith(_LEANS_FORWARD)
-            or word_after in _PARTICLES or _is_numeral(word_before)):
+            or word_after in _PARTICLES or _is_numeral(word_before)
+            or (word_before == "第" and _is_numeral(word_after[:1]))):  # 第 / 2集
         return GLUED
     if tag_after.startswith("r") and len(word_after) == 1 and tag_before.startswith("v"):
         return GLUED  # a verb and its pronoun object: 教 / 您
@@ -209,4 +217,4 @@ def _between(before: tuple[str, str], after: tuple[str, str]) -> int:
 
 
 def _is_numeral(word: str) -> bool:
-    return all(char in _NUMERALS for char in word)
+    return _NUMBER.fullmatch(word) is not None

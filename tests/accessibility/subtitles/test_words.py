@@ -85,6 +85,27 @@ def test_issue_examples_come_out_as_a_reader_would_break_them(
     assert wrap_cue(text, max_chars=chars, max_lines=4) == good
 
 
+# Amounts and set phrases of micro-dramas that jieba cuts in two, with the widths from which
+# a layout exists that keeps them whole on the fewest pages.
+AMOUNTS_AND_PHRASES = [
+    ("他花了3.5万元买了一台新的笔记本电脑", "3.5|万", 6),  # a decimal number and its unit
+    ("一共花了1,000元钱我都记在本子上了", "1,000|元", 6),
+    ("这是第2集的结尾部分你看完了吗", "第|2", 4),  # an ordinal
+    ("你这是一石二鸟之计啊我早就看穿了", "之|计", 10),  # X之Y with a one-character Y
+]
+
+
+@pytest.mark.parametrize(("text", "bad", "from_chars"), AMOUNTS_AND_PHRASES)
+@pytest.mark.parametrize("chars", [4, 5, 6, 8, 10, 12, 16])
+def test_amounts_and_set_phrases_stay_together(text: str, bad: str, from_chars: int,
+                                               chars: int) -> None:
+    if chars < from_chars:
+        pytest.skip("no layout on as few pages keeps it whole at this width")
+    laid_out = _joined(wrap_cue(text, max_chars=chars, max_lines=2))
+    assert bad not in laid_out and bad.replace("|", "/") not in laid_out
+    assert laid_out.replace("|", "").replace("/", "") == text
+
+
 def test_a_word_longer_than_a_line_is_the_only_one_cut() -> None:
     text = "中华人民共和国国务院新闻办公室今天举行发布会。"
     lines = [line for page in wrap_cue(text, max_chars=4, max_lines=8) for line in page]

@@ -25,7 +25,7 @@ counts if it is within ±1 frame of an unmatched true cut. Printed per detector 
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
 dissolve, lightning…). ``--sizes`` also runs SilverReel on each set re-encoded at other
-sizes and qualities (the same frames, so the same true cuts).
+sizes and qualities, or between black bars (the same frames, so the same true cuts).
 
 Speed (``--only speed``). Five episodes by default (``--files`` for others): a 60 s episode
 as micro-dramas are served (720×1280, 25 fps, ~2 Mb/s, AAC sound, burned-in subtitles over
@@ -179,15 +179,21 @@ def detectors() -> dict[str, Callable[[Path], tuple[int, ...]]]:
 
 
 def rescaled(episode: Episode, size: str) -> Episode:
-    """``episode`` re-encoded at ``size`` ("WxH", or "WxH@CRF" for another quality): the
-    same frames, so the same true cuts."""
+    """``episode`` re-encoded at ``size``: "WxH", "WxH@CRF" for another quality, or
+    "WxHinFWxFH" for a WxH picture centred between black bars in an FWxFH frame (a 16:9 drama
+    in a vertical video: 720x406in720x1280). The same frames, so the same true cuts."""
     dims, _, crf = size.partition("@")
-    width, height = dims.split("x")
+    picture, _, frame = dims.partition("in")
+    width, height = picture.split("x")
+    scale = f"scale={width}:{height}:flags=bicubic"
+    if frame:
+        frame_w, frame_h = frame.split("x")
+        scale += f",pad={frame_w}:{frame_h}:(ow-iw)/2:(oh-ih)/2:black"
     path = episode.path.with_name(f"{episode.path.stem}-{dims}-crf{crf or 23}.mp4")
     if not path.exists():
         partial = path.with_suffix(".part.mp4")
         subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(episode.path),
-                        "-vf", f"scale={width}:{height}:flags=bicubic", "-c:v", "libx264",
+                        "-vf", scale, "-c:v", "libx264",
                         "-preset", "veryfast", "-crf", crf or "23", "-an", str(partial)],
                        check=True)
         partial.replace(path)

@@ -21,6 +21,7 @@ from accessibility.frames import (
     FrameClock,
     FrameTap,
     MediaError,
+    SmallPicture,
     bottom_band,
     open_media,
     picture_stream,
@@ -28,7 +29,8 @@ from accessibility.frames import (
     reduction_steps,
     small_picture,
 )
-from accessibility.pacing.cuts import CutDetector, CutParams
+from accessibility.pacing.bars import BarFinder, cropped
+from accessibility.pacing.cuts import CutDetector, CutParams, CutReport
 from accessibility.pacing.flashes import FlashCounter, FlashParams
 from accessibility.pacing.loudness import LoudnessMeter, LoudnessReport
 
@@ -38,7 +40,8 @@ log = logging.getLogger(__name__)
 # 2: subtitles read off the picture in the same pass; 3: cuts from four measures (ADR 008);
 # 4: steadiness evidence, soft colour bins and the 闪白 brightness test (ADR 008, 2026-11-29)
 # 5: orientation of detail per coarse cell as a fifth cut measure (ADR 008, 2026-11-30)
-ANALYSER_VERSION = 6
+# 7: cuts measured on the picture without its black bars (letterbox, pillarbox)
+ANALYSER_VERSION = 7
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]
@@ -91,6 +94,10 @@ class _Video:
         self.cuts = CutDetector(CutParams())
         self.flashes = FlashCounter(FlashParams())
         self._steps: int | None = None
+        # The cut measures read the picture without black bars; until the bars are known
+        # (the first lit second or so) its reduced pictures wait here.
+        self._bars = BarFinder()
+        self._waiting: list[SmallPicture] = []
 
     def add(self, frame: av.VideoFrame) -> None:
         if self._steps is None:
@@ -98,7 +105,7 @@ class _Video:
         index = len(self.times)
         t = self.clock.tick(frame)
         picture = small_picture(frame, self._steps)
-        self.cuts.push(picture.luma, picture.rgb, picture.detail)
+        self._cut_picture(picture)
         self.flashes.push(picture.rgb)
         tap = self.band_tap
         if tap is not None and index % max(1, tap.every_n_frames) == 0:
@@ -106,8 +113,29 @@ class _Video:
         for other in self.frame_taps:
             other(t, frame)
 
+    def _cut_picture(self, picture: SmallPicture) -> None:
+        area = self._bars.observe(picture)
+        if area is None:
+            self._waiting.append(picture)
+            return
+        for waiting in self._waiting:
+            self.cuts.push(*_cut_inputs(cropped(waiting, area)))
+        self._waiting.clear()
+        self.cuts.push(*_cut_inputs(cropped(picture, area)))
+
+    def finish_cuts(self) -> CutReport:
+        area = self._bars.decide()
+        for waiting in self._waiting:
+            self.cuts.push(*_cut_inputs(cropped(waiting, area)))
+        self._waiting.clear()
+        return self.cuts.finish()
+
     def time_of(self, index: int) -> float:
         return self.clock.time_of(index)
+
+
+def _cut_inputs(picture: SmallPicture) -> tuple[Any, Any, Any]:
+    return picture.luma, picture.rgb, picture.detail
 
 
 class _Audio:
@@ -197,7 +225,7 @@ def _assemble(video: _Video | None, audio: _Audio | None, errors: int, duration_
     if not math.isfinite(duration) or duration <= 0:
         duration = duration_hint
     if video is not None and frames:
-        report = video.cuts.finish()
+        report = video.finish_cuts()
         cut_frames = report.cut_frames
         cut_times = tuple(round(video.time_of(i), 4) for i in cut_frames)
         flash_cut_times = tuple(round(video.time_of(i), 4) for i in report.white_flash_cuts)

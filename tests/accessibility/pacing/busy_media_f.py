@@ -494,3 +494,283 @@ bm._SOURCES.update({
     "neon": _Neon, "candle": _Candle, "car_rain": _CarRain, "banquet": _Banquet,
     "trees": _Trees,
 })
+
+
+# --- shots with things happening inside them ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FShot(bm.BusyShot):
+    """A shot of set F: a ``BusyShot`` that may hold a whip pan, a rack focus or a flicker of
+    the light (each inside the shot, never on its first or last frames; not a cut)."""
+
+    whip_at: int = -1  # first frame of a whip pan
+    whip_frames: int = 0  # 3–6 frames
+    whip_shift: float = 0.0  # how far the crop moves sideways, fraction of the source
+    focus_at: int = -1  # first frame of a rack focus
+    focus_frames: int = 0  # 8–15 frames: the picture blurs and sharpens again
+    focus_blur: float = 0.0  # largest blur radius in pixels at 720 wide
+    flicker_at: int = -1  # first frame of a stretch where the lamps flicker
+    flicker_frames: int = 0
+    flicker_seed: int = 0
+
+    def offset(self, i: int) -> float:
+        """Sideways move of the crop centre at frame ``i`` (the renderer adds it)."""
+        if self.whip_at < 0 or i < self.whip_at:
+            return 0.0
+        p = min(1.0, (i - self.whip_at + 1) / self.whip_frames)
+        return self.whip_shift * (3 * p * p - 2 * p ** 3)
+
+    def touch(self, frame: np.ndarray, i: int) -> np.ndarray:
+        """``frame`` (framed, before grade and grain) with motion blur, focus blur or the light
+        of this frame."""
+        width = frame.shape[1]
+        if self.whip_at >= 0 and self.whip_at <= i < self.whip_at + self.whip_frames:
+            speed = abs(self.offset(i) - self.offset(i - 1)) * width * self.camera.zoom
+            frame = _box(frame, min(width // 4, int(0.5 * speed)), axis=1)
+        if self.focus_at >= 0 and self.focus_at <= i < self.focus_at + self.focus_frames:
+            phase = (i - self.focus_at + 1) / (self.focus_frames + 1)
+            radius = int(self.focus_blur * width / 720 * np.sin(np.pi * phase) + 0.5)
+            frame = _box(_box(frame, radius, axis=0), radius, axis=1)
+        if self.flicker_at >= 0 and self.flicker_at <= i < self.flicker_at + self.flicker_frames:
+            frame = frame * np.float32(self.flicker_gains()[i - self.flicker_at])
+        return frame
+
+    def flicker_gains(self) -> np.ndarray:
+        """Light level of each frame of the flicker: dips of a failing lamp or neon tube."""
+        rng = np.random.default_rng(self.flicker_seed)
+        dips = rng.random(self.flicker_frames) < 0.45
+        dips[0] = True
+        depth = rng.uniform(0.3, 0.65, self.flicker_frames)
+        return np.where(dips, 1.0 - depth, 1.0).astype(np.float32)
+
+    def stretches(self) -> tuple[tuple[int, int, str], ...]:
+        """(first, end, kind) of each thing inside the shot, one frame of margin each side."""
+        out = []
+        if self.whip_at >= 0:
+            out.append((self.whip_at - 1, self.whip_at + self.whip_frames + 1, "whip"))
+        if self.focus_at >= 0:
+            out.append((self.focus_at - 1, self.focus_at + self.focus_frames + 1, "focus"))
+        if self.flicker_at >= 0:
+            out.append((self.flicker_at - 1, self.flicker_at + self.flicker_frames + 1,
+                        "flicker"))
+        return tuple(out)
+
+
+def _box(frame: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """A box blur of ``radius`` pixels along ``axis`` (edges repeated)."""
+    if radius < 1:
+        return frame
+    pad = [(0, 0)] * frame.ndim
+    pad[axis] = (radius + 1, radius)
+    total = np.cumsum(np.pad(frame, pad, mode="edge"), axis=axis, dtype=np.float32)
+    n = frame.shape[axis]
+    high = np.take(total, np.arange(2 * radius + 1, 2 * radius + 1 + n), axis=axis)
+    low = np.take(total, np.arange(n), axis=axis)
+    return (high - low) / np.float32(2 * radius + 1)
+
+
+@dataclass(frozen=True)
+class FPlan(bm.BusyPlan):
+    """A plan of set F: frames inside whip pans, rack focus and flicker are named so."""
+
+    def frame_kinds(self) -> tuple[str, ...]:
+        kinds = list(super().frame_kinds())
+        for start, shot in zip(self.starts(), self.shots, strict=True):
+            if not isinstance(shot, FShot):
+                continue
+            for first, end, kind in shot.stretches():
+                for k in range(start + first, start + end):
+                    if kinds[k] not in ("dissolve", "lightning"):
+                        kinds[k] = kind
+        return tuple(kinds)
+
+
+# --- the planner --------------------------------------------------------------------------------
+
+
+def _with_inside(rng: np.random.Generator, shot: bm.BusyShot, name: str, *,
+                 whip: bool) -> FShot:
+    """``shot`` as an ``FShot``, perhaps with a whip pan (if ``whip``), a rack focus and a
+    flicker placed where they overlap neither each other, nor lightning, nor a dissolve."""
+    base = {f: getattr(shot, f) for f in bm.BusyShot.__dataclass_fields__}
+    low = (shot.enter_frames if shot.enter == "dissolve" else 0) + 3
+    high = shot.frames - (18 if shot.frames >= 24 else 3)  # a dissolve out may follow
+    taken: list[tuple[int, int]] = []
+    if shot.lightning_at >= 0:
+        taken.append((shot.lightning_at - 3, shot.lightning_at + 4))
+
+    def place(length: int) -> int:
+        for _ in range(6):
+            if high - length <= low:
+                return -1
+            at = int(rng.integers(low, high - length))
+            if all(at + length + 2 <= a or b + 2 <= at for a, b in taken):
+                taken.append((at, at + length))
+                return at
+        return -1
+
+    extra: dict[str, object] = {}
+    if whip:
+        frames = int(rng.integers(3, 7))
+        at = place(frames)
+        if at >= 0:
+            cam = shot.camera
+            half = 0.5 / cam.zoom + 0.01
+            x = cam.centre[0]
+            target = (1 - half) if x < 0.5 else half
+            target = x + (target - x) * float(rng.uniform(0.7, 1.0))
+            extra.update(whip_at=at, whip_frames=frames, whip_shift=target - x)
+    if rng.random() < 0.22:
+        frames = int(rng.integers(8, 16))
+        at = place(frames)
+        if at >= 0:
+            extra.update(focus_at=at, focus_frames=frames,
+                         focus_blur=float(rng.uniform(5, 14)))
+    if rng.random() < (0.55 if name in _FLICKERING else 0.08):
+        frames = int(rng.integers(6, 21))
+        at = place(frames)
+        if at >= 0:
+            extra.update(flicker_at=at, flicker_frames=frames,
+                         flicker_seed=int(rng.integers(0, 2 ** 31)))
+    return FShot(**base, **extra)  # type: ignore[arg-type]
+
+
+def _entered(rng: np.random.Generator, previous: bm.BusyShot | None,
+             shot: bm.BusyShot) -> bm.BusyShot:
+    """How ``shot`` is entered (a hard cut, a dissolve of 6–16 frames between shots of at
+    least 24 frames, or 闪白 of 1–3 white frames) and perhaps a lightning strike inside it."""
+    enter: bm.Enter = "cut"
+    enter_frames = 0
+    roll = rng.random()
+    if previous is not None and roll < 0.16 and min(shot.frames, previous.frames) >= 24:
+        enter, enter_frames = "dissolve", int(rng.integers(6, 17))
+    elif previous is not None and roll > 0.88:
+        enter, enter_frames = "flash", int(rng.integers(1, 4))
+    lightning_at = -1
+    if shot.frames > 24 and rng.random() < 0.15:
+        lightning_at = int(rng.integers(6, shot.frames - 6))
+    return replace(shot, enter=enter, enter_frames=enter_frames, lightning_at=lightning_at)
+
+
+def _static(camera: bm.Camera) -> bool:
+    return camera.pan == (0.0, 0.0) and camera.zoom_rate == 0.0
+
+
+def f_plan(width: int, height: int, seed: int, seconds: float) -> FPlan:
+    """Family ``held_back_f`` (set F): micro-drama cut grammar on busy footage.
+
+    Twelve scenes: two calm locations, a textured wall, the two sides of a dialogue (one
+    palette, one light) and seven drawn from the F sources. Shots of 4–10 frames (a third)
+    up to 4 s. Cuts: punch-ins and pull-outs (×1.3–2.2, same or shifted centre) and mirror
+    re-framings of the same scene; shot / reverse shot; hue-only cuts and lighting jumps
+    (only after a still camera, so the framing really stays); cuts to other scenes, entered
+    by a hard cut, a dissolve or 闪白. Inside shots: whip pans, rack focus, lamp flicker,
+    lightning, slow push-ins and pull-outs, pans, hand-held shake, grain, lighting ramps and
+    hue drift."""
+    rng = np.random.default_rng(seed)
+    pair = int(rng.integers(0, 5))
+    scenes = [("still", int(rng.integers(0, 5))), ("wall", int(rng.integers(0, 5))),
+              ("dialogue_a", pair), ("dialogue_b", pair)]
+    scenes += [(str(rng.choice(_DRAWN)), int(rng.integers(0, 5))) for _ in range(7)]
+    scenes += [("still", int(rng.integers(0, 5)))]
+    calm = [k for k, (name, _palette) in enumerate(scenes) if name in bm.CALM_SOURCES]
+
+    def length() -> int:
+        roll = rng.random()
+        if roll < 0.36:
+            return int(rng.integers(4, 11))
+        if roll < 0.78:
+            return int(rng.integers(11, 31))
+        return int(np.exp(rng.uniform(np.log(31), np.log(121))))
+
+    def grade(previous: bm.BusyShot) -> dict[str, tuple[float, float]]:
+        return {"hue": (previous.hue[1], previous.hue[1]),
+                "light": (previous.light[1], previous.light[1])}
+
+    def next_shot(previous: bm.BusyShot | None) -> bm.BusyShot:
+        roll = rng.random()
+        whipped = isinstance(previous, FShot) and previous.whip_at >= 0
+        if previous is not None and roll < 0.12 and _static(previous.camera) and not whipped:
+            # The same picture in another grade: the hue turns, the light jumps, or both.
+            how = str(rng.choice(["hue", "light", "both"]))
+            hue = previous.hue[1]
+            if how != "light":
+                hue += float(rng.uniform(40, 150)) * float(rng.choice([-1, 1]))
+            light = previous.light[1]
+            if how != "hue":
+                factor = float(rng.choice([rng.uniform(0.45, 0.75), rng.uniform(1.3, 1.7)]))
+                light = light * factor if 0.35 <= light * factor <= 2.0 else light / factor
+            shot: bm.BusyShot = FShot(frames=length(), scene=previous.scene,
+                                      camera=previous.camera, grain=previous.grain,
+                                      hue=(hue, hue), light=(light, light))
+            return shot
+        if previous is not None and roll < 0.38:
+            # Same scene, another framing: punch in, pull out, punch in off-centre, mirror.
+            old = previous.camera
+            how = str(rng.choice(["in", "out", "shifted", "mirror"]))
+            factor = float(rng.uniform(1.3, 2.2))
+            camera = replace(old, pan=(0.0, 0.0), zoom_rate=0.0)
+            if how == "mirror":
+                camera = replace(camera, mirror=not old.mirror)
+            else:
+                zoom = old.zoom / factor if how == "out" else old.zoom * factor
+                if zoom < 1.05 or zoom > 3.4:
+                    zoom = old.zoom * factor if zoom < 1.05 else old.zoom / factor
+                camera = replace(camera, zoom=max(1.05, zoom))
+                if how == "shifted":
+                    dx = float(rng.uniform(0.1, 0.25)) * float(rng.choice([-1, 1]))
+                    dy = float(rng.uniform(0.05, 0.2)) * float(rng.choice([-1, 1]))
+                    camera = replace(camera, centre=(float(np.clip(old.centre[0] + dx, 0.25,
+                                                                   0.75)),
+                                                     float(np.clip(old.centre[1] + dy, 0.25,
+                                                                   0.75))))
+            if rng.random() < 0.2:
+                camera = replace(camera, zoom_rate=float(rng.uniform(0.002, 0.006)))
+            shot = FShot(frames=length(), scene=previous.scene, camera=camera,
+                         grain=previous.grain, **grade(previous))
+            return _with_inside(rng, shot, scenes[previous.scene][0], whip=False)
+        name_before = scenes[previous.scene][0] if previous is not None else ""
+        if previous is not None and name_before.startswith("dialogue") and roll < 0.75:
+            # Reverse shot: the other side of the same conversation, same light and grade.
+            scene = 5 - previous.scene  # 2 <-> 3
+            camera = bm.Camera(zoom=float(rng.uniform(1.1, 1.7)),
+                               centre=(float(rng.uniform(0.4, 0.6)),
+                                       float(rng.uniform(0.4, 0.6))),
+                               shake=float(rng.choice([0.0, 0.0, 0.004])))
+            shot = FShot(frames=length(), scene=scene, camera=camera, grain=previous.grain,
+                         **grade(previous))
+            return _with_inside(rng, shot, scenes[scene][0], whip=False)
+        scene = bm._other_scene(rng, previous, len(scenes))
+        if previous is not None and previous.scene in calm and rng.random() < 0.4:
+            scene = calm[(calm.index(previous.scene) + int(rng.integers(1, len(calm))))
+                         % len(calm)]
+        motion = str(rng.choice(["static", "static", "pan", "push", "shake", "whip"]))
+        zoom = float(rng.uniform(1.8, 2.3) if motion == "whip" else rng.uniform(1.1, 1.8))
+        camera = bm.Camera(
+            zoom=zoom,
+            centre=(float(rng.choice([0.32, 0.68])) if motion == "whip"
+                    else float(rng.uniform(0.35, 0.65)), float(rng.uniform(0.35, 0.65))),
+            pan=((float(rng.uniform(-0.01, 0.01)), float(rng.uniform(-0.005, 0.005)))
+                 if motion == "pan" else (0.0, 0.0)),
+            zoom_rate=(float(rng.uniform(0.002, 0.01)) * float(rng.choice([1, 1, -1]))
+                       if motion == "push" else 0.0),
+            shake=float(rng.uniform(0.004, 0.02)) if motion == "shake" else 0.0,
+            mirror=bool(rng.random() < 0.15))
+        frames = length()
+        if motion == "whip":
+            frames = max(frames, int(rng.integers(18, 60)))
+        light = (1.0, 1.0)
+        if frames > 24 and rng.random() < 0.3:
+            light = (float(rng.uniform(0.8, 1.2)), float(rng.uniform(0.45, 1.7)))
+        hue0 = float(rng.uniform(-25, 45))
+        hue = (hue0, hue0)
+        if frames > 24 and rng.random() < 0.25:
+            hue = (hue0, hue0 + float(rng.uniform(-80, 80)))
+        grain = float(rng.choice([0.0, 0.0, 0.0, 5.0, 10.0, 16.0]))
+        shot = _entered(rng, previous, bm.BusyShot(frames=frames, scene=scene, camera=camera,
+                                                   grain=grain, light=light, hue=hue))
+        return _with_inside(rng, shot, scenes[scene][0], whip=motion == "whip")
+
+    return FPlan(width, height, seed, "held_back_f", tuple(scenes),
+                 bm._lay_out(seconds, next_shot))

@@ -19,6 +19,7 @@ Set F is held back: no detector is ever run on it while choosing thresholds.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,7 @@ HELD_BACK_F_SOURCES = ("room", "dialogue_a", "dialogue_b", "office", "neon", "ca
 # Scenes drawn at random for an episode (the dialogue pair is always there, once).
 _DRAWN = ("room", "office", "neon", "candle", "car_rain", "banquet", "trees")
 _FLICKERING = ("neon", "candle", "room", "banquet")
+Colour = np.ndarray | float | np.floating[Any]
 
 
 # --- drawing helpers ----------------------------------------------------------------------------
@@ -40,7 +42,7 @@ def _span(centre: float, radius: float, size: int) -> tuple[int, int]:
 
 
 def _ellipse(out: np.ndarray, cy: float, cx: float, ry: float, rx: float,
-             colour: np.ndarray | float, alpha: float = 1.0) -> None:
+             colour: Colour, alpha: float = 1.0) -> None:
     """A filled ellipse painted over ``out`` (float32 RGB) in place."""
     h, w = out.shape[:2]
     y0, y1 = _span(cy, ry, h)
@@ -69,7 +71,7 @@ def _glow(out: np.ndarray, cy: float, cx: float, radius: float, colour: np.ndarr
 
 
 def _rect(out: np.ndarray, y0: float, y1: float, x0: float, x1: float,
-          colour: np.ndarray | float) -> None:
+          colour: Colour) -> None:
     h, w = out.shape[:2]
     ya, yb, xa, xb = max(0, int(y0)), min(h, int(y1)), max(0, int(x0)), min(w, int(x1))
     if yb > ya and xb > xa:
@@ -265,7 +267,7 @@ class _Neon(bm._Source):
             x += bw
         _rect(bg, 0.7 * h, h, 0, w, 18)
         self.bg = bg
-        self.signs = []
+        self.signs: list[list[Any]] = []
         for _ in range(int(rng.integers(3, 7))):
             top = float(rng.uniform(0.05, 0.45)) * h
             left = float(rng.uniform(0.0, 0.85)) * w
@@ -653,6 +655,11 @@ def _entered(rng: np.random.Generator, previous: bm.BusyShot | None,
     return replace(shot, enter=enter, enter_frames=enter_frames, lightning_at=lightning_at)
 
 
+def _kept(ramp: tuple[float, float]) -> tuple[float, float]:
+    """The grade or light a shot ended with, held through the next shot."""
+    return (ramp[1], ramp[1])
+
+
 def _static(camera: bm.Camera) -> bool:
     return camera.pan == (0.0, 0.0) and camera.zoom_rate == 0.0
 
@@ -684,9 +691,6 @@ def f_plan(width: int, height: int, seed: int, seconds: float) -> FPlan:
             return int(rng.integers(11, 31))
         return int(np.exp(rng.uniform(np.log(31), np.log(121))))
 
-    def grade(previous: bm.BusyShot) -> dict[str, tuple[float, float]]:
-        return {"hue": (previous.hue[1], previous.hue[1]),
-                "light": (previous.light[1], previous.light[1])}
 
     def next_shot(previous: bm.BusyShot | None) -> bm.BusyShot:
         roll = rng.random()
@@ -694,16 +698,16 @@ def f_plan(width: int, height: int, seed: int, seconds: float) -> FPlan:
         if previous is not None and roll < 0.12 and _static(previous.camera) and not whipped:
             # The same picture in another grade: the hue turns, the light jumps, or both.
             how = str(rng.choice(["hue", "light", "both"]))
-            hue = previous.hue[1]
+            turn = previous.hue[1]
             if how != "light":
-                hue += float(rng.uniform(40, 150)) * float(rng.choice([-1, 1]))
-            light = previous.light[1]
+                turn += float(rng.uniform(40, 150)) * float(rng.choice([-1, 1]))
+            level = previous.light[1]
             if how != "hue":
                 factor = float(rng.choice([rng.uniform(0.45, 0.75), rng.uniform(1.3, 1.7)]))
-                light = light * factor if 0.35 <= light * factor <= 2.0 else light / factor
+                level = level * factor if 0.35 <= level * factor <= 2.0 else level / factor
             shot: bm.BusyShot = FShot(frames=length(), scene=previous.scene,
                                       camera=previous.camera, grain=previous.grain,
-                                      hue=(hue, hue), light=(light, light))
+                                      hue=(turn, turn), light=(level, level))
             return shot
         if previous is not None and roll < 0.38:
             # Same scene, another framing: punch in, pull out, punch in off-centre, mirror.
@@ -728,7 +732,8 @@ def f_plan(width: int, height: int, seed: int, seconds: float) -> FPlan:
             if rng.random() < 0.2:
                 camera = replace(camera, zoom_rate=float(rng.uniform(0.002, 0.006)))
             shot = FShot(frames=length(), scene=previous.scene, camera=camera,
-                         grain=previous.grain, **grade(previous))
+                         grain=previous.grain, hue=_kept(previous.hue),
+                         light=_kept(previous.light))
             return _with_inside(rng, shot, scenes[previous.scene][0], whip=False)
         name_before = scenes[previous.scene][0] if previous is not None else ""
         if previous is not None and name_before.startswith("dialogue") and roll < 0.75:
@@ -739,7 +744,7 @@ def f_plan(width: int, height: int, seed: int, seconds: float) -> FPlan:
                                        float(rng.uniform(0.4, 0.6))),
                                shake=float(rng.choice([0.0, 0.0, 0.004])))
             shot = FShot(frames=length(), scene=scene, camera=camera, grain=previous.grain,
-                         **grade(previous))
+                         hue=_kept(previous.hue), light=_kept(previous.light))
             return _with_inside(rng, shot, scenes[scene][0], whip=False)
         scene = bm._other_scene(rng, previous, len(scenes))
         if previous is not None and previous.scene in calm and rng.random() < 0.4:

@@ -165,11 +165,15 @@ class _Dialogue(bm._Source):
         h, w = height, width
         self.bg = _backdrop(rng, h, w, palette, 0.6)
         door = float(rng.uniform(0.1, 0.6)) * w
-        _rect(self.bg, 0.15 * h, 0.8 * h, door, door + 0.25 * w, rng.uniform(40, 120, 3))
+        _rect(self.bg, 0.15 * h, 0.8 * h, door, door + 0.25 * w,
+              np.random.default_rng(2000 + palette).uniform(40, 120, 3))
         _glow(self.bg, 0.1 * h, float(rng.uniform(0.2, 0.8)) * w, 200 * self.scale,
               np.array((255, 230, 190), np.float32), 0.5)
-        self.speaker = rng.uniform(30, 220, 3).astype(np.float32)
-        self.listener = rng.uniform(20, 120, 3).astype(np.float32)
+        # The same two people on both sides (drawn from the palette the pair shares): each
+        # side shows one speaking over the other's shoulder.
+        people = np.random.default_rng(1000 + palette)
+        first, second = people.uniform(30, 210, (2, 3)).astype(np.float32)
+        self.speaker, self.listener = (first, second) if self.side > 0 else (second, first)
         self.skin = np.array((225, 185, 155), np.float32) * np.float32(rng.uniform(0.75, 1.0))
         self.tempo = float(rng.uniform(0.1, 0.25))
         self.t = 0

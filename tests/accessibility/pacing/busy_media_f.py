@@ -601,7 +601,7 @@ def _with_inside(rng: np.random.Generator, shot: bm.BusyShot, name: str, *,
     flicker placed where they overlap neither each other, nor lightning, nor a dissolve."""
     base = {f: getattr(shot, f) for f in bm.BusyShot.__dataclass_fields__}
     low = (shot.enter_frames if shot.enter == "dissolve" else 0) + 3
-    high = shot.frames - (18 if shot.frames >= 24 else 3)  # a dissolve out may follow
+    high = shot.frames - (16 if shot.frames >= 20 else 3)  # a dissolve out may follow
     taken: list[tuple[int, int]] = []
     if shot.lightning_at >= 0:
         taken.append((shot.lightning_at - 3, shot.lightning_at + 4))
@@ -644,13 +644,13 @@ def _with_inside(rng: np.random.Generator, shot: bm.BusyShot, name: str, *,
 
 def _entered(rng: np.random.Generator, previous: bm.BusyShot | None,
              shot: bm.BusyShot) -> bm.BusyShot:
-    """How ``shot`` is entered (a hard cut, a dissolve of 6–16 frames between shots of at
-    least 24 frames, or 闪白 of 1–3 white frames) and perhaps a lightning strike inside it."""
+    """How ``shot`` is entered (a hard cut, a dissolve of 6–13 frames between shots of at
+    least 20 frames, or 闪白 of 1–3 white frames) and perhaps a lightning strike inside it."""
     enter: bm.Enter = "cut"
     enter_frames = 0
     roll = rng.random()
-    if previous is not None and roll < 0.16 and min(shot.frames, previous.frames) >= 24:
-        enter, enter_frames = "dissolve", int(rng.integers(6, 17))
+    if previous is not None and roll < 0.3 and min(shot.frames, previous.frames) >= 20:
+        enter, enter_frames = "dissolve", int(rng.integers(6, 14))
     elif previous is not None and roll > 0.88:
         enter, enter_frames = "flash", int(rng.integers(1, 4))
     lightning_at = -1

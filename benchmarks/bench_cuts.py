@@ -20,7 +20,13 @@ threshold was ever chosen on), run once and tuning material since 2026-11-30; an
 flock of birds with a big bird passing close, traffic at a crossing, breaking waves, a
 waterfall, flags in gusty wind, a crowd with umbrellas, a scrolling LED ticker, dancers;
 5–8-frame shots, crop, mirror and zoom-jump re-framings; generators and a planner of its own,
-which no threshold was ever chosen on). A detection
+which no threshold was ever chosen on). Set F (``--sets F``, seeds 9501…, never in the
+default sets; ``tests/accessibility/pacing/busy_media_f.py``) is held back from 2026-11-30
+and is not run while the detector is being changed: rooms with people gesturing, shot /
+reverse shot, an office, a neon street and candlelight that flicker, a rainy car window, a
+banquet, trees in wind; punch-ins, pull-outs and mirror re-framings of the same scene,
+hue-only cuts and lighting jumps, 4–10-frame shots, and whip pans, rack focus and lamp
+flicker inside shots (not cuts). A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
@@ -66,6 +72,7 @@ from tests.accessibility.pacing.busy_media import (  # noqa: E402
     HELD_BACK_C_SEED,
     HELD_BACK_D_SEED,
     HELD_BACK_E_SEED,
+    HELD_BACK_F_SEED,
     HELD_BACK_SEED,
     NEW_TUNING_SEED,
     BusyRenderer,
@@ -406,8 +413,10 @@ def main() -> None:
     parser.add_argument("--c-episodes", type=int, default=12)
     parser.add_argument("--d-episodes", type=int, default=12)
     parser.add_argument("--e-episodes", type=int, default=12)
+    parser.add_argument("--f-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
-                        help="comma-separated: tuning, tuning_new, A, C, B, D, E")
+                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F (F is "
+                             "held back: not in the default)")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--sizes", default="",
                         help="accuracy: also SilverReel on each set re-encoded at these sizes, "
@@ -420,7 +429,8 @@ def main() -> None:
     if args.only != "speed":
         print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
               f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C, "
-              f"{args.d_episodes} in D, {args.e_episodes} in E; "
+              f"{args.d_episodes} in D, {args.e_episodes} in E, {args.f_episodes} in F "
+              "(if asked for); "
               f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
@@ -439,6 +449,10 @@ def main() -> None:
             "E": (f"held-back set E (seeds {HELD_BACK_E_SEED + 1}…, never tuned on, large "
                   "objects entering and leaving; generators and planner of its own)",
                   HELD_BACK_E_SEED + 1, args.e_episodes),
+            "F": (f"held-back set F (seeds {HELD_BACK_F_SEED + 1}…, never tuned on, "
+                  "micro-drama grammar: punch-ins, shot / reverse shot, whip pans, rack "
+                  "focus, flicker; generators and planner of its own)",
+                  HELD_BACK_F_SEED + 1, args.f_episodes),
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]

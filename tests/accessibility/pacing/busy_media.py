@@ -33,7 +33,10 @@ Four families, told apart by the seed:
   moving, entering and leaving inside shots (a flock of birds with a big bird passing close,
   traffic at a crossing, waves breaking, a waterfall, flags in gusty wind, a crowd with
   umbrellas, a scrolling LED ticker, dancers), with its own planner: 5–8-frame shots, crop,
-  mirror and zoom-jump re-framings, hue-only cuts, dissolves, 闪白 and lightning.
+  mirror and zoom-jump re-framings, hue-only cuts, dissolves, 闪白 and lightning;
+- ``family="held_back_f"``: seeds from 9500 (set F), held back from 2026-11-30: sources and a
+  planner of its own in ``busy_media_f`` (rooms with people, shot / reverse shot, neon and
+  candle flicker, whip pans and rack focus inside shots).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ import numpy as np
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
 Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d",
-                 "held_back_e"]
+                 "held_back_e", "held_back_f"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
@@ -63,9 +66,12 @@ HELD_BACK_D_SEED = 9300
 HELD_BACK_E_SOURCES = ("wall", "flock", "traffic", "waves", "waterfall", "flags", "umbrellas",
                        "ticker", "dancers")
 HELD_BACK_E_SEED = 9400
+HELD_BACK_F_SEED = 9500  # set F: sources and planner in busy_media_f
 
 
 def family_of(seed: int) -> Family:
+    if seed >= HELD_BACK_F_SEED:
+        return "held_back_f"
     if seed >= HELD_BACK_E_SEED:
         return "held_back_e"
     if seed >= HELD_BACK_D_SEED:
@@ -83,7 +89,7 @@ CUT_KINDS = ("hue_only", "framing_only", "short_by_busy", "busy_to_busy", "busy_
              "white_flash", "calm")
 # Kinds of stretch where a detection is a false cut.
 CALM_KINDS = ("dissolve", "lightning", "busy", "pan", "zoom", "handheld", "ramp", "hue_drift",
-              "grain", "still")
+              "grain", "still", "whip", "focus", "flicker")
 
 
 @dataclass(frozen=True)
@@ -204,6 +210,9 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
     family = family or family_of(seed)
+    if family == "held_back_f":
+        from tests.accessibility.pacing.busy_media_f import f_plan
+        return f_plan(width, height, seed, seconds)
     if family == "held_back_e":
         return _e_plan(width, height, seed, seconds)
     if family == "held_back_d":
@@ -1195,6 +1204,8 @@ class BusyRenderer:
         cam = shot.camera
         cy, cx = cam.centre[1], cam.centre[0]
         jitter_y = jitter_x = 0.0
+        offset = getattr(shot, "offset", None)  # set F: a whip pan moves the crop sideways
+        touch = getattr(shot, "touch", None)  # set F: motion blur, rack focus, flicker
         for i in range(shot.frames):
             zoom = max(1.0, cam.zoom * (1 + cam.zoom_rate) ** i)
             if cam.shake:
@@ -1202,7 +1213,7 @@ class BusyRenderer:
                 jitter_x = 0.6 * jitter_x + self.rng.normal(0, cam.shake)
             half_h, half_w = 0.5 / zoom, 0.5 / zoom
             y = _bounce(cy + cam.pan[1] * i + jitter_y, half_h)
-            x = _bounce(cx + cam.pan[0] * i + jitter_x, half_w)
+            x = _bounce(cx + cam.pan[0] * i + jitter_x + (offset(i) if offset else 0.0), half_w)
             picture = source.frame()
             if cam.turn:
                 picture = np.rot90(picture, cam.turn)
@@ -1213,6 +1224,8 @@ class BusyRenderer:
             if cam.mirror:
                 xs = xs[::-1]
             frame = picture[ys[:, None], xs[None, :]]
+            if touch is not None:
+                frame = touch(frame, i)
             progress = i / max(1, shot.frames - 1)
             hue = shot.hue[0] + (shot.hue[1] - shot.hue[0]) * progress
             if hue % 360:

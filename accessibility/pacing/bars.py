@@ -7,11 +7,14 @@ by their share of the frame, while the measures' gates are absolute, so cuts fel
 2026-11-30).
 
 The bars are found once, on the finest reduced picture of the first lit frames (a frame whose
-brightest tenth reaches ``LIT_LEVEL``; a fade in from black tells nothing): a row (column) is
-bar when, in every lit frame seen, at least ``DARK_SHARE`` of it is near black. Subtitles burned
-into a bar keep their rows out of it, which only leaves those rows in the picture area. Bars
-count only on both sides (top and bottom, or left and right), each at least ``MIN_BAR`` of the
-frame and leaving at least ``MIN_PICTURE`` of it: a dark sky at the top of one scene is no bar.
+brightest tenth reaches ``LIT_LEVEL``; a fade in from black tells nothing). A bar is flat,
+black and still, which the dark edges of a night or candle-lit scene are not (they have
+texture and flicker): a row (column) is bar when, in every lit frame seen, its median is at
+most ``BAR_LEVEL``, at least ``FLAT_SHARE`` of it lies within ``FLAT`` levels of that median,
+and the median never moves by more than ``STILL`` levels. A subtitle burned into a bar covers
+less than half a row and leaves it a bar. Bars count only on both sides (top and bottom, or
+left and right), each at least ``MIN_BAR`` of the frame and leaving at least ``MIN_PICTURE``
+of it: a dark sky at the top of one scene is no bar.
 The decision waits for ``LIT_FRAMES`` lit frames, at most ``MAX_WAIT`` frames, so the cut
 detector sees its first frames that much later (its pictures are a few KB each).
 """
@@ -25,8 +28,10 @@ import numpy as np
 
 from accessibility.frames import SmallPicture
 
-NEAR_BLACK = 40.0  # 8-bit luma of a bar after the reduction's averaging (black is 16)
-DARK_SHARE = 0.6
+BAR_LEVEL = 24.0  # 8-bit luma; black is 16 (0 in full-range video)
+FLAT = 3.0
+FLAT_SHARE = 0.6
+STILL = 2.0
 LIT_LEVEL = 60.0
 LIT_FRAMES = 24
 MAX_WAIT = 150
@@ -68,8 +73,10 @@ class BarFinder:
         self.area: Area | None = None
         self._frames = 0
         self._lit = 0
-        self._rows: np.ndarray | None = None  # per row: dark in every lit frame so far
-        self._cols: np.ndarray | None = None
+        # Per row and column: black and flat in every lit frame so far; the lowest and highest
+        # median seen.
+        self._rows: _Lines | None = None
+        self._cols: _Lines | None = None
 
     def observe(self, picture: SmallPicture) -> Area | None:
         if self.area is not None:
@@ -77,15 +84,14 @@ class BarFinder:
         finest = picture.detail if picture.detail is not None else picture.luma
         self._frames += 1
         if float(np.percentile(finest, 90)) >= LIT_LEVEL:
-            dark = finest <= NEAR_BLACK
-            rows = dark.mean(axis=1) >= DARK_SHARE
-            cols = dark.mean(axis=0) >= DARK_SHARE
-            if self._rows is None or self._cols is None or self._rows.shape != rows.shape \
-                    or self._cols.shape != cols.shape:
+            rows, cols = _Lines.of(finest), _Lines.of(finest.T)
+            if self._rows is None or self._cols is None \
+                    or self._rows.bar.shape != rows.bar.shape \
+                    or self._cols.bar.shape != cols.bar.shape:
                 self._rows, self._cols = rows, cols
             else:
-                self._rows &= rows
-                self._cols &= cols
+                self._rows.add(rows)
+                self._cols.add(cols)
             self._lit += 1
         if self._lit >= LIT_FRAMES or self._frames >= MAX_WAIT:
             self.decide()
@@ -96,10 +102,31 @@ class BarFinder:
         if self.area is None:
             self.area = Area()
             if self._rows is not None and self._cols is not None and self._lit >= LIT_FRAMES // 3:
-                top, bottom = _bars(self._rows)
-                left, right = _bars(self._cols)
+                top, bottom = _bars(self._rows.bars())
+                left, right = _bars(self._cols.bars())
                 self.area = Area(top, bottom, left, right)
         return self.area
+
+
+class _Lines:
+    """What the lit frames so far say of each row of a picture (or column, transposed)."""
+
+    def __init__(self, bar: np.ndarray, low: np.ndarray, high: np.ndarray) -> None:
+        self.bar, self.low, self.high = bar, low, high
+
+    @classmethod
+    def of(cls, picture: np.ndarray) -> _Lines:
+        median = np.median(picture, axis=1)
+        flat = (np.abs(picture - median[:, None]) <= FLAT).mean(axis=1) >= FLAT_SHARE
+        return cls((median <= BAR_LEVEL) & flat, median, median.copy())
+
+    def add(self, other: _Lines) -> None:
+        self.bar &= other.bar
+        np.minimum(self.low, other.low, out=self.low)
+        np.maximum(self.high, other.high, out=self.high)
+
+    def bars(self) -> np.ndarray:
+        return self.bar & (self.high - self.low <= STILL)
 
 
 def _bars(dark: np.ndarray) -> tuple[float, float]:

@@ -122,6 +122,21 @@ def test_no_bars_where_there_are_none(case: str, area: tuple[int, int, int, int]
     assert _area_of([_picture(rng, area=area) for _ in range(LIT_FRAMES)]).whole, case
 
 
+def test_the_dark_edges_of_a_candle_lit_scene_are_no_bars() -> None:
+    """Dark, textured and flickering sides (a room lit by a candle in the middle) are
+    picture: bars are flat, black and still."""
+    rng = np.random.default_rng(5)
+    pictures = []
+    for _ in range(LIT_FRAMES):
+        picture = _picture(rng, area=(0, 160, 30, 60))
+        assert picture.detail is not None
+        glow = float(rng.uniform(18.0, 28.0))  # the candle flickers
+        for side in (slice(0, 30), slice(60, 90)):
+            picture.detail[:, side] = rng.normal(glow, 8.0, (160, 30)).clip(0, 255)
+        pictures.append(picture)
+    assert _area_of(pictures).whole
+
+
 def test_an_episode_too_dark_to_tell_keeps_the_whole_frame() -> None:
     rng = np.random.default_rng(4)
     finder = BarFinder()

@@ -206,6 +206,25 @@ def _shot_kind(plan: BusyPlan, shot: BusyShot) -> str:
 # --- planning ---------------------------------------------------------------------------------
 
 
+def grade(rng: np.random.Generator, frames: int, *,
+          light: tuple[float, tuple[float, float], tuple[float, float]],
+          hue: tuple[tuple[float, float], float, float],
+          grains: tuple[float, ...]) -> tuple[tuple[float, float], tuple[float, float], float]:
+    """Light, hue and grain of a new shot of more than 24 frames' chance of a lighting ramp
+    or a hue drift (sets D, E and F): ``light`` = (chance, first level range, last level
+    range), ``hue`` = (first hue range, chance of a drift, largest drift in degrees)."""
+    chance, first, last = light
+    ramp = (1.0, 1.0)
+    if frames > 24 and rng.random() < chance:
+        ramp = (float(rng.uniform(*first)), float(rng.uniform(*last)))
+    (low, high), drift_chance, drift = hue
+    hue0 = float(rng.uniform(low, high))
+    hues = (hue0, hue0)
+    if frames > 24 and rng.random() < drift_chance:
+        hues = (hue0, hue0 + float(rng.uniform(-drift, drift)))
+    return ramp, hues, float(rng.choice(list(grains)))
+
+
 def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
@@ -423,14 +442,9 @@ def _d_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
                 zoom_rate=zoom_rate, shake=shake,
                 mirror=bool(rng.random() < 0.25), turn=int(rng.choice([0, 0, 1, 2, 3])))
             frames = length()
-            light = (1.0, 1.0)
-            if frames > 24 and rng.random() < 0.35:
-                light = (float(rng.uniform(0.7, 1.2)), float(rng.uniform(0.3, 2.0)))
-            hue0 = float(rng.uniform(-30, 60))
-            hue = (hue0, hue0)
-            if frames > 24 and rng.random() < 0.3:
-                hue = (hue0, hue0 + float(rng.uniform(-110, 110)))
-            grain = float(rng.choice([0.0, 0.0, 6.0, 12.0, 20.0]))
+            light, hue, grain = grade(rng, frames, light=(0.35, (0.7, 1.2), (0.3, 2.0)),
+                                      hue=((-30, 60), 0.3, 110),
+                                      grains=(0.0, 0.0, 6.0, 12.0, 20.0))
             shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
                                                     grain=grain, light=light, hue=hue),
                             dissolve=(5, 24), lightning=0.12)
@@ -1608,14 +1622,9 @@ def _e_plan(width: int, height: int, seed: int, seconds: float) -> BusyPlan:
                 shake=float(rng.uniform(0.004, 0.02)) if motion == "shake" else 0.0,
                 mirror=bool(rng.random() < 0.2))
             frames = length()
-            light = (1.0, 1.0)
-            if frames > 24 and rng.random() < 0.3:
-                light = (float(rng.uniform(0.8, 1.2)), float(rng.uniform(0.45, 1.7)))
-            hue0 = float(rng.uniform(-20, 50))
-            hue = (hue0, hue0)
-            if frames > 24 and rng.random() < 0.25:
-                hue = (hue0, hue0 + float(rng.uniform(-80, 80)))
-            grain = float(rng.choice([0.0, 0.0, 0.0, 5.0, 10.0, 16.0]))
+            light, hue, grain = grade(rng, frames, light=(0.3, (0.8, 1.2), (0.45, 1.7)),
+                                      hue=((-20, 50), 0.25, 80),
+                                      grains=(0.0, 0.0, 0.0, 5.0, 10.0, 16.0))
             shot = _entered(rng, previous, BusyShot(frames=frames, scene=scene, camera=camera,
                                                     grain=grain, light=light, hue=hue),
                             dissolve=(6, 22), lightning=0.1)

@@ -769,14 +769,9 @@ def f_plan(width: int, height: int, seed: int, seconds: float) -> FPlan:
         frames = length()
         if motion == "whip":
             frames = max(frames, int(rng.integers(18, 60)))
-        light = (1.0, 1.0)
-        if frames > 24 and rng.random() < 0.3:
-            light = (float(rng.uniform(0.8, 1.2)), float(rng.uniform(0.45, 1.7)))
-        hue0 = float(rng.uniform(-25, 45))
-        hue = (hue0, hue0)
-        if frames > 24 and rng.random() < 0.25:
-            hue = (hue0, hue0 + float(rng.uniform(-80, 80)))
-        grain = float(rng.choice([0.0, 0.0, 0.0, 5.0, 10.0, 16.0]))
+        light, hue, grain = bm.grade(rng, frames, light=(0.3, (0.8, 1.2), (0.45, 1.7)),
+                                     hue=((-25, 45), 0.25, 80),
+                                     grains=(0.0, 0.0, 0.0, 5.0, 10.0, 16.0))
         shot = _entered(rng, previous, bm.BusyShot(frames=frames, scene=scene, camera=camera,
                                                    grain=grain, light=light, hue=hue))
         return _with_inside(rng, shot, scenes[scene][0], whip=motion == "whip")

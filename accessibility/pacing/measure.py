@@ -29,7 +29,7 @@ from accessibility.frames import (
     reduction_steps,
     small_picture,
 )
-from accessibility.pacing.bars import BarFinder, cropped
+from accessibility.pacing.bars import Area, BarFinder, cropped
 from accessibility.pacing.cuts import CutDetector, CutParams, CutReport
 from accessibility.pacing.flashes import FlashCounter, FlashParams
 from accessibility.pacing.loudness import LoudnessMeter, LoudnessReport
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 # 2: subtitles read off the picture in the same pass; 3: cuts from four measures (ADR 008);
 # 4: steadiness evidence, soft colour bins and the 闪白 brightness test (ADR 008, 2026-11-29)
 # 5: orientation of detail per coarse cell as a fifth cut measure (ADR 008, 2026-11-30)
+# 6: fine detail counted in proportion to the structure difference (ADR 008, 2026-11-30)
 # 7: cuts measured on the picture without its black bars (letterbox, pillarbox)
 ANALYSER_VERSION = 7
 _FALLBACK_FPS = 30.0
@@ -114,28 +115,23 @@ class _Video:
             other(t, frame)
 
     def _cut_picture(self, picture: SmallPicture) -> None:
+        self._waiting.append(picture)
         area = self._bars.observe(picture)
-        if area is None:
-            self._waiting.append(picture)
-            return
-        for waiting in self._waiting:
-            self.cuts.push(*_cut_inputs(cropped(waiting, area)))
-        self._waiting.clear()
-        self.cuts.push(*_cut_inputs(cropped(picture, area)))
+        if area is not None:
+            self._push_waiting(area)
 
     def finish_cuts(self) -> CutReport:
-        area = self._bars.decide()
-        for waiting in self._waiting:
-            self.cuts.push(*_cut_inputs(cropped(waiting, area)))
-        self._waiting.clear()
+        self._push_waiting(self._bars.decide())
         return self.cuts.finish()
+
+    def _push_waiting(self, area: Area) -> None:
+        for picture in self._waiting:
+            cut = cropped(picture, area)
+            self.cuts.push(cut.luma, cut.rgb, cut.detail)
+        self._waiting.clear()
 
     def time_of(self, index: int) -> float:
         return self.clock.time_of(index)
-
-
-def _cut_inputs(picture: SmallPicture) -> tuple[Any, Any, Any]:
-    return picture.luma, picture.rgb, picture.detail
 
 
 class _Audio:

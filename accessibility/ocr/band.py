@@ -24,6 +24,11 @@ class BandParams:
     bright_level: int = 170  # strokes are at least this bright (8-bit luma)
     dark_level: int = 90  # ...and their outline or shadow at most this dark
     outline_px: int = 3  # ...on both sides, within this many reduced pixels
+    # Type on a half-transparent dark box over a bright picture: there the box is only
+    # mid-dark (a 55 % black box over a white sky is ~115), so strokes this bright count with
+    # a surround this dark too.
+    boxed_bright_level: int = 190
+    boxed_dark_level: int = 125
 
     def factor(self, width: int) -> int:
         """The reduction for a band ``width`` pixels wide (blocks of factor² pixels)."""
@@ -71,7 +76,8 @@ def dilate(mask: np.ndarray, radius: int) -> np.ndarray:
 
 
 def _between(dark: np.ndarray, radius: int, axis: int) -> np.ndarray:
-    """Pixels with a dark pixel within ``radius`` on each side along ``axis``.
+    """Pixels with a dark pixel within ``radius`` on each side along ``axis`` (``dark`` may
+    be bool, or unsigned integers whose bits are separate masks, all answered at once).
 
     One running OR over windows of ``radius`` pixels, on a copy padded with ``radius``
     clear pixels at each end: window ``i`` covers the pixels just before pixel ``i`` and
@@ -82,7 +88,7 @@ def _between(dark: np.ndarray, radius: int, axis: int) -> np.ndarray:
     if axis == 1:
         return _between(dark.T, radius, 0).T
     n = dark.shape[0]
-    padded = np.zeros((n + 2 * radius, *dark.shape[1:]), dtype=bool)
+    padded = np.zeros((n + 2 * radius, *dark.shape[1:]), dtype=dark.dtype)
     padded[radius:radius + n] = dark
     window, size = padded, 1
     while size < radius:
@@ -92,36 +98,39 @@ def _between(dark: np.ndarray, radius: int, axis: int) -> np.ndarray:
     return window[:n] & window[radius + 1:radius + 1 + n]
 
 
-def _bright_and_dark_2x2(band: np.ndarray, bright_sum: int,
-                         dark_level: int) -> tuple[np.ndarray, np.ndarray]:
-    """``block_mean_and_min(band, 2)`` compared with the two levels, in half the time.
+def _sums_and_mins_2x2(band: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``block_mean_and_min(band, 2)`` in half the time.
 
     Each pair of neighbouring pixels is read as one 16-bit number: its two bytes are the two
-    pixels, so their sum is low byte + high byte, and "either is dark" is "the pair of dark
-    flags is not zero" (both hold whichever byte comes first). Whole contiguous rows only,
-    no strided column steps, and no 8-to-16-bit widening of the whole band.
+    pixels, so their sum is low byte + high byte. Whole contiguous rows only, no strided
+    column steps, and no 8-to-16-bit widening of the whole band.
     """
     h = band.shape[0] // 2 * 2
     w = band.shape[1] // 2 * 2
     picture = band[:h, :w]
     pairs = picture.view(np.uint16)
     sums = (pairs & 0xFF) + (pairs >> 8)
-    bright = (sums[0::2] + sums[1::2]) >= bright_sum
-    dark_pairs = (picture <= dark_level).view(np.uint16) != 0
-    return bright, dark_pairs[0::2] | dark_pairs[1::2]
+    darkest = np.minimum(picture[0::2], picture[1::2])
+    return sums[0::2] + sums[1::2], np.minimum(darkest[:, 0::2], darkest[:, 1::2])
 
 
 def text_like(band: np.ndarray, params: BandParams) -> np.ndarray:
-    """Bool mask of the reduced band: bright pixels outlined in dark on two opposite sides."""
+    """Bool mask of the reduced band: bright pixels outlined in dark on two opposite sides,
+    or very bright ones in a mid-dark surround (type on a half-transparent box)."""
     factor = params.factor(band.shape[1])
     if factor == 2 and band.dtype == np.uint8 and band.strides[1] == 1:
-        bright, dark = _bright_and_dark_2x2(band, params.bright_level * 4, params.dark_level)
+        sums, mins = _sums_and_mins_2x2(band)
     else:
         sums, mins = block_mean_and_min(band, factor)
-        bright = sums >= params.bright_level * factor * factor
-        dark = mins <= params.dark_level
+    area = factor * factor
+    # Both darkness tests in one pass: bit 0 outline-dark, bit 1 box-dark.
+    dark = (mins <= params.dark_level).view(np.uint8) \
+        | ((mins <= params.boxed_dark_level).view(np.uint8) << 1)
     r = params.outline_px
-    return bright & (_between(dark, r, 0) | _between(dark, r, 1))
+    near = _between(dark, r, 0) | _between(dark, r, 1)
+    outlined = (sums >= params.bright_level * area) & (near & 1).view(bool)
+    boxed = (sums >= params.boxed_bright_level * area) & (near >> 1).view(bool)
+    return outlined | boxed
 
 
 def text_rows(mask: np.ndarray, min_row_pixels: int = 3) -> tuple[int, int] | None:

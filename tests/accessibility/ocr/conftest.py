@@ -64,6 +64,20 @@ def two_line_episode(ocr_media_dir: Path) -> Episode:
 
 
 @pytest.fixture(scope="session")
+def boxed_episode(ocr_media_dir: Path) -> Episode:
+    """Lines on a half-transparent dark box (no outline) over an overexposed sky, where the
+    box is only mid-dark, then over a busy shot; white, then yellow."""
+    lines = (Line(8, 58, "总裁，这份合同您还没签字呢！"),
+             Line(66, 116, "三年了，你终于肯回来见我了。"), Line(124, 170, "放开她！"))
+    white = Script(720, 1280, 180, lines, (Shot(120, "bright", 4), Shot(60, "life", 5)),
+                   text_top=1010, font_px=44, colour="white", box=True)
+    yellow = Script(720, 1280, 180, lines, (Shot(180, "bright", 6),), text_top=1040,
+                    font_px=40, colour="0xFFE040", box=True)
+    return Episode(render(white, ocr_media_dir / "boxed-white.mp4", _ENCODER), white), \
+        Episode(render(yellow, ocr_media_dir / "boxed-yellow.mp4", _ENCODER), yellow)
+
+
+@pytest.fixture(scope="session")
 def tiny_episode(ocr_media_dir: Path) -> Path:
     path = ocr_media_dir / "tiny.mp4"
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",

@@ -92,6 +92,7 @@ class Script:
     text_top: int  # y of the top of the text box, pixels
     font_px: int  # largest font size; long lines are drawn smaller so they fit
     colour: str
+    box: bool = False  # the lines on a half-transparent dark box instead of a dark outline
 
     @property
     def duration_s(self) -> float:
@@ -216,7 +217,8 @@ def filter_graph(script: Script, folder: Path) -> str:
         drawn.append(
             f"drawtext=fontfile={_filter_path(FONT)}:textfile={_filter_path(text_file)}:"
             f"expansion=none:fontsize={size}:fontcolor={script.colour}:"
-            f"borderw={max(2, round(size / 12))}:bordercolor=0x101010:"
+            + ("box=1:boxcolor=0x000000@0.55:boxborderw=10:" if script.box else
+               f"borderw={max(2, round(size / 12))}:bordercolor=0x101010:") +
             f"x=(w-text_w)/2:y={script.text_top}:"
             f"enable='between(n,{line.first_frame},{line.end_frame - 1})'")
     chains.append(",".join(drawn) + ",format=yuv420p[v]")

@@ -121,8 +121,12 @@ def test_the_mask_equals_its_definition_on_random_pictures_of_every_reduction() 
             band = np.where(band > 140, 235, 20).astype(np.uint8)
         factor = params.factor(width)
         sums, mins = _reference_block_mean_and_min(band, factor)
-        bright = sums >= params.bright_level * factor * factor
-        dark = mins <= params.dark_level
         r = params.outline_px
-        want = bright & (_reference_between(dark, r, 0) | _reference_between(dark, r, 1))
+        want = np.zeros(sums.shape, bool)
+        # Bright strokes outlined in dark, or very bright ones in a mid-dark box.
+        for bright_level, dark_level in ((params.bright_level, params.dark_level),
+                                         (params.boxed_bright_level, params.boxed_dark_level)):
+            bright = sums >= bright_level * factor * factor
+            dark = mins <= dark_level
+            want |= bright & (_reference_between(dark, r, 0) | _reference_between(dark, r, 1))
         assert np.array_equal(text_like(band, params), want)

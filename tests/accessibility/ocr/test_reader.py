@@ -67,6 +67,15 @@ def test_a_landscape_picture_is_read_too(landscape_episode: Episode,
     assert [(c.start_ms, c.end_ms, c.text) for c in cues] == [(400, 2400, "我们明天一早就出发。")]
 
 
+def test_lines_on_a_half_transparent_box_over_a_bright_sky_are_read(
+        boxed_episode: tuple[Episode, Episode], recognizer: Recognizer) -> None:
+    for episode in boxed_episode:
+        cues = read_picture_cues(episode.path, recognizer=recognizer)
+        result = score(episode.script.lines, cues)
+        assert result.cer <= 0.03 and not result.extra, describe(result)
+        assert result.timed_within(0.25) == len(episode.script.lines), describe(result)
+
+
 def test_a_subtitle_of_two_lines_is_one_cue_with_both(two_line_episode: Episode,
                                                       recognizer: Recognizer) -> None:
     cues = read_picture_cues(two_line_episode.path, recognizer=recognizer)

@@ -4,7 +4,9 @@ Burned-in subtitles are thin bright strokes (white or yellow) edged on both side
 outline or shadow, so that they read over any picture. A pixel that is bright and has dark
 pixels within a few pixels on *both* sides (left and right, or above and below) is therefore
 "text-like"; the edge of a bright wall, a lamp or a sky has dark on one side only, and a
-bright sky has none at all. The test runs on a copy of the band reduced by a whole factor to
+bright sky has none at all. Lines on a half-transparent dark box have no outline, and over a
+bright sky the box is only mid-dark: very bright strokes in a mid-dark surround count too.
+The test runs on a copy of the band reduced by a whole factor to
 about 360 px wide — 2× for a 720×1280 episode, 5× for 1920×1080 — (mean for brightness,
 minimum for darkness, so that a one-pixel outline survives), which keeps the strokes of
 subtitle-sized type at every resolution while costing well under a millisecond a frame.

@@ -34,8 +34,11 @@ PLAIN_COST: Final = 4.0  # between two words
 # other (a particle, classifier or numeral and its word): see ``words``.
 LOOSE_COST: Final = 2.0
 GLUED_COST: Final = 8.0
+# Splitting one amount ("500 / 万美元") costs more than a line more does (about 7–10 with its
+# break): where a page may hold another line, the amount stays whole.
+AMOUNT_COST: Final = 12.0
 _BOND_COST: Final = {words.FREE: 0.0, words.LOOSE: LOOSE_COST, words.GLUED: GLUED_COST,
-                     words.INSIDE: 0.0}
+                     words.INSIDE: 0.0, words.AMOUNT: AMOUNT_COST}
 
 
 @dataclass(frozen=True)

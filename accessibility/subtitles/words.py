@@ -14,10 +14,13 @@ For each character the result says how strongly it is bound to the one before it
 
 * ``INSIDE`` — the same word ("你们", "一起"): never break here unless the word alone is
   longer than a line;
+* ``AMOUNT`` — one amount that jieba cuts in two ("500 / 万美元", "3.5 / 万元", "12 / 岁",
+  "第 / 2"): rather a line more than a break here, but never a page more (a never-split
+  amount left a page of "这个" alone);
 * ``GLUED`` — a separate word that leans on its neighbour: a particle or modal word after
-  (包 / 得), a classifier after its verb or numeral (带了 / 条), a numeral ("3.5 / 万元",
-  "500 / 万美元", "第 / 2集") or preposition before what it governs, and a one-character
-  word after 之 ("一石二鸟之 / 计": a set phrase);
+  (包 / 得), a classifier after its verb or numeral (带了 / 条, "3000 / 块钱"), a numeral or
+  preposition before what it governs, and a one-character word after 之 ("一石二鸟之 / 计":
+  a set phrase);
 * ``LOOSE`` — a single-character word next to another word: allowed, but a break between two
   longer words is nicer;
 * ``FREE`` — between words.
@@ -42,6 +45,7 @@ FREE: Final = 0
 LOOSE: Final = 1
 GLUED: Final = 2
 INSIDE: Final = 3
+AMOUNT: Final = 4
 
 # The people and places of the built-in demo, and how family dramas address each other.
 USER_WORDS: Final = (
@@ -205,9 +209,11 @@ def _between(before: tuple[str, str], after: tuple[str, str]) -> int:
         return FREE
     if word_before == "之" and len(word_after) == 1:
         return GLUED  # 一石二鸟之 / 计, 救命之 / 恩: one set phrase
+    if (_is_numeral(word_before) and tag_after == "m") \
+            or (word_before == "第" and _is_numeral(word_after[:1])):
+        return AMOUNT
     if (tag_after.startswith(_LEANS_BACK) or tag_before.startswith(_LEANS_FORWARD)
-            or word_after in _PARTICLES or _is_numeral(word_before)
-            or (word_before == "第" and _is_numeral(word_after[:1]))):  # 第 / 2集
+            or word_after in _PARTICLES or _is_numeral(word_before)):
         return GLUED
     if tag_after.startswith("r") and len(word_after) == 1 and tag_before.startswith("v"):
         return GLUED  # a verb and its pronoun object: 教 / 您

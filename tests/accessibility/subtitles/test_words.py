@@ -158,3 +158,19 @@ def test_the_gui_thread_never_waits_for_the_dictionary() -> None:
                          text=True, timeout=120, check=True).stdout.splitlines()
     assert out[0] == "False (0, 0, 0, 0, 0, 0)"
     assert out[1] == "True True True"  # 你们 and 一起 are words; the GUI thread now has them
+
+
+@pytest.mark.parametrize("chars", [7, 8, 9, 10, 11, 12])
+def test_an_amount_takes_a_line_more_rather_than_a_break(chars: int) -> None:
+    """Beside the picture a page holds up to six lines: "500万美元" stays on one of them."""
+    text = "这个CEO的年薪是500万美元外加股票期权"
+    pages = wrap_cue(text, max_chars=chars, max_lines=6)
+    assert len(pages) == 1
+    assert any("500万美元" in line for line in pages[0]), pages
+
+
+def test_an_amount_never_costs_a_page_of_its_own() -> None:
+    """Under the picture (two lines) keeping "500万美元" whole would need a second page that
+    starts after "这个": the amount is split instead, on one page."""
+    assert wrap_cue("这个CEO的年薪是500万美元外加股票期权", max_chars=10, max_lines=2) == [
+        ["这个CEO的年薪是500", "万美元外加股票期权"]]

@@ -1128,15 +1128,22 @@ class _Smoke(_Still):
         return self.canvas * (1 - d) + self.tint * d
 
 
+def _vertical_gradient(rng: np.random.Generator, height: int, width: int,
+                       top: tuple[float, float], bottom: tuple[float, float]) -> np.ndarray:
+    """A writable (height, width, 3) picture fading from a random colour in ``top`` (each
+    channel) at the top to one in ``bottom`` at the bottom: water, sky."""
+    first = rng.uniform(*top, 3).astype(np.float32)
+    last = rng.uniform(*bottom, 3).astype(np.float32)
+    ramp = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
+    return np.broadcast_to(first + (last - first) * ramp, (height, width, 3)).copy()
+
+
 class _FishTank(_Source):
     """An aquarium: fish darting and turning, bubbles rising, plants swaying."""
 
     def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
         super().__init__(rng, height, width, palette)
-        top = rng.uniform(40, 120, 3).astype(np.float32)
-        bottom = rng.uniform(5, 50, 3).astype(np.float32)
-        ramp = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
-        self.water = np.broadcast_to(top + (bottom - top) * ramp, (height, width, 3)).copy()
+        self.water = _vertical_gradient(rng, height, width, (40, 120), (5, 50))
         gravel = rng.uniform(60, 160, (height // 40 + 1, width // 8 + 1, 3)).astype(np.float32)
         floor = int(0.85 * height)
         self.water[floor:] = np.repeat(np.repeat(gravel, 8, 1), 8, 0)[:height - floor, :width]
@@ -1278,10 +1285,7 @@ class _Flock(_Source):
 
     def __init__(self, rng: np.random.Generator, height: int, width: int, palette: int) -> None:
         super().__init__(rng, height, width, palette)
-        top = rng.uniform(90, 220, 3).astype(np.float32)
-        bottom = rng.uniform(150, 250, 3).astype(np.float32)
-        ramp = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
-        self.sky = np.broadcast_to(top + (bottom - top) * ramp, (height, width, 3)).copy()
+        self.sky = _vertical_gradient(rng, height, width, (90, 220), (150, 250))
         ridge = (0.75 + 0.08 * np.sin(np.arange(width) / (40 * self.scale) + rng.uniform(0, 6)))
         rows = np.arange(height)[:, None]
         self.sky[rows > ridge[None, :] * height] = rng.uniform(20, 70, 3).astype(np.float32)

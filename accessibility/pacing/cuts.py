@@ -27,6 +27,13 @@ evidence reaches ``min_evidence`` is a **spike**. A 1–3 frame white flash betw
 first spike and the frame after the last tells one cut (different shots either side) from a
 flash inside one shot (lightning, a camera flash). Spikes a few frames apart with no bright
 frames between are one cut, on the strongest.
+
+A **whip pan** (the camera swung so fast that a few frames smear along the swing) spikes where
+the smear sets in and where it ends, and lands on another part of the scene, so no measure of
+the frames either side tells it from a cut. What does: for 2–``whip_frames`` frames the detail
+along one direction falls well below the frames either side, more than across it (motion blur
+smears along the motion only), the picture keeps moving all the while, its colours stay those
+of the scene and it does not light up. Spikes in such a stretch, landing included, are no cut.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 
 MEASURES = ("structure", "layout", "palette", "texture", "orientation")
+_COLOURS = 64  # the palette's first bins: 8 × 8 colours; then 12 brightness levels
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,19 @@ class CutParams:
     # structure gate) a hue-only and a re-framing cut were lost on the tuning sets.
     detail_structure: float = 4.0
     detail_measures: tuple[int, ...] = (3, 4)  # texture and orientation
+    # Whip pans (ADR 008, 2026-11-30 "whip pans"): a stretch of 2 to ``whip_frames`` frames
+    # between a frame before and a landing frame is motion blur when, against both of them,
+    # every frame has lost ``whip_hold`` (log2) of its detail along some direction, one frame
+    # ``whip_drop`` along a direction and ``whip_turn`` more than across it; the structure
+    # difference between its frames stays at least ``whip_motion``; the colours (half the L1
+    # distance of the colour histograms, 0–1) of each frame and both sides stay within
+    # ``whip_colour`` of each other; and no frame is brighter as a flash would be.
+    whip_frames: int = 8
+    whip_hold: float = 0.3
+    whip_drop: float = 1.0
+    whip_turn: float = 0.3
+    whip_motion: float = 3.0
+    whip_colour: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,7 @@ class CutReport:
     white_flash_cuts: tuple[int, ...]  # the subset reached through a short flash
     differences: tuple[float, ...]  # per-frame structure difference (for tuning)
     evidence: tuple[float, ...] = ()  # per-frame evidence of a cut (for tuning)
+    whips: tuple[tuple[int, int], ...] = ()  # (first smeared frame, landing frame) of whip pans
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,8 @@ class _Frame:
     texture: np.ndarray | None = None  # gradient energy of coarse cells
     orientation: np.ndarray | None = None  # share of detail along 4 directions, coarse cells
     brightness: float = 0.0  # mean luma, 0–255
+    # log2 of the mean detail across, down and along both diagonals (motion blur lowers one)
+    directions: tuple[float, ...] = ()
 
 
 def _block_sums(x: np.ndarray, b: int) -> np.ndarray:
@@ -140,10 +164,10 @@ def _colour_layout_and_palette(rgb: np.ndarray, cells: int) -> tuple[np.ndarray,
     # picture's pixels over a bin edge all in one frame.
     (rg0, rg1), (rg_w0, rg_w1) = _soft_bins((red_green.ravel() + 0.6) * (8 / 1.2) - 0.5, 8)
     (by0, by1), (by_w0, by_w1) = _soft_bins((blue_yellow.ravel() + 0.6) * (8 / 1.2) - 0.5, 8)
-    colours = (np.bincount(rg0 * 8 + by0, rg_w0 * by_w0, 64)
-               + np.bincount(rg0 * 8 + by1, rg_w0 * by_w1, 64)
-               + np.bincount(rg1 * 8 + by0, rg_w1 * by_w0, 64)
-               + np.bincount(rg1 * 8 + by1, rg_w1 * by_w1, 64))
+    colours = (np.bincount(rg0 * 8 + by0, rg_w0 * by_w0, _COLOURS)
+               + np.bincount(rg0 * 8 + by1, rg_w0 * by_w1, _COLOURS)
+               + np.bincount(rg1 * 8 + by0, rg_w1 * by_w0, _COLOURS)
+               + np.bincount(rg1 * 8 + by1, rg_w1 * by_w1, _COLOURS))
     (lv0, lv1), (lv_w0, lv_w1) = _soft_bins(relative.ravel() * 8 - 0.5, 12)
     levels = np.bincount(lv0, lv_w0, 12) + np.bincount(lv1, lv_w1, 12)
     palette = np.concatenate((colours / colours.sum(), levels / levels.sum())).astype(np.float32)
@@ -160,10 +184,12 @@ def _soft_bins(position: np.ndarray, bins: int) -> tuple[tuple[np.ndarray, np.nd
     return (low, low + 1), (1.0 - upper, upper)
 
 
-def _texture(detail: np.ndarray, cells: int, flat: float) -> tuple[np.ndarray, np.ndarray]:
+def _texture(detail: np.ndarray, cells: int,
+             flat: float) -> tuple[np.ndarray, np.ndarray, tuple[float, ...]]:
     """Gradient energy of coarse cells, and the share of it along each of four directions
     (across, down and the two diagonals): a quarter turn swaps across and down, a mirror
-    swaps the diagonals, which a shapeless busy texture's own motion does not."""
+    swaps the diagonals, which a shapeless busy texture's own motion does not. Also log2 of
+    the whole picture's mean detail along each direction."""
     z = detail * np.float32(1.0 / max(_mean(detail), 8.0))
     across = np.diff(z, axis=1)[:-1, :]
     down = np.diff(z, axis=0)[:, :-1]
@@ -177,7 +203,8 @@ def _texture(detail: np.ndarray, cells: int, flat: float) -> tuple[np.ndarray, n
     # the floor keeps their shares near zero instead of amplifying grain or a dissolve's
     # remnants.
     orientation = sums * (np.float32(100.0) / (sums.sum(axis=0) + np.float32(cell * cell * flat)))
-    return energy, orientation
+    totals = np.add.reduce(sums.reshape(4, -1), axis=1) * (1.0 / (h * w))
+    return energy, orientation, tuple(math.log2(float(t) + 1e-3) for t in totals)
 
 
 def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
@@ -194,13 +221,16 @@ def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
     mean_sq = _block_sums(picture * picture, b) / n
     activity = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
     layout = palette = texture = orientation = None
+    directions: tuple[float, ...] = ()
     if rgb is not None:
         top = rgb[:max(2, round(rgb.shape[0] * params.caption_top))]
         layout, palette = _colour_layout_and_palette(top, params.layout_cells)
     if detail is not None:
         top = detail[:max(3, round(detail.shape[0] * params.caption_top))]
-        texture, orientation = _texture(top, params.layout_cells, params.flat_detail)
-    return _Frame(picture, activity, layout, palette, texture, orientation, brightness)
+        texture, orientation, directions = _texture(top, params.layout_cells,
+                                                    params.flat_detail)
+    return _Frame(picture, activity, layout, palette, texture, orientation, brightness,
+                  directions)
 
 
 def differences(previous: _Frame, current: _Frame, params: CutParams) -> np.ndarray:
@@ -304,13 +334,16 @@ class CutDetector:
         p = self.params
         self._delay = max(p.neighbours, p.spread_neighbours)
         # Frames kept for bridging a flash: the one before the first spike up to the last.
-        self._recent: deque[_Frame] = deque(maxlen=p.max_flash_frames + 2 + self._delay)
+        # and for a whip pan: the frame before it, its smeared frames and the landing.
+        self._recent: deque[_Frame] = deque(maxlen=max(p.max_flash_frames + 2 + self._delay,
+                                                       p.whip_frames + 2))
         # Differences to the previous frame, one row per frame (row 0 is zeros); grown by
         # doubling, so neighbour windows are views, not lists turned into arrays every frame.
         self._diffs = np.zeros((1024, len(MEASURES)))
         self._evidence: list[float] = []
         self._spikes: list[int] = []
         self._bridges: dict[tuple[int, int], tuple[float, bool]] = {}
+        self._whips: list[tuple[int, int]] = []
         self._count = 0
 
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
@@ -323,6 +356,8 @@ class CutDetector:
         self._evidence.append(0.0)
         self._recent.append(frame)
         self._count += 1
+        if frame.directions:
+            self._find_whip(self._count - 1)
         # A frame's spike test needs later differences: decide with that delay.
         decided = self._count - 1 - self._delay
         if decided >= 1:
@@ -359,6 +394,54 @@ class CutDetector:
                 self._bridges[(earlier, t)] = (self._evidence_between(bridge, earlier, t + 1),
                                                self._is_flash(earlier, t))
 
+    def _find_whip(self, landing: int) -> None:
+        """Note the longest whip pan, if any, that lands on frame ``landing``."""
+        first = self._count - len(self._recent)
+        # Every stretch ending here has the frame before the landing as its last smeared one:
+        # most frames are over at this one test.
+        if len(self._recent) < 4:
+            return
+        last, end = self._recent[-2].directions, self._recent[-1].directions
+        if not last or max(e - f for e, f in zip(end, last, strict=True)) < self.params.whip_hold:
+            return
+        for length in range(self.params.whip_frames, 1, -1):
+            before = landing - length - 1
+            if before >= max(first, 0) and self._is_whip(before, landing, first):
+                self._whips.append((before + 1, landing))
+                return
+
+    def _is_whip(self, before: int, landing: int, first: int) -> bool:
+        p = self.params
+        frames = [self._recent[k - first] for k in range(before, landing + 1)]
+        side_a, side_b, smeared = frames[0], frames[-1], frames[1:-1]
+        if not side_a.directions or not side_b.directions:
+            return False
+        peak = False
+        for frame in smeared:
+            if not frame.directions:
+                return False
+            lost_a = [a - f for a, f in zip(side_a.directions, frame.directions, strict=True)]
+            lost_b = [b - f for b, f in zip(side_b.directions, frame.directions, strict=True)]
+            lost = [min(a, b) for a, b in zip(lost_a, lost_b, strict=True)]
+            if max(lost) < p.whip_hold:
+                return False
+            # Smeared along k: much detail lost along it, and more than across it.
+            peak = peak or any(
+                lost[k] >= p.whip_drop
+                and lost_a[k] - lost_a[_ACROSS[k]] >= p.whip_turn
+                and lost_b[k] - lost_b[_ACROSS[k]] >= p.whip_turn
+                for k in range(4))
+        if not peak:
+            return False
+        if float(self._diffs[before + 2:landing, 0].min()) < p.whip_motion:
+            return False
+        lit = min(max(side_a.brightness, side_b.brightness) + p.flash_rise, p.white)
+        if max(frame.brightness for frame in smeared) >= lit:
+            return False
+        return all(_colour_distance(x, y) <= p.whip_colour
+                   for x, y in [(side_a, side_b)] + [(f, side) for f in smeared
+                                                     for side in (side_a, side_b)])
+
     def _frame_difference(self, i: int, j: int) -> np.ndarray:
         first = self._count - len(self._recent)
         return differences(self._recent[i - first], self._recent[j - first], self.params)
@@ -380,7 +463,8 @@ class CutDetector:
         flash_cuts: list[int] = []
         p = self.params
         i = 0
-        spikes = self._spikes
+        whips = _merged(self._whips)
+        spikes = [s for s in self._spikes if not any(a <= s <= b for a, b in whips)]
         while i < len(spikes):
             j = i
             while j + 1 < len(spikes) and spikes[j + 1] - spikes[j] <= p.max_flash_frames \
@@ -399,7 +483,30 @@ class CutDetector:
             i = j + 1
         return CutReport(tuple(cuts), tuple(flash_cuts),
                          tuple(float(d) for d in self._diffs[:self._count, 0]),
-                         tuple(self._evidence))
+                         tuple(self._evidence), tuple(whips))
+
+
+# For each direction of ``_Frame.directions``, the one across it.
+_ACROSS = (1, 0, 3, 2)
+
+
+def _colour_distance(a: _Frame, b: _Frame) -> float:
+    """Half the L1 distance of two frames' colour histograms: 0 the same colours, 1 none
+    shared (1.0 too when a frame has no colour picture)."""
+    if a.palette is None or b.palette is None:
+        return 1.0
+    return float(np.abs(a.palette[:_COLOURS] - b.palette[:_COLOURS]).sum()) * 0.5
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (first, last) spans joined, in order."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _median_rows(rows: np.ndarray) -> np.ndarray:

@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 # 5: orientation of detail per coarse cell as a fifth cut measure (ADR 008, 2026-11-30)
 # 6: fine detail counted in proportion to the structure difference (ADR 008, 2026-11-30)
 # 7: cuts measured on the picture without its black bars (letterbox, pillarbox)
-ANALYSER_VERSION = 7
+# 8: no cut inside a whip pan (motion blur along one direction for a few frames, ADR 008)
+ANALYSER_VERSION = 8
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]

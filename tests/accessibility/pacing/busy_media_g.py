@@ -9,7 +9,7 @@ lights sweeping across two faces, a wedding stage with sweeping spotlights and f
 a phone held close with chat bubbles scrolling, and a waterfront at night with glittering
 reflections and fireworks over the skyline.
 
-The planner ``g_plan`` uses the cut labels of ``busy_media`` (``CUT_KINDS``) and its frame
+The planner ``_g_plan`` uses the cut labels of ``busy_media`` (``CUT_KINDS``) and its frame
 kinds (``CALM_KINDS``); inside a ``GShot`` it adds whip pans (horizontal, vertical or
 diagonal, accelerating, decelerating or both, 3–8 frames, motion blur as long as the speed,
 landing on another part of the same place), rack focus and lamp flicker: none of them is a cut.
@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tests.accessibility.pacing import busy_media as bm
-from tests.accessibility.pacing.pacing_media import FPS, make_canvas
+from tests.accessibility.pacing.pacing_media import make_canvas
 
 HELD_BACK_G_SOURCES = ("palace", "corridor", "kitchen", "market", "car_night", "wedding",
                        "chat", "waterfront")
@@ -682,3 +682,299 @@ bm._SOURCES.update({
     "palace": _Palace, "corridor": _Corridor, "kitchen": _Kitchen, "market": _Market,
     "car_night": _CarNight, "wedding": _Wedding, "chat": _Chat, "waterfront": _Waterfront,
 })
+
+
+# --- shots with something happening inside them -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class GShot(bm.BusyShot):
+    """A shot of set G; besides ``BusyShot`` it may show only part of the framed picture
+    (``inner`` ≥ 1, centred at ``spot``), leaving room for a whip pan inside the shot, and
+    carry a rack focus and a lamp flicker (``touch``, called by ``BusyRenderer``)."""
+
+    inner: float = 1.0
+    spot: tuple[float, float] = (0.5, 0.5)  # x, y of the shown part, fraction of the picture
+    # first frame, frames, travel x, travel y (fractions), profile (0 speeding up,
+    # 1 slowing down, 2 both), shutter (blur length per pixel of travel in a frame)
+    whip: tuple[float, ...] = ()
+    # first frame, frames, far blur before, far blur after, near blur before, near blur
+    # after (fractions of the width); near is the subject in the lower middle
+    focus: tuple[float, ...] = ()
+    # first frame, frames, depth (0–1), seed of the flicker pattern
+    flicker: tuple[float, ...] = ()
+
+    def stretches(self) -> tuple[tuple[int, int, str], ...]:
+        """(first frame, frames, frame kind) of each thing inside the shot."""
+        out = []
+        for params, kind in ((self.whip, "whip"), (self.focus, "focus"),
+                             (self.flicker, "flicker")):
+            if params:
+                out.append((int(params[0]), int(params[1]), kind))
+        return tuple(out)
+
+    def _progress(self, i: int) -> float:
+        first, frames, _dx, _dy, profile = self.whip[:5]
+        t = float(np.clip((i - first + 1) / frames, 0.0, 1.0))
+        if profile == 0:
+            return t * t
+        if profile == 1:
+            return 1 - (1 - t) ** 2
+        return t * t * (3 - 2 * t)
+
+    def touch(self, frame: np.ndarray, i: int) -> np.ndarray:
+        h = frame.shape[0]
+        if self.focus:
+            frame = self._focused(frame, i)
+        if self.inner > 1.0 or self.whip:
+            x, y = self.spot
+            moving = (0.0, 0.0)
+            if self.whip:
+                dx, dy = self.whip[2], self.whip[3]
+                p, before = self._progress(i), self._progress(i - 1)
+                x, y = x + dx * p, y + dy * p
+                moving = (dx * (p - before), dy * (p - before))
+            frame = _crop(frame, self.inner, x, y, moving,
+                          self.whip[5] if self.whip else 0.0)
+        if self.flicker:
+            first, frames, depth, seed = self.flicker
+            k = i - int(first)
+            if 0 <= k < int(frames):
+                gains = 1 - depth * np.random.default_rng(int(seed)).random(int(frames)) ** 1.5
+                ramp = np.linspace(1.0, 0.45, h, dtype=np.float32)[:, None, None]
+                frame = frame * (1 - (1 - np.float32(gains[k])) * ramp)
+        return frame
+
+    def _focused(self, frame: np.ndarray, i: int) -> np.ndarray:
+        first, frames, far0, far1, near0, near1 = self.focus
+        t = float(np.clip((i - first + 1) / frames, 0.0, 1.0))
+        t = t * t * (3 - 2 * t)
+        h, w = frame.shape[:2]
+        far = _blurred(frame, (far0 + (far1 - far0) * t) * w)
+        near = _blurred(frame, (near0 + (near1 - near0) * t) * w)
+        yy = (np.arange(h, dtype=np.float32)[:, None] / h - 0.62) / 0.3
+        xx = (np.arange(w, dtype=np.float32)[None, :] / w - 0.5) / 0.32
+        subject = np.clip(1.5 - (yy * yy + xx * xx), 0, 1)[..., None]
+        return far * (1 - subject) + near * subject
+
+
+def _crop(frame: np.ndarray, inner: float, x: float, y: float,
+          moving: tuple[float, float], shutter: float) -> np.ndarray:
+    """The part 1/``inner`` of ``frame`` centred at (x, y), blurred along ``moving`` (the
+    centre's travel in this frame) over ``shutter`` of that travel."""
+    h, w = frame.shape[:2]
+    rows = np.arange(h, dtype=np.float32) / (h * inner) - 0.5 / inner
+    cols = np.arange(w, dtype=np.float32) / (w * inner) - 0.5 / inner
+    length = np.hypot(moving[0] * w * inner, moving[1] * h * inner) * shutter
+    samples = int(np.clip(length / 4, 1, 32))
+    total = np.zeros(frame.shape, np.float32)
+    for s in np.linspace(-0.5, 0.5, samples) if samples > 1 else (0.0,):
+        ys = np.clip((y + moving[1] * shutter * s + rows) * h, 0, h - 1).astype(np.int32)
+        xs = np.clip((x + moving[0] * shutter * s + cols) * w, 0, w - 1).astype(np.int32)
+        total += frame[ys[:, None], xs[None, :]]
+    return total / np.float32(samples)
+
+
+def _blurred(frame: np.ndarray, radius: float) -> np.ndarray:
+    """A box blur of ``radius`` pixels, twice (close to a lens's soft disc)."""
+    r = round(radius)
+    if r < 1:
+        return frame
+    out = frame
+    for _ in range(2):
+        for axis in (0, 1):
+            pad = [(0, 0)] * 3
+            pad[axis] = (r + 1, r)
+            summed = np.cumsum(np.pad(out, pad, mode="edge"), axis=axis, dtype=np.float32)
+            n = out.shape[axis]
+            hi = np.take(summed, np.arange(2 * r + 1, 2 * r + 1 + n), axis=axis)
+            lo = np.take(summed, np.arange(0, n), axis=axis)
+            out = (hi - lo) / np.float32(2 * r + 1)
+    return out
+
+
+@dataclass(frozen=True)
+class GPlan(bm.BusyPlan):
+    """A set G episode: frames inside a whip pan, a rack focus or a flicker are named so."""
+
+    def frame_kinds(self) -> tuple[str, ...]:
+        kinds = list(super().frame_kinds())
+        for start, shot in zip(self.starts(), self.shots, strict=True):
+            for first, frames, kind in getattr(shot, "stretches", tuple)():
+                for k in range(start + first, min(start + first + frames, len(kinds))):
+                    kinds[k] = kind
+        return tuple(kinds)
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+def _g_plan(width: int, height: int, seed: int, seconds: float) -> GPlan:
+    """Family ``held_back_g`` (set G): micro-drama cut grammar over the G places.
+
+    Fourteen scenes: two calm ones (a location, a wall), eight drawn from the G sources, a
+    busy pair and a calm pair (same source and palette: the two sides of a conversation, shot
+    and reverse shot). Shots of 4–10 frames (over a quarter) up to 4 s; cuts: punch-ins and
+    pull-outs (×1.3–2.5, same or shifted centre) and mirror re-framings of the same place,
+    grade-only cuts (hue, light or both), shot / reverse shot, busy-to-busy cuts, 闪白 and
+    dissolves; inside shots: whip pans, rack focus, lamp flicker, lightning, slow push-ins,
+    pans, hand-held shake, grain, lighting ramps and hue drift."""
+    rng = np.random.default_rng(seed)
+    names = HELD_BACK_G_SOURCES
+    scenes: list[tuple[str, int]] = [("still", int(rng.integers(0, 5))),
+                                     ("wall", int(rng.integers(0, 5)))]
+    scenes += [(str(name), int(rng.integers(0, 5))) for name in rng.permutation(names)]
+    pair_name = str(rng.choice(["palace", "corridor", "kitchen", "car_night", "chat",
+                                "wedding"]))
+    pair_palette = int(rng.integers(0, 5))
+    scenes += [(pair_name, pair_palette), (pair_name, pair_palette)]
+    calm_palette = int(rng.integers(0, 5))
+    scenes += [("still", calm_palette), ("still", calm_palette)]
+    partner = {10: 11, 11: 10, 12: 13, 13: 12}
+
+    def length() -> int:
+        if rng.random() < 0.3:
+            return int(rng.integers(4, 11))
+        return int(np.exp(rng.uniform(np.log(10), np.log(75))))
+
+    def kept(shot: bm.BusyShot, camera: bm.Camera, frames: int) -> GShot:
+        """Same place and grade (hue, light and grain where the shot before ended)."""
+        return GShot(frames=frames, scene=shot.scene, camera=camera, grain=shot.grain,
+                     light=(shot.light[1], shot.light[1]), hue=(shot.hue[1], shot.hue[1]))
+
+    def next_shot(previous: bm.BusyShot | None) -> bm.BusyShot:
+        if previous is not None and previous.scene in partner and rng.random() < 0.45:
+            # The other side of the conversation: the pair shares palette, light and grade.
+            old = previous.camera
+            camera = bm.Camera(zoom=float(np.clip(old.zoom * rng.uniform(0.85, 1.2), 1.1, 2.4)),
+                               centre=(float(rng.uniform(0.35, 0.65)),
+                                       float(rng.uniform(0.4, 0.6))),
+                               mirror=not old.mirror, shake=old.shake)
+            return replace(kept(previous, camera, length()), scene=partner[previous.scene])
+        roll = rng.random()
+        still_camera = previous is not None and previous.camera.pan == (0.0, 0.0) \
+            and not previous.camera.zoom_rate
+        if previous is not None and still_camera and roll < 0.1:
+            # Grade-only: the hue jumps, the light jumps, or both; the framing stays.
+            how = str(rng.choice(["hue", "light", "both"]))
+            hue = previous.hue[1]
+            light = previous.light[1]
+            if how in ("hue", "both"):
+                hue += float(rng.uniform(35, 150)) * float(rng.choice([-1, 1]))
+            if how in ("light", "both"):
+                light *= float(rng.choice([rng.uniform(0.4, 0.7), rng.uniform(1.4, 1.9)]))
+            return GShot(frames=length(), scene=previous.scene, camera=previous.camera,
+                         grain=previous.grain, hue=(hue, hue), light=(light, light),
+                         inner=getattr(previous, "inner", 1.0),
+                         spot=getattr(previous, "spot", (0.5, 0.5)))
+        if previous is not None and roll < 0.26:
+            # Same place, another framing: punch-in or pull-out, or a mirror re-framing.
+            old = previous.camera
+            end = old.zoom * (1 + old.zoom_rate) ** previous.frames
+            centre = old.centre
+            how = str(rng.choice(["in", "out", "mirror"]))
+            if rng.random() < 0.5:
+                centre = (float(np.clip(old.centre[0] + rng.uniform(-0.15, 0.15), 0.3, 0.7)),
+                          float(np.clip(old.centre[1] + rng.uniform(-0.15, 0.15), 0.3, 0.7)))
+            factor = float(rng.uniform(1.3, 2.5))
+            if how == "mirror":
+                camera = replace(old, mirror=not old.mirror, pan=(0.0, 0.0), zoom=end,
+                                 zoom_rate=0.0, centre=centre)
+            else:
+                zoom = end * factor if how == "in" else end / factor
+                if zoom < 1.05 or zoom > 5.0:
+                    zoom = end / factor if how == "in" else end * factor
+                camera = replace(old, zoom=max(1.05, zoom), pan=(0.0, 0.0), centre=centre,
+                                 zoom_rate=0.0)
+            return kept(previous, camera, length())
+        if previous is not None and previous.scene not in partner and roll < 0.36:
+            scene = int(rng.choice([10, 12]))
+        else:
+            scene = bm._other_scene(rng, previous, 10)
+        motion = str(rng.choice(["static", "static", "push", "pan", "shake", "shake_all"]))
+        camera = bm.Camera(
+            zoom=float(rng.uniform(1.1, 1.7)),
+            centre=(float(rng.uniform(0.35, 0.65)), float(rng.uniform(0.35, 0.65))),
+            pan=((float(rng.uniform(-0.01, 0.01)), float(rng.uniform(-0.006, 0.006)))
+                 if motion == "pan" else (0.0, 0.0)),
+            zoom_rate=(float(rng.uniform(0.002, 0.008)) * float(rng.choice([1, 1, -1]))
+                       if motion == "push" else 0.0),
+            shake=float(rng.uniform(0.003, 0.016)) if motion.startswith("shake") else 0.0,
+            mirror=bool(rng.random() < 0.2))
+        frames = length()
+        light, hue, grain = bm.grade(rng, frames, light=(0.3, (0.75, 1.15), (0.45, 1.6)),
+                                     hue=((-25, 40), 0.35, 70),
+                                     grains=(0.0, 0.0, 4.0, 9.0, 15.0))
+        if motion == "shake_all":  # hand-held, grain and a lighting ramp together
+            grain = max(grain, 9.0)
+            light = (light[0], light[0] * float(rng.uniform(0.5, 1.6)))
+        return _entered(rng, previous, GShot(frames=frames, scene=scene, camera=camera,
+                                             grain=grain, light=light, hue=hue))
+
+    shots = list(bm._lay_out(seconds, next_shot))
+    _insides(rng, shots, scenes)
+    return GPlan(width, height, seed, "held_back_g", tuple(scenes), tuple(shots))
+
+
+def _entered(rng: np.random.Generator, previous: bm.BusyShot | None, shot: GShot) -> GShot:
+    """How a new place is entered: a hard cut, a 闪白 of 1–3 white frames (one in ten) or a
+    dissolve of 6–18 frames (one in five where both shots last 22 frames or more); perhaps
+    a lightning strike inside."""
+    roll = rng.random()
+    if previous is not None and roll < 0.1:
+        shot = replace(shot, enter="flash", enter_frames=int(rng.integers(1, 4)))
+    elif previous is not None and roll < 0.3 and min(shot.frames, previous.frames) >= 22:
+        shot = replace(shot, enter="dissolve",
+                       enter_frames=int(rng.integers(6, min(19, shot.frames - 8,
+                                                            previous.frames - 8))))
+    if shot.frames > 24 and rng.random() < 0.15:
+        shot = replace(shot, lightning_at=int(rng.integers(8, shot.frames - 8)))
+    return shot
+
+
+def _insides(rng: np.random.Generator, shots: list[bm.BusyShot],
+             scenes: list[tuple[str, int]]) -> None:
+    """Whip pans, rack focus and flicker put inside shots once the cuts are laid out: never
+    within 3 frames of either end of a shot or of a dissolve, never beside lightning; a whip
+    or focus only in a shot whose neighbours show other places (the framing it ends on is
+    its own)."""
+    for index, shot in enumerate(shots):
+        if not isinstance(shot, GShot) or shot.lightning_at >= 0:
+            continue
+        before = shots[index - 1] if index else None
+        after = shots[index + 1] if index + 1 < len(shots) else None
+        low = 3 + (shot.enter_frames if shot.enter == "dissolve" else 0)
+        high = shot.frames - 3 - (after.enter_frames if after is not None
+                                  and after.enter == "dissolve" else 0)
+        alone = (before is None or before.scene != shot.scene) and (
+            after is None or after.scene != shot.scene)
+        roll = rng.random()
+        if alone and high - low >= 10 and roll < 0.3:
+            frames = int(rng.integers(3, 9))
+            first = low + int(rng.integers(0, high - low - frames + 1))
+            inner = float(rng.uniform(1.6, 2.2))
+            half = 0.5 / inner
+            span = (1 - 2 * half) * float(rng.uniform(0.75, 1.0))
+            direction = str(rng.choice(["across", "up_down", "diagonal"]))
+            sx, sy = float(rng.choice([-1, 1])), float(rng.choice([-1, 1]))
+            dx = sx * span if direction != "up_down" else 0.0
+            dy = sy * span if direction != "across" else 0.0
+            spot = (0.5 - dx / 2, 0.5 - dy / 2)
+            camera = replace(shot.camera, zoom=float(rng.uniform(1.0, 1.12)), zoom_rate=0.0,
+                             pan=(0.0, 0.0))
+            shots[index] = replace(shot, camera=camera, inner=inner, spot=spot,
+                                   whip=(first, frames, dx, dy, int(rng.integers(0, 3)),
+                                         float(rng.uniform(0.6, 1.0))))
+        elif alone and high - low >= 12 and roll < 0.42:
+            frames = int(rng.integers(6, 16))
+            first = low + int(rng.integers(0, high - low - frames + 1))
+            soft = float(rng.uniform(0.006, 0.02))
+            far, near = (0.0, soft), (soft, 0.0)
+            if rng.random() < 0.5:  # from the subject to the background, or back
+                far, near = (soft, 0.0), (0.0, soft)
+            shots[index] = replace(shot, focus=(first, frames, far[0], far[1], near[0], near[1]))
+        elif high - low >= 8 and roll < 0.55:
+            frames = int(rng.integers(5, min(20, high - low) + 1))
+            first = low + int(rng.integers(0, high - low - frames + 1))
+            shots[index] = replace(shot, flicker=(first, frames, float(rng.uniform(0.3, 0.7)),
+                                                  int(rng.integers(0, 2**31))))

@@ -185,7 +185,7 @@ class _Palace(bm._Source):
                   np.array([220, 180, 60], np.float32))
             _fill(out, by + radius, by + 1.7 * radius, bx - 0.08 * radius, bx + 0.08 * radius,
                   np.array([230, 190, 70], np.float32))
-        return out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 class _Corridor(bm._Source):
@@ -250,7 +250,7 @@ class _Corridor(bm._Source):
             bob = abs(np.sin(step)) * 0.02 * tall
             _figure(out, cx, feet - bob, tall, clothes, np.array([210, 170, 140], np.float32),
                     np.array([35, 25, 20], np.float32), step)
-        return out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 class _Kitchen(bm._Source):
@@ -327,7 +327,7 @@ class _Kitchen(bm._Source):
             fx = self.px + (k - 3) * 0.25 * self.pr
             _oval(out, self.py - 0.075 * self.h, fx, 0.012 * self.h * lick, 0.03 * self.pr,
                   np.array([90, 120, 255], np.float32) * lick)
-        return out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 class _Market(bm._Source):
@@ -378,7 +378,7 @@ class _Market(bm._Source):
         for k in self.order:
             _figure(out, self.x[k] - 0.1 * self.w, self.feet[k], self.tall[k], self.clothes[k],
                     skin, hair, self.step[k])
-        return out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 class _CarNight(bm._Source):
@@ -451,7 +451,8 @@ class _CarNight(bm._Source):
             if self.sweep > 1:
                 self.sweep = -1.0
         bump = int(self.rng.normal(0, 1.2) * self.scale)  # the road under the car
-        return np.roll(out, bump, axis=0) if bump else out
+        out = np.roll(out, bump, axis=0) if bump else out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 class _Wedding(bm._Source):
@@ -517,7 +518,7 @@ class _Wedding(bm._Source):
         for (y, x), colour, size, t in zip(self.petals, self.petal_colour, self.petal_size,
                                            tumble, strict=True):
             _fill(out, y, y + size * (0.3 + 0.7 * t), x, x + size, colour)
-        return out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 class _Chat(bm._Source):
@@ -603,7 +604,7 @@ class _Chat(bm._Source):
             out[y0:y0 + rows, x0:x0 + width] = self.strip[start:start + rows, :width]
         thumb_y = 0.78 * self.h + 40 * self.scale * np.sin(0.05 * self.t)
         _oval(out, thumb_y, right - 0.02 * self.w, 0.12 * self.h, 0.09 * self.w, self.skin)
-        return out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 class _Waterfront(bm._Source):
@@ -675,7 +676,7 @@ class _Waterfront(bm._Source):
         for dy in range(3):
             for dx in range(3):
                 out[ys + dy, xs2 + dx] = np.maximum(out[ys + dy, xs2 + dx], s[:, 4:7])
-        return out
+        return np.clip(out, 0, 255).astype(np.float32, copy=False)
 
 
 bm._SOURCES.update({
@@ -740,7 +741,10 @@ class GShot(bm.BusyShot):
             first, frames, depth, seed = self.flicker
             k = i - int(first)
             if 0 <= k < int(frames):
-                gains = 1 - depth * np.random.default_rng(int(seed)).random(int(frames)) ** 1.5
+                pattern = np.random.default_rng(int(seed))
+                dips = pattern.random(int(frames)) ** 1.5
+                dips[int(pattern.integers(0, int(frames)))] = 1.0  # at least one deep dip
+                gains = 1 - depth * dips
                 ramp = np.linspace(1.0, 0.45, h, dtype=np.float32)[:, None, None]
                 frame = frame * (1 - (1 - np.float32(gains[k])) * ramp)
         return frame
@@ -873,25 +877,26 @@ def _g_plan(width: int, height: int, seed: int, seconds: float) -> GPlan:
             end = old.zoom * (1 + old.zoom_rate) ** previous.frames
             centre = old.centre
             how = str(rng.choice(["in", "out", "mirror"]))
+            if how != "mirror" and end >= 1.05 * 1.3:  # a close-up is pulled out from more often
+                how = "out" if rng.random() < min(0.8, (end - 1.0) / 1.2) else "in"
+            elif how == "out":
+                how = "in"
             if rng.random() < 0.5:
                 centre = (float(np.clip(old.centre[0] + rng.uniform(-0.15, 0.15), 0.3, 0.7)),
                           float(np.clip(old.centre[1] + rng.uniform(-0.15, 0.15), 0.3, 0.7)))
-            factor = float(rng.uniform(1.3, 2.5))
+            factor = float(rng.uniform(1.3, min(2.5, end / 1.05) if how == "out" else 2.5))
             if how == "mirror":
                 camera = replace(old, mirror=not old.mirror, pan=(0.0, 0.0), zoom=end,
                                  zoom_rate=0.0, centre=centre)
             else:
                 zoom = end * factor if how == "in" else end / factor
-                if zoom < 1.05 or zoom > 5.0:
-                    zoom = end / factor if how == "in" else end * factor
-                camera = replace(old, zoom=max(1.05, zoom), pan=(0.0, 0.0), centre=centre,
-                                 zoom_rate=0.0)
+                camera = replace(old, zoom=zoom, pan=(0.0, 0.0), centre=centre, zoom_rate=0.0)
             return kept(previous, camera, length())
         if previous is not None and previous.scene not in partner and roll < 0.36:
             scene = int(rng.choice([10, 12]))
         else:
             scene = bm._other_scene(rng, previous, 10)
-        motion = str(rng.choice(["static", "static", "push", "pan", "shake", "shake_all"]))
+        motion = str(rng.choice(["static", "static", "push", "pan", "pan", "shake", "shake_all"]))
         camera = bm.Camera(
             zoom=float(rng.uniform(1.1, 1.7)),
             centre=(float(rng.uniform(0.35, 0.65)), float(rng.uniform(0.35, 0.65))),
@@ -968,7 +973,7 @@ def _insides(rng: np.random.Generator, shots: list[bm.BusyShot],
         elif alone and high - low >= 12 and roll < 0.42:
             frames = int(rng.integers(6, 16))
             first = low + int(rng.integers(0, high - low - frames + 1))
-            soft = float(rng.uniform(0.006, 0.02))
+            soft = float(rng.uniform(0.01, 0.03))
             far, near = (0.0, soft), (soft, 0.0)
             if rng.random() < 0.5:  # from the subject to the background, or back
                 far, near = (soft, 0.0), (0.0, soft)

@@ -18,11 +18,14 @@ landing on another part of the same place), rack focus and lamp flicker: none of
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
 from tests.accessibility.pacing import busy_media as bm
 from tests.accessibility.pacing.pacing_media import make_canvas
+
+Colour = np.ndarray | float | np.floating[Any]  # an RGB triple or one grey level
 
 HELD_BACK_G_SOURCES = ("palace", "corridor", "kitchen", "market", "car_night", "wedding",
                        "chat", "waterfront")
@@ -40,7 +43,7 @@ def _clip_box(out: np.ndarray, y0: float, y1: float, x0: float,
 
 
 def _fill(out: np.ndarray, y0: float, y1: float, x0: float, x1: float,
-          colour: np.ndarray | float, alpha: float = 1.0) -> None:
+          colour: Colour, alpha: float = 1.0) -> None:
     box = _clip_box(out, y0, y1, x0, x1)
     if box is None:
         return
@@ -52,7 +55,7 @@ def _fill(out: np.ndarray, y0: float, y1: float, x0: float, x1: float,
 
 
 def _oval(out: np.ndarray, cy: float, cx: float, ry: float, rx: float,
-          colour: np.ndarray | float, alpha: float = 1.0) -> None:
+          colour: Colour, alpha: float = 1.0) -> None:
     ry, rx = max(ry, 1.0), max(rx, 1.0)
     box = _clip_box(out, cy - ry, cy + ry + 1, cx - rx, cx + rx + 1)
     if box is None:
@@ -861,14 +864,15 @@ def _g_plan(width: int, height: int, seed: int, seconds: float) -> GPlan:
         if previous is not None and still_camera and roll < 0.1:
             # Grade-only: the hue jumps, the light jumps, or both; the framing stays.
             how = str(rng.choice(["hue", "light", "both"]))
-            hue = previous.hue[1]
-            light = previous.light[1]
+            new_hue = previous.hue[1]
+            new_light = previous.light[1]
             if how in ("hue", "both"):
-                hue += float(rng.uniform(35, 150)) * float(rng.choice([-1, 1]))
+                new_hue += float(rng.uniform(35, 150)) * float(rng.choice([-1, 1]))
             if how in ("light", "both"):
-                light *= float(rng.choice([rng.uniform(0.4, 0.7), rng.uniform(1.4, 1.9)]))
+                new_light *= float(rng.choice([rng.uniform(0.4, 0.7), rng.uniform(1.4, 1.9)]))
             return GShot(frames=length(), scene=previous.scene, camera=previous.camera,
-                         grain=previous.grain, hue=(hue, hue), light=(light, light),
+                         grain=previous.grain, hue=(new_hue, new_hue),
+                         light=(new_light, new_light),
                          inner=getattr(previous, "inner", 1.0),
                          spot=getattr(previous, "spot", (0.5, 0.5)))
         if previous is not None and roll < 0.26:

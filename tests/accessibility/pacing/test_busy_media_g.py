@@ -23,6 +23,7 @@ from tests.accessibility.pacing.busy_media import (
     CALM_KINDS,
     CUT_KINDS,
     HELD_BACK_G_SEED,
+    BusyPlan,
     BusyRenderer,
     busy_plan,
     family_of,
@@ -94,12 +95,12 @@ def test_every_cut_kind_and_calm_kind_occurs_and_episodes_have_micro_drama_pacin
     assert set(g.HELD_BACK_G_SOURCES) <= names
 
 
-def _shot_at(plan: g.GPlan, frame: int) -> int:
+def _shot_at(plan: BusyPlan, frame: int) -> int:
     return plan.starts().index(frame)
 
 
 def test_cut_labels_change_only_what_they_claim() -> None:
-    seen = Counter()
+    seen: Counter[str] = Counter()
     for plan in PLANS.values():
         for frame, kind in plan.labelled_cuts():
             index = _shot_at(plan, frame)
@@ -137,7 +138,7 @@ def test_cut_labels_change_only_what_they_claim() -> None:
 
 
 def test_framing_only_cuts_happen_on_calm_and_busy_places() -> None:
-    places = Counter()
+    places: Counter[str] = Counter()
     for plan in PLANS.values():
         for frame, kind in plan.labelled_cuts():
             if kind == "framing_only":
@@ -147,7 +148,8 @@ def test_framing_only_cuts_happen_on_calm_and_busy_places() -> None:
 
 
 def test_whip_focus_and_flicker_lie_inside_shots_never_on_a_cut() -> None:
-    directions, profiles = set(), set()
+    directions: set[tuple[bool, bool]] = set()
+    profiles: set[float] = set()
     for plan in PLANS.values():
         kinds = plan.frame_kinds()
         for frame in plan.cut_frames:
@@ -165,7 +167,7 @@ def test_whip_focus_and_flicker_lie_inside_shots_never_on_a_cut() -> None:
                 assert all(kinds[k] == kind for k in range(start + first,
                                                            start + first + frames))
                 if kind == "whip":
-                    assert 3 <= frames <= 8
+                    assert isinstance(shot, g.GShot) and 3 <= frames <= 8
                     _f, _n, dx, dy, profile, shutter = shot.whip
                     half = 0.5 / shot.inner
                     for x, y in (shot.spot, (shot.spot[0] + dx, shot.spot[1] + dy)):
@@ -184,9 +186,13 @@ def test_whip_focus_and_flicker_lie_inside_shots_never_on_a_cut() -> None:
 def _stretch(kind: str) -> tuple[g.GPlan, int, g.GShot]:
     for plan in PLANS.values():
         for index, shot in enumerate(plan.shots):
-            has = any(k == kind for _f, _n, k in getattr(shot, "stretches", tuple)())
+            if not isinstance(shot, g.GShot):
+                continue
+            has = any(k == kind for _f, _n, k in shot.stretches())
             if has and (kind != "whip" or (shot.whip[2] and shot.whip[3])):  # diagonal whip
-                return busy_plan(180, 320, plan.seed, 20.0), index, shot
+                small = busy_plan(180, 320, plan.seed, 20.0)
+                assert isinstance(small, g.GPlan)
+                return small, index, shot
     raise AssertionError(kind)
 
 
@@ -241,7 +247,7 @@ def test_a_rack_focus_moves_the_blur_between_subject_and_background() -> None:
 def test_a_flicker_dims_the_picture_for_a_few_frames_and_comes_back() -> None:
     plan, index, shot = _stretch("flicker")
     frames = _frames_of(plan, index)
-    steady = replace(plan, shots=tuple(replace(s, flicker=()) if k == index else s
+    steady = replace(plan, shots=tuple(replace(shot, flicker=()) if k == index else s
                                        for k, s in enumerate(plan.shots)))
     plain = _frames_of(steady, index)  # the same shot, same source and grain, no flicker
     first, count, depth, _seed = (int(shot.flicker[0]), int(shot.flicker[1]),

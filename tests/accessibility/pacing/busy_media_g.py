@@ -927,15 +927,15 @@ def _g_plan(width: int, height: int, seed: int, seconds: float) -> GPlan:
 
 def _entered(rng: np.random.Generator, previous: bm.BusyShot | None, shot: GShot) -> GShot:
     """How a new place is entered: a hard cut, a 闪白 of 1–3 white frames (one in ten) or a
-    dissolve of 6–18 frames (one in five where both shots last 22 frames or more); perhaps
+    dissolve of 6–18 frames (one in five where both shots last 16 frames or more); perhaps
     a lightning strike inside."""
     roll = rng.random()
     if previous is not None and roll < 0.1:
         shot = replace(shot, enter="flash", enter_frames=int(rng.integers(1, 4)))
-    elif previous is not None and roll < 0.3 and min(shot.frames, previous.frames) >= 22:
+    elif previous is not None and roll < 0.32 and min(shot.frames, previous.frames) >= 16:
         shot = replace(shot, enter="dissolve",
-                       enter_frames=int(rng.integers(6, min(19, shot.frames - 8,
-                                                            previous.frames - 8))))
+                       enter_frames=int(rng.integers(6, min(19, shot.frames - 6,
+                                                            previous.frames - 6) + 1)))
     if shot.frames > 24 and rng.random() < 0.15:
         shot = replace(shot, lightning_at=int(rng.integers(8, shot.frames - 8)))
     return shot
@@ -975,14 +975,14 @@ def _insides(rng: np.random.Generator, shots: list[bm.BusyShot],
                                    whip=(first, frames, dx, dy, int(rng.integers(0, 3)),
                                          float(rng.uniform(0.6, 1.0))))
         elif alone and high - low >= 12 and roll < 0.42:
-            frames = int(rng.integers(6, 16))
+            frames = int(rng.integers(6, min(16, high - low + 1)))
             first = low + int(rng.integers(0, high - low - frames + 1))
             soft = float(rng.uniform(0.01, 0.03))
             far, near = (0.0, soft), (soft, 0.0)
             if rng.random() < 0.5:  # from the subject to the background, or back
                 far, near = (soft, 0.0), (0.0, soft)
             shots[index] = replace(shot, focus=(first, frames, far[0], far[1], near[0], near[1]))
-        elif high - low >= 8 and roll < 0.55:
+        elif high - low >= 8 and 0.42 <= roll < 0.56:
             frames = int(rng.integers(5, min(20, high - low) + 1))
             first = low + int(rng.integers(0, high - low - frames + 1))
             shots[index] = replace(shot, flicker=(first, frames, float(rng.uniform(0.3, 0.7)),

@@ -26,7 +26,16 @@ and is not run while the detector is being changed: rooms with people gesturing,
 reverse shot, an office, a neon street and candlelight that flicker, a rainy car window, a
 banquet, trees in wind; punch-ins, pull-outs and mirror re-framings of the same scene,
 hue-only cuts and lighting jumps, 4–10-frame shots, and whip pans, rack focus and lamp
-flicker inside shots (not cuts). A detection
+flicker inside shots (not cuts). Set G (``--sets G``, seeds 9601…, never in the default
+sets; ``tests/accessibility/pacing/busy_media_g.py``) is held back from 2026-11-30 in the same
+way, made without looking at F's generators or planner: a palace hall with swaying curtains
+and lanterns, a hospital corridor with people walking towards the camera, kitchen steam, a
+market street full of small walking people, a car at night with street lights sweeping across
+faces, a wedding stage with spotlights and petals, a phone chat scrolling, a waterfront with
+glittering reflections and fireworks; punch-ins, pull-outs and mirror re-framings on calm and
+busy places, shot / reverse shot, grade-only cuts (hue, light or both), 4–10-frame shots,
+闪白 and dissolves, and horizontal, vertical and diagonal whip pans, rack focus and flicker
+inside shots (not cuts). A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
@@ -73,6 +82,7 @@ from tests.accessibility.pacing.busy_media import (  # noqa: E402
     HELD_BACK_D_SEED,
     HELD_BACK_E_SEED,
     HELD_BACK_F_SEED,
+    HELD_BACK_G_SEED,
     HELD_BACK_SEED,
     NEW_TUNING_SEED,
     BusyRenderer,
@@ -414,9 +424,10 @@ def main() -> None:
     parser.add_argument("--d-episodes", type=int, default=12)
     parser.add_argument("--e-episodes", type=int, default=12)
     parser.add_argument("--f-episodes", type=int, default=12)
+    parser.add_argument("--g-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
-                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F (F is "
-                             "held back: not in the default)")
+                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G (F and "
+                             "G are held back: not in the default)")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--sizes", default="",
                         help="accuracy: also SilverReel on each set re-encoded at these sizes, "
@@ -430,7 +441,7 @@ def main() -> None:
         print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
               f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C, "
               f"{args.d_episodes} in D, {args.e_episodes} in E, {args.f_episodes} in F "
-              "(if asked for); "
+              f"and {args.g_episodes} in G (if asked for); "
               f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
@@ -453,6 +464,11 @@ def main() -> None:
                   "micro-drama grammar: punch-ins, shot / reverse shot, whip pans, rack "
                   "focus, flicker; generators and planner of its own)",
                   HELD_BACK_F_SEED + 1, args.f_episodes),
+            "G": (f"held-back set G (seeds {HELD_BACK_G_SEED + 1}…, never tuned on, "
+                  "micro-drama places: palace, corridor, kitchen, market, car at night, "
+                  "wedding, phone chat, waterfront; whip pans, rack focus, flicker; "
+                  "generators and planner of its own)",
+                  HELD_BACK_G_SEED + 1, args.g_episodes),
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]

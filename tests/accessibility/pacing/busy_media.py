@@ -36,7 +36,10 @@ Four families, told apart by the seed:
   mirror and zoom-jump re-framings, hue-only cuts, dissolves, 闪白 and lightning;
 - ``family="held_back_f"``: seeds from 9500 (set F), held back from 2026-11-30: sources and a
   planner of its own in ``busy_media_f`` (rooms with people, shot / reverse shot, neon and
-  candle flicker, whip pans and rack focus inside shots).
+  candle flicker, whip pans and rack focus inside shots);
+- ``family="held_back_g"``: seeds from 9600 (set G), held back from 2026-11-30: sources and a
+  planner of its own in ``busy_media_g`` (palace hall, hospital corridor, kitchen steam, market
+  street, car at night, wedding stage, phone chat, waterfront; whip pans, rack focus, flicker).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ import numpy as np
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
 Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d",
-                 "held_back_e", "held_back_f"]
+                 "held_back_e", "held_back_f", "held_back_g"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
@@ -67,9 +70,12 @@ HELD_BACK_E_SOURCES = ("wall", "flock", "traffic", "waves", "waterfall", "flags"
                        "ticker", "dancers")
 HELD_BACK_E_SEED = 9400
 HELD_BACK_F_SEED = 9500  # set F: sources and planner in busy_media_f
+HELD_BACK_G_SEED = 9600  # set G: sources and planner in busy_media_g
 
 
 def family_of(seed: int) -> Family:
+    if seed >= HELD_BACK_G_SEED:
+        return "held_back_g"
     if seed >= HELD_BACK_F_SEED:
         return "held_back_f"
     if seed >= HELD_BACK_E_SEED:
@@ -229,6 +235,9 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
     family = family or family_of(seed)
+    if family == "held_back_g":
+        from tests.accessibility.pacing.busy_media_g import _g_plan
+        return _g_plan(width, height, seed, seconds)
     if family == "held_back_f":
         from tests.accessibility.pacing.busy_media_f import f_plan
         return f_plan(width, height, seed, seconds)

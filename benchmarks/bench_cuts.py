@@ -460,9 +460,9 @@ def main() -> None:
             "E": (f"held-back set E (seeds {HELD_BACK_E_SEED + 1}…, never tuned on, large "
                   "objects entering and leaving; generators and planner of its own)",
                   HELD_BACK_E_SEED + 1, args.e_episodes),
-            "F": (f"held-back set F (seeds {HELD_BACK_F_SEED + 1}…, never tuned on, "
-                  "micro-drama grammar: punch-ins, shot / reverse shot, whip pans, rack "
-                  "focus, flicker; generators and planner of its own)",
+            "F": (f"set F, tuning material now (seeds {HELD_BACK_F_SEED + 1}…, held back "
+                  "until it was run twice on 2026-11-30; micro-drama grammar: punch-ins, "
+                  "shot / reverse shot, whip pans, rack focus, flicker)",
                   HELD_BACK_F_SEED + 1, args.f_episodes),
             "G": (f"held-back set G (seeds {HELD_BACK_G_SEED + 1}…, never tuned on, "
                   "micro-drama places: palace, corridor, kitchen, market, car at night, "

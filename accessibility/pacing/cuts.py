@@ -88,6 +88,10 @@ class CutParams:
     # structure gate) a hue-only and a re-framing cut were lost on the tuning sets.
     detail_structure: float = 4.0
     detail_measures: tuple[int, ...] = (3, 4)  # texture and orientation
+    # On a frame the encoder coded whole (an I frame), fine detail jumps by itself: the
+    # encoder re-sharpens grain it had smoothed over in the frames before. There, the detail
+    # measures count in proportion to the structure difference up to this value instead.
+    detail_structure_intra: float = 8.0
     # Whip pans (ADR 008, 2026-11-30 "whip pans"): a stretch of 2 to ``whip_frames`` frames
     # between a frame before and a landing frame is motion blur when, against both of them,
     # every frame has lost ``whip_hold`` (log2) of its detail along some direction, one frame
@@ -258,15 +262,16 @@ def differences(previous: _Frame, current: _Frame, params: CutParams) -> np.ndar
 
 
 def evidence(value: np.ndarray, level: np.ndarray, params: CutParams,
-             spread: np.ndarray | None = None) -> float:
+             spread: np.ndarray | None = None, intra: bool = False) -> float:
     """Sum over the measures at or above their gate of log2(value / (floor + level)), plus,
     given the neighbours' ``spread``, the weighted log2 of how many spreads above the level
     the value lies (in units of ``spread_ratio``)."""
     total = 0.0
     structure = float(value[0])
     detail_share = 1.0
-    if params.detail_structure > 0 and not math.isnan(structure):
-        detail_share = min(1.0, structure / params.detail_structure)
+    full_share = params.detail_structure_intra if intra else params.detail_structure
+    if full_share > 0 and not math.isnan(structure):
+        detail_share = min(1.0, structure / full_share)
     for k in range(len(MEASURES)):
         v = float(value[k])
         if math.isnan(v) or v < params.gates[k]:
@@ -341,19 +346,22 @@ class CutDetector:
         # doubling, so neighbour windows are views, not lists turned into arrays every frame.
         self._diffs = np.zeros((1024, len(MEASURES)))
         self._evidence: list[float] = []
+        self._intra: list[bool] = []
         self._spikes: list[int] = []
         self._bridges: dict[tuple[int, int], tuple[float, bool]] = {}
         self._whips: list[tuple[int, int]] = []
         self._count = 0
 
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
-             detail: np.ndarray | None = None) -> None:
+             detail: np.ndarray | None = None, intra: bool = False) -> None:
+        """Add the next frame; ``intra`` when the encoder coded it whole (an I frame)."""
         frame = prepare(luma, self.params, rgb, detail)
         if self._count >= len(self._diffs):
             self._diffs = np.concatenate((self._diffs, np.zeros_like(self._diffs)))
         if self._recent:
             self._diffs[self._count] = differences(self._recent[-1], frame, self.params)
         self._evidence.append(0.0)
+        self._intra.append(intra)
         self._recent.append(frame)
         self._count += 1
         if frame.directions:
@@ -374,13 +382,14 @@ class CutDetector:
                          _range_rows(d[after_start:after_start + p.spread_neighbours]))
         return level, spread
 
-    def _evidence_between(self, value: np.ndarray, before_end: int, after_start: int) -> float:
+    def _evidence_between(self, value: np.ndarray, before_end: int, after_start: int,
+                          intra: bool = False) -> float:
         level, spread = self._level(before_end, after_start)
-        return evidence(value, level, self.params, spread)
+        return evidence(value, level, self.params, spread, intra)
 
     def _decide(self, t: int) -> None:
         p = self.params
-        strength = self._evidence_between(self._diffs[t], t, t + 1)
+        strength = self._evidence_between(self._diffs[t], t, t + 1, self._intra[t])
         self._evidence[t] = strength
         if strength < p.min_evidence:
             return

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import av
+from av.video.frame import PictureType
 
 from accessibility.frames import (
     BandTap,
@@ -43,7 +44,8 @@ log = logging.getLogger(__name__)
 # 6: fine detail counted in proportion to the structure difference (ADR 008, 2026-11-30)
 # 7: cuts measured on the picture without its black bars (letterbox, pillarbox)
 # 8: no cut inside a whip pan (motion blur along one direction for a few frames, ADR 008)
-ANALYSER_VERSION = 8
+# 9: fine detail on an encoder's I frame counts only with more structure change (ADR 008)
+ANALYSER_VERSION = 9
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]
@@ -99,7 +101,7 @@ class _Video:
         # The cut measures read the picture without black bars; until the bars are known
         # (the first lit second or so) its reduced pictures wait here.
         self._bars = BarFinder()
-        self._waiting: list[SmallPicture] = []
+        self._waiting: list[tuple[SmallPicture, bool]] = []
 
     def add(self, frame: av.VideoFrame) -> None:
         if self._steps is None:
@@ -107,7 +109,7 @@ class _Video:
         index = len(self.times)
         t = self.clock.tick(frame)
         picture = small_picture(frame, self._steps)
-        self._cut_picture(picture)
+        self._cut_picture(picture, frame.pict_type == PictureType.I)
         self.flashes.push(picture.rgb)
         tap = self.band_tap
         if tap is not None and index % max(1, tap.every_n_frames) == 0:
@@ -115,8 +117,8 @@ class _Video:
         for other in self.frame_taps:
             other(t, frame)
 
-    def _cut_picture(self, picture: SmallPicture) -> None:
-        self._waiting.append(picture)
+    def _cut_picture(self, picture: SmallPicture, intra: bool) -> None:
+        self._waiting.append((picture, intra))
         area = self._bars.observe(picture)
         if area is not None:
             self._push_waiting(area)
@@ -126,9 +128,9 @@ class _Video:
         return self.cuts.finish()
 
     def _push_waiting(self, area: Area) -> None:
-        for picture in self._waiting:
+        for picture, intra in self._waiting:
             cut = cropped(picture, area)
-            self.cuts.push(cut.luma, cut.rgb, cut.detail)
+            self.cuts.push(cut.luma, cut.rgb, cut.detail, intra=intra)
         self._waiting.clear()
 
     def time_of(self, index: int) -> float:

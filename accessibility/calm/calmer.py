@@ -272,7 +272,7 @@ class PictureCalmer:
         fading = self._fade_from is not None and now_s - self._fade_start < options.soften_ms / 1000
         if previous is None or previous.shape != grid.shape:
             return fading
-        difference = float(np.mean(np.abs(grid - previous))) / 255.0
+        difference = _picture_difference(grid, previous)
         typical = float(np.median(self._differences)) if self._differences else 0.0
         self._differences.append(difference)
         near = media is not None and _near(plan.cuts, media, CUT_WINDOW_S)
@@ -334,6 +334,23 @@ def _apply_table(frame: np.ndarray, curve: np.ndarray) -> None:
     else:
         np.take(curve, frame, out=frame)
     frame[..., 3] = 255
+
+
+# Sample points darker than this (8-bit code) in both frames are black bars or black sky;
+# below a tenth of the grid lit, the whole grid counts.
+_BLACK_CODE = 24.0
+_MIN_LIT_SHARE = 0.1
+
+
+def _picture_difference(grid: np.ndarray, previous: np.ndarray) -> float:
+    """Mean absolute difference (0–1) of two BGR(X) sample grids over the points lit in
+    either frame: black bars (a 16:9 drama posted as a vertical video) never change, and
+    counting them would weigh a cut down by their share of the frame."""
+    change = np.abs(grid[..., :3] - previous[..., :3]).mean(axis=-1)
+    lit = np.maximum(grid[..., :3].max(axis=-1), previous[..., :3].max(axis=-1)) > _BLACK_CODE
+    if np.count_nonzero(lit) < _MIN_LIT_SHARE * lit.size:
+        return float(change.mean()) / 255.0
+    return float(change[lit].mean()) / 255.0
 
 
 def _near(times: tuple[float, ...], t: float, window: float) -> bool:

@@ -176,6 +176,39 @@ def test_in_bursts_only_leaves_a_lone_cut_alone_and_softens_a_burst() -> None:
     assert planned.stats.cuts_softened == len(burst)
 
 
+def _boxed(frames: list[np.ndarray], rows: int) -> list[np.ndarray]:
+    """``frames`` shown as a wide picture ``rows`` high between black bars (a 16:9 drama
+    posted as a vertical video)."""
+    top = (H - rows) // 2
+    out = []
+    for frame in frames:
+        boxed = np.zeros_like(frame)
+        boxed[..., :3] = 16  # video black
+        boxed[..., 3] = 255
+        boxed[top:top + rows] = frame[top:top + rows]
+        out.append(boxed)
+    return out
+
+
+def test_a_cut_between_black_bars_is_cross_faded_and_the_bars_stay_black() -> None:
+    # The bars never change; were they counted, a cut would weigh a third of what it does
+    # without them and pass unseen.
+    cut = 2 * FPS
+    frames = _boxed(_cut_episode(4, [cut]), rows=W * 9 // 16)
+    shown, calmer = _run(frames, CalmOptions(soften_cuts=True, soften_ms=200))
+    assert calmer.stats.cuts_softened == 1
+    assert not np.array_equal(shown[cut], frames[cut])
+    assert _mad(shown[cut + 7:], frames[cut + 7:]) == 0.0
+    assert all(np.all(frame[:10, :, :3] == 16) for frame in shown)
+
+
+def test_moving_grainy_shot_between_black_bars_is_not_taken_for_a_cut() -> None:
+    rng = np.random.default_rng(19)
+    frames = _boxed([_scene(rng, i * 3, 2.0) for i in range(5 * FPS)], rows=W * 9 // 16)
+    _, calmer = _run(frames, CalmOptions(soften_cuts=True))
+    assert calmer.stats.cuts_softened == 0
+
+
 def test_moving_and_grainy_shot_is_not_taken_for_a_cut() -> None:
     rng = np.random.default_rng(17)
     frames = [_scene(rng, i * 3, 2.0) for i in range(5 * FPS)]  # fast movement

@@ -34,6 +34,12 @@ the frames either side tells it from a cut. What does: for 2–``whip_frames`` f
 along one direction falls well below the frames either side, more than across it (motion blur
 smears along the motion only), the picture keeps moving all the while, its colours stay those
 of the scene and it does not light up. Spikes in such a stretch, landing included, are no cut.
+
+A **fast pan or scroll** (a phone chat flicked on) moves the whole picture further in one
+frame than the motion search reaches. A spike is no cut when the previous frame, moved as a
+whole (phase correlation), explains the new one and the picture moves the same way, nearly
+as fast (``pan_follow``), a frame before or after; a crop jump between two still framings
+stays a cut.
 """
 
 from __future__ import annotations
@@ -105,6 +111,17 @@ class CutParams:
     whip_turn: float = 0.3
     whip_motion: float = 3.0
     whip_colour: float = 0.5
+    # Fast pans and scrolls (ADR 008, "fast pans"): a spike is no cut when the previous frame,
+    # moved as a whole by more than ``search`` (found by phase correlation), explains the new
+    # one to within ``pan_residual`` of the plain structure difference (what is left matched
+    # as the structure measure matches it), with at least ``pan_overlap`` of the picture in
+    # common, the colours
+    # within ``whip_colour``, and the picture moving the same way, at least ``pan_follow`` as
+    # fast, one frame before or after (a crop jump between two still framings, or out of a
+    # slow pan, is a cut).
+    pan_residual: float = 0.5
+    pan_overlap: float = 0.4
+    pan_follow: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -211,6 +228,14 @@ def _texture(detail: np.ndarray, cells: int,
     return energy, orientation, tuple(math.log2(float(t) + 1e-3) for t in totals)
 
 
+def _activity(picture: np.ndarray, b: int) -> np.ndarray:
+    """Standard deviation of each ``b``×``b`` block."""
+    n = float(b * b)
+    mean = _block_sums(picture, b) / n
+    mean_sq = _block_sums(picture * picture, b) / n
+    return np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
+
+
 def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
             detail: np.ndarray | None = None) -> _Frame:
     b = params.block
@@ -220,10 +245,7 @@ def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
     # them from looking like structure changing.
     brightness = _mean(luma)
     picture = luma[:h, :w] * np.float32(128.0 / max(brightness, 8.0))
-    n = float(b * b)
-    mean = _block_sums(picture, b) / n
-    mean_sq = _block_sums(picture * picture, b) / n
-    activity = np.sqrt(np.maximum(mean_sq - mean * mean, 0.0))
+    activity = _activity(picture, b)
     layout = palette = texture = orientation = None
     directions: tuple[float, ...] = ()
     if rgb is not None:
@@ -350,6 +372,7 @@ class CutDetector:
         self._spikes: list[int] = []
         self._bridges: dict[tuple[int, int], tuple[float, bool]] = {}
         self._whips: list[tuple[int, int]] = []
+        self._pans: list[int] = []
         self._count = 0
 
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
@@ -393,6 +416,9 @@ class CutDetector:
         self._evidence[t] = strength
         if strength < p.min_evidence:
             return
+        if p.pan_residual > 0 and self._panned(t):
+            self._pans.append(t)
+            return
         self._spikes.append(t)
         # Keep what is needed to bridge a flash that may end at t: the frame before each
         # recent spike against this frame, while both are still in memory, weighed against
@@ -402,6 +428,32 @@ class CutDetector:
                 bridge = self._frame_difference(earlier - 1, t)
                 self._bridges[(earlier, t)] = (self._evidence_between(bridge, earlier, t + 1),
                                                self._is_flash(earlier, t))
+
+    def _panned(self, t: int) -> bool:
+        """Whether frame ``t`` is frame ``t - 1`` moved as a whole, the picture moving the same
+        way just before or after (a fast pan or a scrolled phone screen)."""
+        p = self.params
+        first = self._count - len(self._recent)
+        if t - 2 < first or t + 1 >= self._count:
+            return False
+        frames = [self._recent[k - first] for k in range(t - 2, t + 2)]
+        before, previous, current, after = frames
+        if _colour_distance(previous, current) > p.whip_colour:
+            return False
+        shift, residual = _global_shift(previous.picture, current.picture, p)
+        structure = float(self._diffs[t, 0])
+        if shift is None or max(abs(shift[0]), abs(shift[1])) <= p.search \
+                or residual > p.pan_residual * structure:
+            return False
+        # The same way, and at least ``pan_follow`` as fast along the main axis of the move.
+        axis = 0 if abs(shift[0]) >= abs(shift[1]) else 1
+        for a, b in ((before, previous), (current, after)):
+            other, other_residual = _global_shift(a.picture, b.picture, p)
+            if other is not None and other_residual <= p.gates[0] \
+                    and other[axis] * shift[axis] > 0 \
+                    and abs(other[axis]) >= p.pan_follow * abs(shift[axis]):
+                return True
+        return False
 
     def _find_whip(self, landing: int) -> None:
         """Note the longest whip pan, if any, that lands on frame ``landing``."""
@@ -493,6 +545,36 @@ class CutDetector:
         return CutReport(tuple(cuts), tuple(flash_cuts),
                          tuple(float(d) for d in self._diffs[:self._count, 0]),
                          tuple(self._evidence), tuple(whips))
+
+
+def _global_shift(previous: np.ndarray, current: np.ndarray, params: CutParams
+                  ) -> tuple[tuple[int, int] | None, float]:
+    """The whole-picture move (dy, dx) taking ``previous`` to ``current`` (phase correlation:
+    NumPy's FFT on pictures this small costs tens of microseconds, and only spikes are
+    looked at), and the structure difference of the two where they overlap after it.
+    (None, inf) when the overlap is below ``pan_overlap`` of the picture."""
+    h, w = current.shape
+    spectrum = np.fft.rfft2(current - current.mean()) * np.conj(
+        np.fft.rfft2(previous - previous.mean()))
+    spectrum /= np.abs(spectrum) + 1e-6
+    peak = int(np.argmax(np.fft.irfft2(spectrum, s=(h, w))))
+    dy, dx = divmod(peak, w)
+    dy = dy - h if dy > h // 2 else dy
+    dx = dx - w if dx > w // 2 else dx
+    if (h - abs(dy)) * (w - abs(dx)) < params.pan_overlap * h * w:
+        return None, math.inf
+    old = previous[max(0, -dy):h - max(0, dy), max(0, -dx):w - max(0, dx)]
+    new = current[max(0, dy):h - max(0, -dy), max(0, dx):w - max(0, -dx)]
+    b = params.block
+    rows, cols = old.shape[0] // b * b, old.shape[1] // b * b
+    if rows < 2 * b or cols < 2 * b:
+        return None, math.inf
+    old, new = old[:rows, :cols], new[:rows, :cols]
+    # What is left is matched as the structure measure matches it: a move of a fraction of a
+    # pixel, or a hand on the screen, is not what tells a new picture.
+    residual = block_difference(_Frame(old, _activity(old, b)), _Frame(new, _activity(new, b)),
+                                params)
+    return (dy, dx), residual
 
 
 # For each direction of ``_Frame.directions``, the one across it.

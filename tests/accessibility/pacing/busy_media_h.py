@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from tests.accessibility.pacing import busy_media as bm
-from tests.accessibility.pacing.pacing_media import make_canvas
+from tests.accessibility.pacing.pacing_media import FPS, make_canvas
 
 HELD_BACK_H_SOURCES = ("ktv", "subway", "forest", "hotpot", "lobby", "beach", "rooftop",
                        "ballroom", "busstop")
@@ -649,11 +649,14 @@ def _touch(shot: HShot, frame: np.ndarray, i: int) -> np.ndarray:
         (ly, lx), before = shot.land, max(0.0, (i - first) / frames)
         if first <= i < first + frames:
             # the shutter stays open while the view moves: the blur is as long as the move
+            h, w = frame.shape[:2]
+            move = (_eased(progress, shot.profile) - _eased(before, shot.profile)) * max(
+                abs(ly - y) * h, abs(lx - x) * w)
             parts = [
                 _crop(frame, factor, y + (ly - y) * _eased(t, shot.profile),
                       x + (lx - x) * _eased(t, shot.profile))
-                for t in np.linspace(before, progress, 12)]
-            frame = np.mean(parts, axis=0, dtype=np.float32)
+                for t in np.linspace(before, progress, int(np.clip(move / 3, 4, 40)))]
+            frame = np.asarray(np.mean(parts, axis=0, dtype=np.float32))
         else:
             frame = _crop(frame, factor, ly, lx) if i >= first + frames else _crop(frame, factor,
                                                                                    y, x)
@@ -816,6 +819,8 @@ def _h_plan(width: int, height: int, seed: int, seconds: float) -> HPlan:
                          **same_grade(previous))  # type: ignore[arg-type]
             return inside(shot, ("whip", "focus", "flicker"))
         scene = bm._other_scene(rng, previous, len(scenes))
+        while previous is not None and scene in (previous.scene, twins.get(previous.scene)):
+            scene = (scene + 1) % len(scenes)  # the other side of this place: a reverse shot
         motion = str(rng.choice(["static", "static", "push", "pull", "pan", "shake", "shake"]))
         camera = bm.Camera(
             zoom=float(rng.uniform(1.5, 2.2) if motion == "pull" else rng.uniform(1.0, 1.5)),
@@ -840,5 +845,9 @@ def _h_plan(width: int, height: int, seed: int, seconds: float) -> HPlan:
                 entered = replace(entered, enter="dissolve", enter_frames=blend)
         return inside(entered, ("whip", "whip", "focus", "flicker", "sweep"))  # type: ignore[arg-type]
 
-    return HPlan(width, height, seed, "held_back_h", tuple(scenes),
-                 bm._lay_out(seconds, next_shot))
+    shots = list(bm._lay_out(seconds, next_shot))
+    while True:  # dissolves overlap shots: lay out more until the episode lasts ``seconds``
+        plan = HPlan(width, height, seed, "held_back_h", tuple(scenes), tuple(shots))
+        if plan.frame_count >= int(seconds * FPS):
+            return plan
+        shots.append(next_shot(shots[-1]))

@@ -770,8 +770,9 @@ def _h_plan(width: int, height: int, seed: int, seconds: float) -> HPlan:
     def next_shot(prior: bm.BusyShot | None) -> bm.BusyShot:
         previous = prior if isinstance(prior, HShot) else None
         roll = rng.random()
+        # a grade-only cut needs a camera at rest and nothing left changed (focus, spotlight)
         still = previous is not None and previous.camera.pan == (0.0, 0.0) \
-            and not previous.camera.zoom_rate
+            and not previous.camera.zoom_rate and previous.inside[0] in ("", "flicker", "whip")
         if previous is not None and roll < 0.12 and still:
             # grade only: the hue or the light jumps; place, camera and view stay
             if rng.random() < 0.5:

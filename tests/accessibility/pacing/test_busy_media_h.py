@@ -135,6 +135,7 @@ def test_labels_match_what_changes_at_each_cut(plans: list[bh.HPlan]) -> None:
                 assert shot.camera.pan == (0.0, 0.0) and not shot.camera.zoom_rate
                 assert (shot.hue[0] != before.hue[1]) or (shot.light[0] != before.light[1])
                 assert shot.inside[0] in ("", "flicker")
+                assert before.inside[0] in ("", "flicker", "whip")  # focus and light kept
                 seen["light" if shot.hue[0] == before.hue[1] else "hue"] += 1
             if plan.scenes[shot.scene] == plan.scenes[before.scene] and shot.scene != before.scene:
                 assert shot.light[0] == before.light[1]  # reverse shot: same place, same light

@@ -837,14 +837,14 @@ def _h_plan(width: int, height: int, seed: int, seconds: float) -> HPlan:
                                      hue=(hues, 0.2, 50), grains=grains)
         shot = HShot(frames=frames, scene=scene, camera=camera, grain=grain, hue=hue,
                      light=(light[0] * level, light[1] * level), look=look)
-        entered = bm._entered(rng, previous, shot, dissolve=(6, 16), lightning=0.05)
+        entered = bm._entered(rng, previous, shot, dissolve=(6, 16), lightning=0.15)
         if previous is not None and entered.enter == "cut" and rng.random() < 0.35:
             # micro-dramas dissolve between shorter shots too
             blend = int(rng.integers(6, 13))
             own = previous.enter_frames if previous.enter == "dissolve" else 0
             if frames > 2 * blend and previous.frames - own > blend + 6:
                 entered = replace(entered, enter="dissolve", enter_frames=blend)
-        return inside(entered, ("whip", "whip", "focus", "flicker", "sweep"))  # type: ignore[arg-type]
+        return inside(entered, ("whip", "whip", "whip", "focus", "flicker", "sweep"))  # type: ignore[arg-type]
 
     shots = list(bm._lay_out(seconds, next_shot))
     while True:  # dissolves overlap shots: lay out more until the episode lasts ``seconds``

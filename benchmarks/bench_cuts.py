@@ -35,7 +35,17 @@ faces, a wedding stage with spotlights and petals, a phone chat scrolling, a wat
 glittering reflections and fireworks; punch-ins, pull-outs and mirror re-framings on calm and
 busy places, shot / reverse shot, grade-only cuts (hue, light or both), 4–10-frame shots,
 闪白 and dissolves, and horizontal, vertical and diagonal whip pans, rack focus and flicker
-inside shots (not cuts). A detection
+inside shots (not cuts). Set H (``--sets H``, seeds 9701…, never in the default sets;
+``tests/accessibility/pacing/busy_media_h.py``) is held back from 2026-11-30 in the same way,
+made without looking at F's or G's generators or planners: a KTV room with a mirror ball and
+sweeping beams, a subway carriage with swaying passengers and tunnel lights streaking past, a
+forest path with flickering sunlight, a hotpot table with bubbling broth and steam, a hotel
+lobby with a revolving door, a beach at sunset with sun glitter, a rooftop at night with
+wind-blown hair, a dance studio with a mirror wall, a rainy bus stop with passing headlights;
+each episode in a look of its own (day, night, warm, cold, washed-out, saturated; no grain to
+heavy grain); punch-ins, pull-outs, mirror re-framings, shot / reverse shot, grade-only cuts,
+4–10-frame shots, 闪白 and dissolves, and whip pans (horizontal, vertical, diagonal;
+accelerating or decelerating), rack focus, flicker and spotlight sweeps inside shots. A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
@@ -83,6 +93,7 @@ from tests.accessibility.pacing.busy_media import (  # noqa: E402
     HELD_BACK_E_SEED,
     HELD_BACK_F_SEED,
     HELD_BACK_G_SEED,
+    HELD_BACK_H_SEED,
     HELD_BACK_SEED,
     NEW_TUNING_SEED,
     BusyRenderer,
@@ -425,9 +436,10 @@ def main() -> None:
     parser.add_argument("--e-episodes", type=int, default=12)
     parser.add_argument("--f-episodes", type=int, default=12)
     parser.add_argument("--g-episodes", type=int, default=12)
+    parser.add_argument("--h-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
-                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G (F and "
-                             "G are held back: not in the default)")
+                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G, H (F, "
+                             "G and H are held back: not in the default)")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--sizes", default="",
                         help="accuracy: also SilverReel on each set re-encoded at these sizes, "
@@ -440,8 +452,8 @@ def main() -> None:
     if args.only != "speed":
         print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
               f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C, "
-              f"{args.d_episodes} in D, {args.e_episodes} in E, {args.f_episodes} in F "
-              f"and {args.g_episodes} in G (if asked for); "
+              f"{args.d_episodes} in D, {args.e_episodes} in E, {args.f_episodes} in F, "
+              f"{args.g_episodes} in G and {args.h_episodes} in H (if asked for); "
               f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
@@ -469,6 +481,11 @@ def main() -> None:
                   "wedding, phone chat, waterfront; whip pans, rack focus, flicker; "
                   "generators and planner of its own)",
                   HELD_BACK_G_SEED + 1, args.g_episodes),
+            "H": (f"held-back set H (seeds {HELD_BACK_H_SEED + 1}…, never tuned on, "
+                  "micro-drama places: KTV, subway, forest, hotpot, hotel lobby, beach, "
+                  "rooftop, dance studio, bus stop; looks from night to washed-out; whip pans, "
+                  "rack focus, flicker, sweeps; generators and planner of its own)",
+                  HELD_BACK_H_SEED + 1, args.h_episodes),
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]

@@ -39,7 +39,10 @@ Four families, told apart by the seed:
   candle flicker, whip pans and rack focus inside shots);
 - ``family="held_back_g"``: seeds from 9600 (set G), held back from 2026-11-30: sources and a
   planner of its own in ``busy_media_g`` (palace hall, hospital corridor, kitchen steam, market
-  street, car at night, wedding stage, phone chat, waterfront; whip pans, rack focus, flicker).
+  street, car at night, wedding stage, phone chat, waterfront; whip pans, rack focus, flicker);
+- ``family="held_back_h"``: seeds from 9700 (set H), held back from 2026-11-30: sources and a
+  planner of its own in ``busy_media_h`` (KTV, subway, forest light, hotpot, hotel lobby, beach,
+  rooftop, mirrored dance studio, rainy bus stop; whip pans, rack focus, flicker, sweeps).
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ import numpy as np
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
 Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d",
-                 "held_back_e", "held_back_f", "held_back_g"]
+                 "held_back_e", "held_back_f", "held_back_g", "held_back_h"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
@@ -71,9 +74,12 @@ HELD_BACK_E_SOURCES = ("wall", "flock", "traffic", "waves", "waterfall", "flags"
 HELD_BACK_E_SEED = 9400
 HELD_BACK_F_SEED = 9500  # set F: sources and planner in busy_media_f
 HELD_BACK_G_SEED = 9600  # set G: sources and planner in busy_media_g
+HELD_BACK_H_SEED = 9700  # set H: sources and planner in busy_media_h
 
 
 def family_of(seed: int) -> Family:
+    if seed >= HELD_BACK_H_SEED:
+        return "held_back_h"
     if seed >= HELD_BACK_G_SEED:
         return "held_back_g"
     if seed >= HELD_BACK_F_SEED:
@@ -235,6 +241,9 @@ def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
     family = family or family_of(seed)
+    if family == "held_back_h":
+        from tests.accessibility.pacing.busy_media_h import _h_plan
+        return _h_plan(width, height, seed, seconds)
     if family == "held_back_g":
         from tests.accessibility.pacing.busy_media_g import _g_plan
         return _g_plan(width, height, seed, seconds)

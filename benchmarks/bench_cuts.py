@@ -476,10 +476,9 @@ def main() -> None:
                   "until it was run twice on 2026-11-30; micro-drama grammar: punch-ins, "
                   "shot / reverse shot, whip pans, rack focus, flicker)",
                   HELD_BACK_F_SEED + 1, args.f_episodes),
-            "G": (f"held-back set G (seeds {HELD_BACK_G_SEED + 1}…, never tuned on, "
-                  "micro-drama places: palace, corridor, kitchen, market, car at night, "
-                  "wedding, phone chat, waterfront; whip pans, rack focus, flicker; "
-                  "generators and planner of its own)",
+            "G": (f"set G, tuning material now (seeds {HELD_BACK_G_SEED + 1}…, held back "
+                  "until it was run twice on 2026-11-30; micro-drama places: palace, "
+                  "corridor, kitchen, market, car at night, wedding, phone chat, waterfront)",
                   HELD_BACK_G_SEED + 1, args.g_episodes),
             "H": (f"held-back set H (seeds {HELD_BACK_H_SEED + 1}…, never tuned on, "
                   "micro-drama places: KTV, subway, forest, hotpot, hotel lobby, beach, "

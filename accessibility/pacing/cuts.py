@@ -115,10 +115,9 @@ class CutParams:
     # moved as a whole by more than ``search`` (found by phase correlation), explains the new
     # one to within ``pan_residual`` of the plain structure difference (what is left matched
     # as the structure measure matches it), with at least ``pan_overlap`` of the picture in
-    # common, the colours
-    # within ``whip_colour``, and the picture moving the same way, at least ``pan_follow`` as
-    # fast, one frame before or after (a crop jump between two still framings, or out of a
-    # slow pan, is a cut).
+    # common, the colours within ``whip_colour``, and the picture moving the same way, at
+    # least ``pan_follow`` as fast, one frame before or after (a crop jump between two still
+    # framings, or out of a slow pan, is a cut).
     pan_residual: float = 0.5
     pan_overlap: float = 0.4
     pan_follow: float = 0.3
@@ -372,7 +371,6 @@ class CutDetector:
         self._spikes: list[int] = []
         self._bridges: dict[tuple[int, int], tuple[float, bool]] = {}
         self._whips: list[tuple[int, int]] = []
-        self._pans: list[int] = []
         self._count = 0
 
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
@@ -417,7 +415,6 @@ class CutDetector:
         if strength < p.min_evidence:
             return
         if p.pan_residual > 0 and self._panned(t):
-            self._pans.append(t)
             return
         self._spikes.append(t)
         # Keep what is needed to bridge a flash that may end at t: the frame before each

@@ -47,6 +47,7 @@ Four families, told apart by the seed:
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -77,24 +78,16 @@ HELD_BACK_G_SEED = 9600  # set G: sources and planner in busy_media_g
 HELD_BACK_H_SEED = 9700  # set H: sources and planner in busy_media_h
 
 
+# Each family's first seed, highest first: a seed belongs to the first family it reaches.
+_FIRST_SEEDS: tuple[tuple[int, Family], ...] = (
+    (HELD_BACK_H_SEED, "held_back_h"), (HELD_BACK_G_SEED, "held_back_g"),
+    (HELD_BACK_F_SEED, "held_back_f"), (HELD_BACK_E_SEED, "held_back_e"),
+    (HELD_BACK_D_SEED, "held_back_d"), (HELD_BACK_C_SEED, "held_back_c"),
+    (HELD_BACK_SEED, "held_back"), (NEW_TUNING_SEED, "tuning_new"))
+
+
 def family_of(seed: int) -> Family:
-    if seed >= HELD_BACK_H_SEED:
-        return "held_back_h"
-    if seed >= HELD_BACK_G_SEED:
-        return "held_back_g"
-    if seed >= HELD_BACK_F_SEED:
-        return "held_back_f"
-    if seed >= HELD_BACK_E_SEED:
-        return "held_back_e"
-    if seed >= HELD_BACK_D_SEED:
-        return "held_back_d"
-    if seed >= HELD_BACK_C_SEED:
-        return "held_back_c"
-    if seed >= HELD_BACK_SEED:
-        return "held_back"
-    if seed >= NEW_TUNING_SEED:
-        return "tuning_new"
-    return "tuning"
+    return next((family for first, family in _FIRST_SEEDS if seed >= first), "tuning")
 
 # Kinds of true cut, in the order they are assigned (first that applies).
 CUT_KINDS = ("hue_only", "framing_only", "short_by_busy", "busy_to_busy", "busy_edge",
@@ -237,19 +230,23 @@ def grade(rng: np.random.Generator, frames: int, *,
     return ramp, hues, float(rng.choice(list(grains)))
 
 
+_OWN_MODULES: dict[Family, tuple[str, str]] = {
+    "held_back_f": ("tests.accessibility.pacing.busy_media_f", "f_plan"),
+    "held_back_g": ("tests.accessibility.pacing.busy_media_g", "_g_plan"),
+    "held_back_h": ("tests.accessibility.pacing.busy_media_h", "_h_plan"),
+}
+
+
 def busy_plan(width: int, height: int, seed: int, seconds: float,
               family: Family | None = None) -> BusyPlan:
     """A random episode of busy and calm shots; ``family`` follows from the seed by default."""
     family = family or family_of(seed)
-    if family == "held_back_h":
-        from tests.accessibility.pacing.busy_media_h import _h_plan
-        return _h_plan(width, height, seed, seconds)
-    if family == "held_back_g":
-        from tests.accessibility.pacing.busy_media_g import _g_plan
-        return _g_plan(width, height, seed, seconds)
-    if family == "held_back_f":
-        from tests.accessibility.pacing.busy_media_f import f_plan
-        return f_plan(width, height, seed, seconds)
+    if family in _OWN_MODULES:
+        # Sets with sources and a planner of their own, in a module imported when first used.
+        module, planner = _OWN_MODULES[family]
+        plan: BusyPlan = getattr(importlib.import_module(module), planner)(
+            width, height, seed, seconds)
+        return plan
     if family == "held_back_e":
         return _e_plan(width, height, seed, seconds)
     if family == "held_back_d":

@@ -40,6 +40,12 @@ frame than the motion search reaches. A spike is no cut when the previous frame,
 whole (phase correlation), explains the new one and the picture moves the same way, nearly
 as fast (``pan_follow``), a frame before or after; a crop jump between two still framings
 stays a cut.
+
+**Flickering light** (a lamp, candles, a mirror ball, sunlight through leaves) brightens or
+darkens the whole picture from one frame to the next. A spike is a change of light when the
+previous frame, brightened or darkened as a whole, leaves no evidence and the tint stays;
+when the light also steps back the other way within a few frames, the spike (and any event
+it belongs to) is no cut. A change of light that stays is still a cut.
 """
 
 from __future__ import annotations
@@ -121,6 +127,17 @@ class CutParams:
     pan_residual: float = 0.5
     pan_overlap: float = 0.4
     pan_follow: float = 0.3
+    # Flickering light (ADR 008, "flickering light"): a spike is a change of light when the
+    # previous frame, brightened or darkened as a whole (a gain and an offset, fitted), would
+    # leave no evidence, and the picture's tint (mean colour-opponent channels ÷ brightness)
+    # moves by at most ``relight_tint``. Such a spike is no cut when its brightness step is
+    # at least ``flicker_step`` (log2) and within ``flicker_frames`` frames either side the
+    # light steps back the other way by at least ``flicker_back`` of it: a lamp, a candle, a
+    # mirror ball. A change of light that stays is still a cut.
+    relight_tint: float = 0.1
+    flicker_step: float = 0.15
+    flicker_frames: int = 12
+    flicker_back: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -143,6 +160,7 @@ class _Frame:
     brightness: float = 0.0  # mean luma, 0–255
     # log2 of the mean detail across, down and along both diagonals (motion blur lowers one)
     directions: tuple[float, ...] = ()
+    colour: np.ndarray | None = None  # the colour picture the layout and palette were taken of
 
 
 def _block_sums(x: np.ndarray, b: int) -> np.ndarray:
@@ -171,7 +189,7 @@ def _box_mean(x: np.ndarray, cell: int) -> np.ndarray:
 
 def _colour_layout_and_palette(rgb: np.ndarray, cells: int) -> tuple[np.ndarray, np.ndarray]:
     r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    y = _luma(rgb)
     # Brightness relative to the picture's mean, so lighting ramps shift nothing; colour as two
     # opponent channels (red–green, blue–yellow), which a hue change turns.
     relative = y * np.float32(0.5 / max(_mean(y), 0.03))
@@ -247,15 +265,16 @@ def prepare(luma: np.ndarray, params: CutParams, rgb: np.ndarray | None = None,
     activity = _activity(picture, b)
     layout = palette = texture = orientation = None
     directions: tuple[float, ...] = ()
+    colour = None
     if rgb is not None:
-        top = rgb[:max(2, round(rgb.shape[0] * params.caption_top))]
-        layout, palette = _colour_layout_and_palette(top, params.layout_cells)
+        colour = rgb[:max(2, round(rgb.shape[0] * params.caption_top))]
+        layout, palette = _colour_layout_and_palette(colour, params.layout_cells)
     if detail is not None:
         top = detail[:max(3, round(detail.shape[0] * params.caption_top))]
         texture, orientation, directions = _texture(top, params.layout_cells,
                                                     params.flat_detail)
     return _Frame(picture, activity, layout, palette, texture, orientation, brightness,
-                  directions)
+                  directions, colour)
 
 
 def differences(previous: _Frame, current: _Frame, params: CutParams) -> np.ndarray:
@@ -371,6 +390,8 @@ class CutDetector:
         self._spikes: list[int] = []
         self._bridges: dict[tuple[int, int], tuple[float, bool]] = {}
         self._whips: list[tuple[int, int]] = []
+        self._relights: list[int] = []  # spikes that are a change of light only
+        self._brightness: list[float] = []  # mean luma of every frame
         self._count = 0
 
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
@@ -382,6 +403,7 @@ class CutDetector:
         if self._recent:
             self._diffs[self._count] = differences(self._recent[-1], frame, self.params)
         self._evidence.append(0.0)
+        self._brightness.append(frame.brightness)
         self._intra.append(intra)
         self._recent.append(frame)
         self._count += 1
@@ -416,6 +438,9 @@ class CutDetector:
             return
         if p.pan_residual > 0 and self._panned(t):
             return
+        if p.flicker_frames > 0 and self._relit(t):
+            # Still a spike: whether the light flickers shows only in the frames after.
+            self._relights.append(t)
         self._spikes.append(t)
         # Keep what is needed to bridge a flash that may end at t: the frame before each
         # recent spike against this frame, while both are still in memory, weighed against
@@ -451,6 +476,48 @@ class CutDetector:
                     and abs(other[axis]) >= p.pan_follow * abs(shift[axis]):
                 return True
         return False
+
+    def _relit(self, t: int) -> bool:
+        """Whether frame ``t`` is frame ``t - 1`` in other light: the previous frame brightened
+        or darkened as a whole (gain and offset fitted by least squares, which also covers a
+        lifted, washed-out grade) leaves no evidence of a cut, and the tint stays."""
+        p = self.params
+        first = self._count - len(self._recent)
+        if t - 1 < first:
+            return False
+        previous, current = self._recent[t - 1 - first], self._recent[t - first]
+        if previous.colour is None or current.colour is None or current.layout is None:
+            return False
+        (rg_a, by_a), (rg_b, by_b) = _tint(previous.colour), _tint(current.colour)
+        if math.hypot(rg_a - rg_b, by_a - by_b) > p.relight_tint:
+            return False
+        value = self._diffs[t].copy()
+        gain, offset = _fit(previous.picture, current.picture)
+        lit = previous.picture * np.float32(gain) + np.float32(offset)
+        value[0] = block_difference(_Frame(lit, _activity(lit, p.block)), current, p)
+        gain, offset = _fit(_luma(previous.colour), _luma(current.colour))
+        layout, palette = _colour_layout_and_palette(
+            np.clip(previous.colour * np.float32(gain) + np.float32(offset), 0.0, 1.0),
+            p.layout_cells)
+        value[1] = _mean(np.abs(current.layout - layout)) * 255.0
+        value[2] = float(np.abs(current.palette - palette).sum()) * 0.25
+        return self._evidence_between(value, t, t + 1, self._intra[t]) < p.min_evidence
+
+    def _flickers(self, t: int) -> bool:
+        """Whether the light that changed at frame ``t`` steps back the other way nearby."""
+        p = self.params
+        b = self._brightness
+
+        def step(k: int) -> float:
+            return math.log2(max(b[k], 1.0) / max(b[k - 1], 1.0))
+
+        here = step(t)
+        if abs(here) < p.flicker_step:
+            return False
+        near = [*range(max(1, t - p.flicker_frames), t),
+                *range(t + 1, min(len(b), t + 1 + p.flicker_frames))]
+        return any(step(k) * here < 0 and abs(step(k)) >= p.flicker_back * abs(here)
+                   for k in near)
 
     def _find_whip(self, landing: int) -> None:
         """Note the longest whip pan, if any, that lands on frame ``landing``."""
@@ -522,6 +589,7 @@ class CutDetector:
         p = self.params
         i = 0
         whips = _merged(self._whips)
+        flickers = {t for t in self._relights if self._flickers(t)}
         spikes = [s for s in self._spikes if not any(a <= s <= b for a, b in whips)]
         while i < len(spikes):
             j = i
@@ -529,12 +597,15 @@ class CutDetector:
                     and spikes[j + 1] - spikes[i] <= p.max_flash_frames:
                 j += 1
             bridge, flash = self._bridges.get((spikes[i], spikes[j]), (0.0, False))
-            if j == i:
+            # Decided on whole events: a lightning strike stays one flash inside a shot, and
+            # a light that flickers over a few spikes is no cut at any of them.
+            flickering = any(s in flickers for s in spikes[i:j + 1])
+            if j == i and not flickering:
                 cuts.append(spikes[i])
-            elif bridge >= p.min_evidence and flash:
+            elif j > i and bridge >= p.min_evidence and flash and spikes[j] not in flickers:
                 cuts.append(spikes[j])
                 flash_cuts.append(spikes[j])
-            elif bridge >= p.min_evidence:
+            elif j > i and bridge >= p.min_evidence and not flash and not flickering:
                 # No flash between: one change of shot seen over a few frames (a busy shot's
                 # own jolt beside a cut); the strongest spike is the cut.
                 cuts.append(max(spikes[i:j + 1], key=lambda k: self._evidence[k]))
@@ -584,6 +655,29 @@ def _colour_distance(a: _Frame, b: _Frame) -> float:
     if a.palette is None or b.palette is None:
         return 1.0
     return float(np.abs(a.palette[:_COLOURS] - b.palette[:_COLOURS]).sum()) * 0.5
+
+
+def _tint(rgb: np.ndarray) -> tuple[float, float]:
+    """The picture's mean red–green and blue–yellow, ÷ its mean brightness: the colour of
+    the light and the scene, whatever the light's strength."""
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    y = max(_mean(_luma(rgb)), 0.02)
+    return _mean(r - g) / y, _mean(b - 0.5 * (r + g)) / y
+
+
+def _luma(rgb: np.ndarray) -> np.ndarray:
+    return 0.2126 * rgb[..., 0] + 0.7152 * rgb[..., 1] + 0.0722 * rgb[..., 2]
+
+
+def _fit(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Least-squares gain and offset taking ``a`` to ``b`` (gain 1 when ``a`` is flat)."""
+    ma, mb = _mean(a), _mean(b)
+    da = a - ma
+    var = _mean(da * da)
+    if var < 1e-9:
+        return 1.0, mb - ma
+    gain = _mean(da * (b - mb)) / var
+    return gain, mb - gain * ma
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

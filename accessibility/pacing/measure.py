@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 # 8: no cut inside a whip pan (motion blur along one direction for a few frames, ADR 008)
 # 9: fine detail on an encoder's I frame counts only with more structure change (ADR 008)
 # 10: no cut where the whole picture moved beyond the motion search, still moving (ADR 008)
-ANALYSER_VERSION = 10
+# 11: no cut where only the light changed and steps back within a few frames (ADR 008)
+ANALYSER_VERSION = 11
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]

@@ -419,10 +419,10 @@ class _TvRoom(bm._Source):
         if self.t >= self.next_cut:  # the programme cuts: another colour and brightness
             self.colour = self.rng.uniform(0.35, 1.0, 3).astype(np.float32)
             self.colour /= self.colour.max()
-            self.level = float(self.rng.uniform(0.35, 1.2))
+            self.level = float(self.rng.uniform(0.25, 1.4))
             self.next_cut = self.t + int(self.rng.integers(6, 40))
         level = self.level * (0.9 + 0.1 * self.rng.random())
-        light = 0.12 + level * self.fall[None, :, None] * self.colour
+        light = 0.07 + level * self.fall[None, :, None] * self.colour
         out = self.room * light
         for y, x, size in self.faces:
             blink = 0.0 if self.rng.random() < 0.03 else 1.0
@@ -908,8 +908,8 @@ class IShot(bm.BusyShot):
         inside = ((xx >= left) & (xx <= left + wide))[None, :] & (yy >= top)
         if b == 0:  # a head and shoulders: rounded top
             centre = left + wide / 2
-            inside &= ((xx - centre) / (wide / 2)) ** 2 + ((yy - top - 0.12) / 0.14) ** 2 <= 1 \
-                | (yy > top + 0.12)
+            head = ((xx - centre) / (wide / 2)) ** 2 + ((yy - top - 0.12) / 0.14) ** 2 <= 1
+            inside &= head | (yy > top + 0.12)
         speed = int((1 + wide) / frames * w) | 1
         mask = ndimage.uniform_filter1d(inside.astype(np.float32), speed, axis=1, mode="nearest")
         mask = ndimage.uniform_filter1d(mask, max(3, h // 40) | 1, axis=0, mode="nearest")

@@ -267,8 +267,8 @@ class _Boardroom(bm._Source):
         out = self.room * (0.55 + 0.65 * fall * glow)
         out[y0:y1, x0:x1] = shown
         for y, x, size, clothes, skin, phase in self.people:
-            turn = 8 * self.scale * np.sin(0.04 * self.t + phase)
-            nod = 3 * self.scale * np.sin(0.11 * self.t + 2 * phase)
+            turn = 14 * self.scale * np.sin(0.09 * self.t + phase)
+            nod = 5 * self.scale * np.sin(0.23 * self.t + 2 * phase)
             lit = skin * (0.55 + 0.6 * glow)
             _figure(out, y + nod, x + turn, size, clothes, lit)
         return out
@@ -901,15 +901,15 @@ class IShot(bm.BusyShot):
         # kind == "wipe": someone, a car or a door passing right in front of the lens, out of
         # focus, covering most of the picture for a few frames; b: which.
         wide = (0.8, 1.3, 1.0)[int(b)]
-        top = (0.12, 0.4, 0.0)[int(b)]
+        crown = (0.12, 0.4, 0.0)[int(b)]
         left = (-wide + (1 + wide) * p) if direction > 0 else (1 - (1 + wide) * p)
         xx = np.arange(w, dtype=np.float32) / w
         yy = np.arange(h, dtype=np.float32)[:, None] / h
-        inside = ((xx >= left) & (xx <= left + wide))[None, :] & (yy >= top)
+        inside = ((xx >= left) & (xx <= left + wide))[None, :] & (yy >= crown)
         if b == 0:  # a head and shoulders: rounded top
             centre = left + wide / 2
-            head = ((xx - centre) / (wide / 2)) ** 2 + ((yy - top - 0.12) / 0.14) ** 2 <= 1
-            inside &= head | (yy > top + 0.12)
+            head = ((xx - centre) / (wide / 2)) ** 2 + ((yy - crown - 0.12) / 0.14) ** 2 <= 1
+            inside &= head | (yy > crown + 0.12)
         speed = int((1 + wide) / frames * w) | 1
         mask = ndimage.uniform_filter1d(inside.astype(np.float32), speed, axis=1, mode="nearest")
         mask = ndimage.uniform_filter1d(mask, max(3, h // 40) | 1, axis=0, mode="nearest")
@@ -1030,8 +1030,9 @@ def _happenings(rng: np.random.Generator, shots: list[bm.BusyShot]) -> list[bm.B
         shot = planned
         tail = 4 + (after.enter_frames if after is not None and after.enter == "dissolve" else 0)
         lightning = shot.lightning_at
-        if lightning >= shot.frames - tail - 2:
-            lightning = -1  # it would fall into the next shot's dissolve
+        if lightning >= shot.frames - tail - 2 or (
+                shot.enter == "dissolve" and 0 <= lightning < shot.enter_frames + 4):
+            lightning = -1  # it would fall into a dissolve
         lo = 6 + (shot.enter_frames if shot.enter == "dissolve" else 0)
         if lightning < 0 and shot.frames - tail - 2 - lo > 4 and rng.random() < 0.06:
             lightning = int(rng.integers(lo, shot.frames - tail - 2))
@@ -1111,9 +1112,9 @@ def _i_plan(width: int, height: int, seed: int, seconds: float) -> IPlan:
                 camera = replace(old, mirror=not old.mirror, pan=(0.0, 0.0), zoom_rate=0.0,
                                  zoom=end)
             else:
-                zoom = end * factor if how.startswith("in") or end / factor < 1.05 \
-                    else end / factor
-                camera = bm.Camera(zoom=min(zoom, 4.5), centre=centre, shake=old.shake,
+                punch_in = (how.startswith("in") and end * factor <= 4.5) or end / factor < 1.05
+                zoom = end * factor if punch_in else end / factor
+                camera = bm.Camera(zoom=zoom, centre=centre, shake=old.shake,
                                    mirror=old.mirror,
                                    zoom_rate=float(rng.uniform(0.002, 0.006))
                                    if rng.random() < 0.25 else 0.0)
@@ -1132,6 +1133,10 @@ def _i_plan(width: int, height: int, seed: int, seconds: float) -> IPlan:
             others = [k for k, (name, _p) in enumerate(scenes)
                       if name in BUSY_I_SOURCES and k != previous.scene]
             scene = others[int(rng.integers(0, len(others)))]
+        if previous is not None:
+            # The other side of the same place is only ever cut to in the same light (above).
+            while scene in (previous.scene, partner.get(previous.scene)):
+                scene = (scene + 1) % len(scenes)
         motion = str(rng.choice(["static", "static", "push", "pull", "pan", "shake", "shake_push"]))
         shake = float(rng.uniform(0.003, 0.014)) if motion.startswith("shake") else 0.0
         camera = bm.Camera(
@@ -1144,10 +1149,10 @@ def _i_plan(width: int, height: int, seed: int, seconds: float) -> IPlan:
                        "shake_push": float(rng.uniform(0.002, 0.006))}.get(motion, 0.0),
             shake=shake, mirror=bool(rng.random() < 0.2))
         frames = length()
-        ramp, hue, grain = bm.grade(rng, frames, light=(0.3, (0.75, 1.2), (0.45, 1.6)),
-                                    hue=((-25, 35), 0.2, 70), grains=grains)
-        shot = IShot(frames=frames, scene=scene, camera=camera, grain=grain,
-                     light=(ramp[0] * level, ramp[1] * level), hue=hue, look=look)
+        ramp, hues, grain = bm.grade(rng, frames, light=(0.3, (0.75, 1.2), (0.45, 1.6)),
+                                     hue=((-25, 35), 0.2, 70), grains=grains)
+        shot: bm.BusyShot = IShot(frames=frames, scene=scene, camera=camera, grain=grain,
+                                  light=(ramp[0] * level, ramp[1] * level), hue=hues, look=look)
         shot = bm._entered(rng, previous, shot, dissolve=(6, 20), lightning=0.08)
         if (previous is not None and shot.enter == "cut" and min(previous.frames, frames) >= 18
                 and rng.random() < 0.3):

@@ -99,7 +99,7 @@ CUT_KINDS = ("hue_only", "framing_only", "short_by_busy", "busy_to_busy", "busy_
              "white_flash", "calm")
 # Kinds of stretch where a detection is a false cut.
 CALM_KINDS = ("dissolve", "lightning", "busy", "pan", "zoom", "handheld", "ramp", "hue_drift",
-              "grain", "still", "whip", "focus", "flicker", "moving_light", "wipe")
+              "grain", "still", "whip", "focus", "flicker")
 
 
 @dataclass(frozen=True)

@@ -53,15 +53,17 @@ HELD_BACK_I_SOURCES = ("courtyard", "boardroom", "bamboo", "wok", "tv_room", "ca
                        "pool", "sword", "escalator", "snow_road")
 # Places whose every frame changes over much of the picture.
 BUSY_I_SOURCES = frozenset({"bamboo", "pool", "sword", "escalator", "car_day"})
-# Places whose light moves or changes by itself: what a false cut there would be blamed on.
-LIGHT_KIND = {"courtyard": "moving_light", "snow_road": "moving_light", "boardroom": "flicker",
+# Places whose light moves or changes by itself: what a false cut there would be blamed on
+# (the frame kinds of sets A–H: moving light and passing shadows count as ``flicker``).
+LIGHT_KIND = {"courtyard": "flicker", "snow_road": "flicker", "boardroom": "flicker",
               "wok": "flicker", "tv_room": "flicker"}
 NIGHT_SOURCES = frozenset({"courtyard", "wok", "tv_room", "snow_road"})
 
 EventKind = Literal["whip_h", "whip_v", "whip_d", "focus", "flicker", "shadow", "beam", "wipe"]
+# Frame kinds of the things happening inside shots: passing shadows and moving light are light
+# changing (``flicker``); something wiping past the lens is a big thing moving (``busy``).
 EVENT_LABEL = {"whip_h": "whip", "whip_v": "whip", "whip_d": "whip", "focus": "focus",
-               "flicker": "flicker", "shadow": "moving_light", "beam": "moving_light",
-               "wipe": "wipe"}
+               "flicker": "flicker", "shadow": "flicker", "beam": "flicker", "wipe": "busy"}
 
 
 # --- drawing helpers ---------------------------------------------------------------------------

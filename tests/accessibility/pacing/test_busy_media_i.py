@@ -18,7 +18,7 @@ from tests.accessibility.pacing import busy_media_i as bi
 SEEDS = range(bm.HELD_BACK_I_SEED + 1, bm.HELD_BACK_I_SEED + 13)
 # The frame kinds set I plans (pans and hue drifts are left to the other sets).
 I_CALM_KINDS = ("dissolve", "lightning", "busy", "zoom", "handheld", "ramp", "grain", "still",
-                "whip", "focus", "flicker", "moving_light", "wipe")
+                "whip", "focus", "flicker")
 
 
 @pytest.fixture(scope="module")

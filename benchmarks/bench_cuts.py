@@ -45,7 +45,21 @@ wind-blown hair, a dance studio with a mirror wall, a rainy bus stop with passin
 each episode in a look of its own (day, night, warm, cold, washed-out, saturated; no grain to
 heavy grain); punch-ins, pull-outs, mirror re-framings, shot / reverse shot, grade-only cuts,
 4–10-frame shots, 闪白 and dissolves, and whip pans (horizontal, vertical, diagonal;
-accelerating or decelerating), rack focus, flicker and spotlight sweeps inside shots. A detection
+accelerating or decelerating), rack focus, flicker and spotlight sweeps inside shots. Set I
+(``--sets I``, seeds 9801…, never in the default sets;
+``tests/accessibility/pacing/busy_media_i.py``) is held back from 2026-11-30 in the same way,
+made without looking at F's, G's or H's generators or planners: a 四合院 courtyard at night with
+swaying red lanterns whose light slides over the walls, a boardroom lit by a big screen
+changing slides, a bamboo grove in wind with sun flecks and passing clouds, a night-market wok
+flaring up and lighting the cook, a bedroom lit by a television's jumping light, a car by day
+with tree shadows sweeping over the faces, a hospital ward with a blinking monitor, an indoor
+pool with caustics, a costume sword fight with fluttering sleeves and sparks, a mall escalator
+with sliding reflections, a snowy mountain road with headlights; a look per episode (day,
+night, warm, cold, washed-out, saturated) and grain from none to heavy; punch-ins and
+pull-outs, mirror re-framings, shot / reverse shot, hue-only cuts and lighting jumps, 4–10-frame
+shots, busy-to-busy cuts, 闪白, dissolves and cuts between two night shots; and whip pans in
+three directions, rack focus, flicker, passing shadows and moving light, someone or something
+wiping past the lens, lightning, push-ins and shake inside shots. A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
@@ -94,6 +108,7 @@ from tests.accessibility.pacing.busy_media import (  # noqa: E402
     HELD_BACK_F_SEED,
     HELD_BACK_G_SEED,
     HELD_BACK_H_SEED,
+    HELD_BACK_I_SEED,
     HELD_BACK_SEED,
     NEW_TUNING_SEED,
     BusyRenderer,
@@ -437,9 +452,10 @@ def main() -> None:
     parser.add_argument("--f-episodes", type=int, default=12)
     parser.add_argument("--g-episodes", type=int, default=12)
     parser.add_argument("--h-episodes", type=int, default=12)
+    parser.add_argument("--i-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
-                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G, H (F, "
-                             "G and H are held back: not in the default)")
+                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G, H, I "
+                             "(F, G, H and I are held back: not in the default)")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--sizes", default="",
                         help="accuracy: also SilverReel on each set re-encoded at these sizes, "
@@ -453,7 +469,8 @@ def main() -> None:
         print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
               f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C, "
               f"{args.d_episodes} in D, {args.e_episodes} in E, {args.f_episodes} in F, "
-              f"{args.g_episodes} in G and {args.h_episodes} in H (if asked for); "
+              f"{args.g_episodes} in G, {args.h_episodes} in H and {args.i_episodes} in I "
+              "(if asked for); "
               f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
@@ -485,6 +502,11 @@ def main() -> None:
                   "rooftop, dance studio, bus stop; looks from night to washed-out; whip pans, "
                   "rack focus, flicker, sweeps; generators and planner of its own)",
                   HELD_BACK_H_SEED + 1, args.h_episodes),
+            "I": (f"held-back set I (seeds {HELD_BACK_I_SEED + 1}…, never tuned on, "
+                  "micro-drama places with moving light: courtyard lanterns, boardroom screen, "
+                  "bamboo, wok flare, TV-lit bedroom, car by day, ward, pool, sword fight, "
+                  "escalator, snowy road; wipes past the lens; generators and planner of its own)",
+                  HELD_BACK_I_SEED + 1, args.i_episodes),
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]

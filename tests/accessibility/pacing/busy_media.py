@@ -42,7 +42,10 @@ Four families, told apart by the seed:
   street, car at night, wedding stage, phone chat, waterfront; whip pans, rack focus, flicker);
 - ``family="held_back_h"``: seeds from 9700 (set H), held back from 2026-11-30: sources and a
   planner of its own in ``busy_media_h`` (KTV, subway, forest light, hotpot, hotel lobby, beach,
-  rooftop, mirrored dance studio, rainy bus stop; whip pans, rack focus, flicker, sweeps).
+  rooftop, mirrored dance studio, rainy bus stop; whip pans, rack focus, flicker, sweeps);
+- ``family="held_back_i"``: seeds from 9800 (set I), held back from 2026-11-30: sources and a
+  planner of its own in ``busy_media_i`` (courtyard lanterns, boardroom screen, bamboo, wok
+  flare, TV-lit bedroom, car by day, ward, pool, sword fight, escalator, snowy road at night).
 """
 
 from __future__ import annotations
@@ -57,7 +60,7 @@ import numpy as np
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
 Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d",
-                 "held_back_e", "held_back_f", "held_back_g", "held_back_h"]
+                 "held_back_e", "held_back_f", "held_back_g", "held_back_h", "held_back_i"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
@@ -76,10 +79,12 @@ HELD_BACK_E_SEED = 9400
 HELD_BACK_F_SEED = 9500  # set F: sources and planner in busy_media_f
 HELD_BACK_G_SEED = 9600  # set G: sources and planner in busy_media_g
 HELD_BACK_H_SEED = 9700  # set H: sources and planner in busy_media_h
+HELD_BACK_I_SEED = 9800  # set I: sources and planner in busy_media_i
 
 
 # Each family's first seed, highest first: a seed belongs to the first family it reaches.
 _FIRST_SEEDS: tuple[tuple[int, Family], ...] = (
+    (HELD_BACK_I_SEED, "held_back_i"),
     (HELD_BACK_H_SEED, "held_back_h"), (HELD_BACK_G_SEED, "held_back_g"),
     (HELD_BACK_F_SEED, "held_back_f"), (HELD_BACK_E_SEED, "held_back_e"),
     (HELD_BACK_D_SEED, "held_back_d"), (HELD_BACK_C_SEED, "held_back_c"),
@@ -234,6 +239,7 @@ _OWN_MODULES: dict[Family, tuple[str, str]] = {
     "held_back_f": ("tests.accessibility.pacing.busy_media_f", "f_plan"),
     "held_back_g": ("tests.accessibility.pacing.busy_media_g", "_g_plan"),
     "held_back_h": ("tests.accessibility.pacing.busy_media_h", "_h_plan"),
+    "held_back_i": ("tests.accessibility.pacing.busy_media_i", "_i_plan"),
 }
 
 

@@ -46,6 +46,11 @@ darkens the whole picture from one frame to the next. A spike is a change of lig
 previous frame, brightened or darkened as a whole, leaves no evidence and the tint stays;
 when the light also steps back the other way within a few frames, the spike (and any event
 it belongs to) is no cut. A change of light that stays is still a cut.
+
+A **flare** (sparks, a flame catching, headlights swinging past) lights part of the picture
+up in one frame and dies down over the next few. A spike where the picture brightens is no
+cut when, within ``flare_frames`` and with no other spike on the way, the light falls back
+and the picture then is the one before the spike.
 """
 
 from __future__ import annotations
@@ -138,6 +143,16 @@ class CutParams:
     flicker_step: float = 0.15
     flicker_frames: int = 12
     flicker_back: float = 0.5
+    # Flares (ADR 008, "flares"): a spike where the picture brightens by at least
+    # ``flare_rise`` (log2 of the mean brightness) is no cut when within ``flare_frames``
+    # frames, with no other spike on the way, the brightness falls back by at least
+    # ``flare_back`` of the rise, and the frame before the spike and the one where the light
+    # has fallen back differ by less than ``flare_same`` evidence: the same shot either side
+    # of sparks, a flame flaring, headlights passing. A cut into a brighter shot stays.
+    flare_frames: int = 4
+    flare_rise: float = 0.15
+    flare_back: float = 0.5
+    flare_same: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -392,6 +407,7 @@ class CutDetector:
         self._whips: list[tuple[int, int]] = []
         self._relights: list[int] = []  # spikes that are a change of light only
         self._brightness: list[float] = []  # mean luma of every frame
+        self._flares: dict[int, int] = {}  # spike → frame where its light has fallen back
         self._count = 0
 
     def push(self, luma: np.ndarray, rgb: np.ndarray | None = None,
@@ -438,6 +454,8 @@ class CutDetector:
             return
         if p.pan_residual > 0 and self._panned(t):
             return
+        if p.flare_frames > 0:
+            self._note_flare(t)
         if p.flicker_frames > 0 and self._relit(t):
             # Still a spike: whether the light flickers shows only in the frames after.
             self._relights.append(t)
@@ -502,6 +520,22 @@ class CutDetector:
         value[1] = _mean(np.abs(current.layout - layout)) * 255.0
         value[2] = float(np.abs(current.palette - palette).sum()) * 0.25
         return self._evidence_between(value, t, t + 1, self._intra[t]) < p.min_evidence
+
+    def _note_flare(self, t: int) -> None:
+        """Note spike ``t`` as a flare when its light falls back within a few frames and the
+        picture then is the one before it (whether a spike lies between is known later)."""
+        p = self.params
+        b = self._brightness
+        rise = math.log2(max(b[t], 1.0) / max(b[t - 1], 1.0))
+        first = self._count - len(self._recent)
+        if rise < p.flare_rise or t - 1 < first:
+            return
+        for k in range(t + 1, min(self._count, t + 1 + p.flare_frames)):
+            if math.log2(max(b[k], 1.0) / max(b[t - 1], 1.0)) <= (1.0 - p.flare_back) * rise:
+                same = self._evidence_between(self._frame_difference(t - 1, k), t, k + 1)
+                if same < p.flare_same:
+                    self._flares[t] = k
+                return
 
     def _flickers(self, t: int) -> bool:
         """Whether the light that changed at frame ``t`` steps back the other way nearby."""
@@ -590,6 +624,9 @@ class CutDetector:
         i = 0
         whips = _merged(self._whips)
         flickers = {t for t in self._relights if self._flickers(t)}
+        spiked = set(self._spikes)
+        flares = {t for t, k in self._flares.items()
+                  if not spiked.intersection(range(t + 1, k + 1))}
         spikes = [s for s in self._spikes if not any(a <= s <= b for a, b in whips)]
         while i < len(spikes):
             j = i
@@ -610,6 +647,8 @@ class CutDetector:
                 # own jolt beside a cut); the strongest spike is the cut.
                 cuts.append(max(spikes[i:j + 1], key=lambda k: self._evidence[k]))
             i = j + 1
+        cuts = [c for c in cuts if c not in flares]
+        flash_cuts = [c for c in flash_cuts if c not in flares]
         return CutReport(tuple(cuts), tuple(flash_cuts),
                          tuple(float(d) for d in self._diffs[:self._count, 0]),
                          tuple(self._evidence), tuple(whips))

@@ -47,7 +47,8 @@ log = logging.getLogger(__name__)
 # 9: fine detail on an encoder's I frame counts only with more structure change (ADR 008)
 # 10: no cut where the whole picture moved beyond the motion search, still moving (ADR 008)
 # 11: no cut where only the light changed and steps back within a few frames (ADR 008)
-ANALYSER_VERSION = 11
+# 12: no cut where the picture flares up and dies down to the picture before (ADR 008)
+ANALYSER_VERSION = 12
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]

@@ -25,7 +25,7 @@ shadows and moving light, and things wiping past the lens (``wipe``) inside shot
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -152,7 +152,7 @@ class _Place(_Source):
         self.back = self.build(layout)
         if self.reverse:  # the other side of the room: another wall, the same light
             self.back = self.back[:, ::-1] * _texture(layout, height, width,
-                                                      max(8, int(60 * self.scale)), 0.12)
+                                                      max(8, int(60 * self.scale)), 0.05)
         self.t = 0
         self.people = [self._someone(float(rng.uniform(0.1, 0.9)) * width) for _ in range(4)]
 
@@ -653,3 +653,644 @@ def _register() -> None:
 
 
 _register()
+
+
+# --- editing effects and things inside shots ----------------------------------------------------
+
+# The frame kind each effect inside a shot is labelled with (``busy_media.CALM_KINDS``).
+FX_KIND = {
+    "sticker": "sticker", "emoji": "sticker", "punch": "punch", "shake_fx": "shake_fx",
+    "glow": "glow", "slowmo": "slowmo", "freeze": "freeze", "whip": "whip", "focus": "focus",
+    "flicker": "flicker", "shadow": "flicker", "spot": "flicker", "wipe": "wipe",
+    "glitch": "glitch_fx",
+}
+# Effects that change the picture only inside the frames they cover (the others: ``action_out``
+# and ``action_in``, someone crossing close to the lens across a cut on action, belong to the cut).
+CAPTIONS = ("震惊！", "真相大白", "太甜了", "前方高能", "心碎了", "打脸现场", "复仇开始", "什么？！",
+            "好戏开场", "哈哈哈")
+EMOJI = ("laugh", "shock", "heart", "angry", "cry")
+
+# Looks of an episode: RGB gain, lift of the blacks, saturation, contrast, light level.
+LOOKS: dict[str, tuple[float, float, float, float, float, float, float]] = {
+    "day": (1.04, 1.02, 0.98, 0.0, 1.05, 1.05, 1.0),
+    "night": (0.55, 0.62, 0.85, 0.0, 0.85, 1.1, 0.5),
+    "warm": (1.12, 0.98, 0.78, 4.0, 1.1, 1.0, 1.0),
+    "cold": (0.85, 0.98, 1.15, 0.0, 0.85, 1.05, 0.9),
+    "washed": (1.0, 1.0, 1.0, 40.0, 0.55, 0.7, 1.05),
+    "saturated": (1.0, 1.0, 1.0, 0.0, 1.55, 1.15, 1.0),
+}
+GRAINS = (0.0, 3.0, 6.0, 10.0, 16.0, 24.0)
+
+
+@dataclass(frozen=True)
+class JShot(BusyShot):
+    """A shot of set J: the episode's look, and effects inside it as plain data, each
+    ``(name, first frame, frames, a, b)`` (see ``FX_KIND``); ``glitch_in`` > 0: the shot is
+    entered through that many glitch frames at the end of the shot before, and ``residue``
+    frames of its own still split (the cut is labelled after them)."""
+
+    look: tuple[float, ...] = LOOKS["day"][:6]
+    fx: tuple[tuple[str, int, int, float, float], ...] = ()
+    glitch_in: int = 0
+    residue: int = 0
+
+    @property
+    def touch(self) -> Callable[[np.ndarray, int], np.ndarray]:
+        """A new painter for each rendering of the shot (slow motion and freeze frames keep
+        the frames they show again)."""
+        return _Painter(self).paint
+
+    @property
+    def offset(self) -> Callable[[int], float] | None:
+        """Horizontal whip pans land elsewhere: the crop moves sideways during them."""
+        whips = [f for f in self.fx if f[0] == "whip" and f[3] == 0]
+        if not whips:
+            return None
+
+        def move(i: int) -> float:
+            total = 0.0
+            for _name, first, frames, _a, b in whips:
+                u = min(1.0, max(0.0, (i - first + 1) / frames))
+                total += 0.12 * (1 if b >= 0.5 else -1) * u
+            return total
+
+        return move
+
+
+def _blur(frame: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """Box blur of ``radius`` pixels along ``axis`` (a running sum)."""
+    if radius < 1:
+        return frame
+    pad = [(0, 0)] * frame.ndim
+    pad[axis] = (radius + 1, radius)
+    summed = np.cumsum(np.pad(frame, pad, mode="edge"), axis=axis, dtype=np.float32)
+    n = frame.shape[axis]
+    upper = np.take(summed, np.arange(2 * radius + 1, 2 * radius + 1 + n), axis=axis)
+    lower = np.take(summed, np.arange(0, n), axis=axis)
+    return (upper - lower) / np.float32(2 * radius + 1)
+
+
+def _blurred(frame: np.ndarray, radius: int) -> np.ndarray:
+    return _blur(_blur(frame, radius, 0), radius, 1)
+
+
+def _scaled(frame: np.ndarray, zoom: float, cy: float = 0.5, cx: float = 0.5,
+            dy: float = 0.0, dx: float = 0.0) -> np.ndarray:
+    """The picture enlarged ``zoom`` times about (``cy``, ``cx``), moved by (``dy``, ``dx``)
+    of its size (a digital zoom: nearest pixels, as phone apps do cheaply)."""
+    h, w = frame.shape[:2]
+    half_h, half_w = 0.5 / zoom, 0.5 / zoom
+    y0 = min(max(cy - half_h + dy, 0.0), 1 - 2 * half_h)
+    x0 = min(max(cx - half_w + dx, 0.0), 1 - 2 * half_w)
+    ys = np.clip(((y0 + np.arange(h) / (h * zoom)) * h).astype(np.int32), 0, h - 1)
+    xs = np.clip(((x0 + np.arange(w) / (w * zoom)) * w).astype(np.int32), 0, w - 1)
+    return frame[ys[:, None], xs[None, :]]
+
+
+def _ease(u: float) -> float:
+    u = min(1.0, max(0.0, u))
+    return u * u * (3 - 2 * u)
+
+
+@lru_cache(maxsize=64)
+def _sticker(kind: str, index: int, size: int) -> np.ndarray:
+    """A sticker as RGBA float32: a 花字 caption (yellow, white or pink letters with a thick
+    outline and a shadow) or a round emoji face or heart."""
+    if kind == "sticker":
+        text = CAPTIONS[index % len(CAPTIONS)]
+        font = ImageFont.truetype(FONT, size)
+        styles = (((255, 225, 40), (200, 20, 30)), ((255, 255, 255), (30, 30, 30)),
+                  ((255, 120, 180), (255, 255, 255)))
+        colour, edge = styles[index % 3]
+        left, top, right, bottom = font.getbbox(text, stroke_width=size // 9)
+        image = Image.new("RGBA", (right - left + size // 4, bottom - top + size // 4))
+        draw = ImageDraw.Draw(image)
+        draw.text((size // 8 - left + size // 12, size // 8 - top + size // 12), text, font=font,
+                  fill=(0, 0, 0, 140), stroke_width=size // 9, stroke_fill=(0, 0, 0, 140))
+        draw.text((size // 8 - left, size // 8 - top), text, font=font, fill=colour,
+                  stroke_width=size // 9, stroke_fill=edge)
+    else:
+        face = EMOJI[index % len(EMOJI)]
+        image = Image.new("RGBA", (size, size))
+        draw = ImageDraw.Draw(image)
+        s = size
+        if face == "heart":
+            draw.ellipse((0.05 * s, 0.1 * s, 0.52 * s, 0.55 * s), fill=(235, 30, 60))
+            draw.ellipse((0.48 * s, 0.1 * s, 0.95 * s, 0.55 * s), fill=(235, 30, 60))
+            draw.polygon([(0.07 * s, 0.42 * s), (0.93 * s, 0.42 * s), (0.5 * s, 0.95 * s)],
+                         fill=(235, 30, 60))
+        else:
+            base = (255, 90, 60) if face == "angry" else (255, 205, 40)
+            draw.ellipse((0.02 * s, 0.02 * s, 0.98 * s, 0.98 * s), fill=base,
+                         outline=(120, 70, 0), width=max(2, s // 40))
+            eye = (60, 35, 10)
+            draw.ellipse((0.28 * s, 0.3 * s, 0.4 * s, 0.48 * s), fill=eye)
+            draw.ellipse((0.6 * s, 0.3 * s, 0.72 * s, 0.48 * s), fill=eye)
+            if face == "laugh":
+                draw.chord((0.22 * s, 0.45 * s, 0.78 * s, 0.85 * s), 0, 180, fill=(120, 20, 20))
+            elif face == "shock":
+                draw.ellipse((0.4 * s, 0.58 * s, 0.6 * s, 0.85 * s), fill=(120, 20, 20))
+            elif face == "cry":
+                draw.arc((0.3 * s, 0.62 * s, 0.7 * s, 0.9 * s), 180, 360, fill=eye,
+                         width=max(2, s // 25))
+                draw.rectangle((0.29 * s, 0.48 * s, 0.37 * s, 0.8 * s), fill=(90, 170, 255))
+            else:
+                draw.line((0.25 * s, 0.25 * s, 0.42 * s, 0.32 * s), fill=eye, width=s // 25)
+                draw.line((0.58 * s, 0.32 * s, 0.75 * s, 0.25 * s), fill=eye, width=s // 25)
+                draw.rectangle((0.35 * s, 0.68 * s, 0.65 * s, 0.74 * s), fill=(120, 20, 20))
+    return np.asarray(image, np.float32)
+
+
+def _paste(frame: np.ndarray, rgba: np.ndarray, cy: float, cx: float, scale: float,
+           alpha: float) -> None:
+    """Lay a sticker over the picture, centred at (``cy``, ``cx``) (fractions), resized."""
+    if scale <= 0.05 or alpha <= 0:
+        return
+    h, w = frame.shape[:2]
+    sh, sw = rgba.shape[:2]
+    th, tw = max(2, int(sh * scale)), max(2, int(sw * scale))
+    ys = np.clip((np.arange(th) / scale).astype(np.int32), 0, sh - 1)
+    xs = np.clip((np.arange(tw) / scale).astype(np.int32), 0, sw - 1)
+    art = rgba[ys[:, None], xs[None, :]]
+    y0, x0 = int(cy * h - th / 2), int(cx * w - tw / 2)
+    ya, xa, yb, xb = max(0, y0), max(0, x0), min(h, y0 + th), min(w, x0 + tw)
+    if yb <= ya or xb <= xa:
+        return
+    part = art[ya - y0:yb - y0, xa - x0:xb - x0]
+    a = part[..., 3:4] / 255 * alpha
+    patch = frame[ya:yb, xa:xb]
+    patch += (part[..., :3] - patch) * a
+
+
+def _glitched(frame: np.ndarray, rng: np.random.Generator, strength: float) -> np.ndarray:
+    """RGB split and slices pushed sideways, some bands tinted or inverted (故障 transition)."""
+    h, w = frame.shape[:2]
+    split = int(w * 0.06 * strength) + 2
+    out = np.empty_like(frame)
+    out[..., 0] = np.roll(frame[..., 0], split, axis=1)
+    out[..., 1] = frame[..., 1]
+    out[..., 2] = np.roll(frame[..., 2], -split, axis=1)
+    y = 0
+    while y < h:
+        band = int(rng.integers(max(4, h // 80), max(8, h // 12)))
+        if rng.random() < 0.6 * strength + 0.2:
+            out[y:y + band] = np.roll(out[y:y + band], int(rng.normal(0, 0.2 * strength) * w),
+                                      axis=1)
+            roll = rng.random()
+            if roll < 0.15:
+                out[y:y + band] = 255 - out[y:y + band]
+            elif roll < 0.35:
+                out[y:y + band] *= np.float32(rng.uniform(0.3, 1.6, 3))
+        y += band
+    return out
+
+
+class _Painter:
+    """Paints one rendering of a ``JShot``: the things inside it, its look and its editing
+    effects, frame by frame (called by ``BusyRenderer`` on the framed source picture)."""
+
+    def __init__(self, shot: JShot) -> None:
+        self.shot = shot
+        self.kept: dict[int, np.ndarray] = {}  # source frames slow motion or a freeze shows again
+        self.lagging = any(f[0] in ("slowmo", "freeze") for f in shot.fx)
+
+    def _time(self, i: int) -> float:
+        """Which of the shot's own frames is shown at frame ``i`` (slow motion and freeze
+        frames hold the clip back; it goes on from where it was held, as an editor's is)."""
+        t = float(i)
+        for name, first, frames, a, _b in self.shot.fx:
+            if name == "freeze" and i >= first:
+                t -= min(i - first, frames - 1)
+            elif name == "slowmo" and i >= first:
+                t -= min(i - first, frames) * (1 - a)
+        return t
+
+    def _retimed(self, frame: np.ndarray, i: int) -> np.ndarray:
+        self.kept[i] = np.clip(frame, 0, 255).astype(np.uint8)
+        t = self._time(i)
+        low = int(np.floor(t))
+        for old in [k for k in self.kept if k < low]:
+            del self.kept[old]
+        blend = any(f[0] == "slowmo" and f[4] >= 0.5 for f in self.shot.fx)
+        if t == low or not blend:
+            return self.kept[low].astype(np.float32)
+        u = np.float32(t - low)
+        return self.kept[low] * (1 - u) + self.kept[low + 1] * u
+
+    def paint(self, frame: np.ndarray, i: int) -> np.ndarray:
+        shot = self.shot
+        if self.lagging:
+            frame = self._retimed(frame, i)
+        h, w = frame.shape[:2]
+        active = [f for f in shot.fx if f[1] <= i < f[1] + f[2]]
+        # Things in front of the camera and the light in the place.
+        for name, first, frames, a, b in active:
+            u = (i - first + 0.5) / frames
+            rng = np.random.default_rng(int(b * 1e6) + i)
+            if name in ("wipe", "action_out", "action_in"):
+                frame = frame.copy()
+                if name == "action_in":
+                    u = (a + i + 0.5) / (a + frames)
+                elif name == "action_out":
+                    u = (i - first + 0.5) / (frames + a)
+                _passer(frame, u, b, near=name == "wipe")
+            elif name == "flicker":
+                frame = frame * np.float32(1 - a * rng.random())
+            elif name == "shadow":
+                cols = np.arange(w, dtype=np.float32)[None, :]
+                rows = np.arange(h, dtype=np.float32)[:, None]
+                edge = (-0.6 + 2.2 * u) * w
+                band = np.clip(1 - np.abs(cols - edge + 0.5 * rows * (b - 0.5)) / (0.35 * w), 0, 1)
+                frame = frame * (1 - a * band)[..., None]
+            elif name == "spot":
+                cy = (0.2 + 0.6 * b) * h
+                frame = frame + _soft(h, w, cy, (-0.3 + 1.6 * u) * w, 0.25 * h, 0.35 * w) \
+                    * np.float32(140 * a)
+            elif name == "focus":
+                radius = int(a * np.sin(np.pi * min(1.0, u)) ** 0.7 * w / 720)
+                soft = _blurred(frame, radius)
+                if b >= 0.5:  # the far half goes soft while the near half stays sharp
+                    weight = np.linspace(1, 0, h, dtype=np.float32)[:, None, None]
+                    frame = soft * weight + frame * (1 - weight)
+                else:
+                    frame = soft
+            elif name == "whip":
+                frame = _whip(frame, i - first, frames, int(a), b)
+        # The grade of the episode.
+        gain = np.array(shot.look[:3], np.float32)
+        lift, saturation, contrast = shot.look[3:6]
+        frame = frame * gain
+        grey = frame.mean(axis=2, keepdims=True)
+        frame = grey + (frame - grey) * np.float32(saturation)
+        frame = (frame - 128) * np.float32(contrast) + np.float32(128 + lift)
+        # Editing effects over the picture.
+        for name, first, frames, a, b in active:
+            j = i - first
+            if name == "punch":
+                ramp = 2 + int(b * 3) % 3
+                # Held to the end of the shot, or eased back within it.
+                back = 0 if first + frames >= shot.frames else max(3, min(6, frames // 3))
+                zoom = 1 + (a - 1) * _ease((j + 1) / ramp)
+                if back and j >= frames - back:
+                    zoom = 1 + (a - 1) * (1 - _ease((j - frames + back + 1) / (back + 1)))
+                frame = _scaled(frame, zoom, 0.45 + 0.1 * b, 0.4 + 0.2 * b)
+            elif name == "shake_fx":
+                rng = np.random.default_rng(int(b * 1e6) + j)
+                decay = 1 - j / frames
+                frame = _scaled(frame, 1 + 2 * a, dy=float(rng.uniform(-a, a)) * decay,
+                                dx=float(rng.uniform(-a, a)) * decay)
+            elif name == "glow":
+                u = (j + 1) / (frames + 1)
+                bright = np.clip(frame - 140, 0, None)
+                small = bright[::4, ::4]
+                halo = _blurred(small, max(2, int(12 * w / 720)))
+                halo = np.repeat(np.repeat(halo, 4, 0), 4, 1)[:h, :w]
+                frame = frame + halo * np.float32(a * 2.5 * np.sin(np.pi * u)) \
+                    + np.float32(25 * a * np.sin(np.pi * u))
+        for name, first, frames, a, b in active:
+            if name in ("sticker", "emoji"):
+                frame = frame.copy()
+                _pop(frame, name, i - first, frames, a, b)
+        for name, first, frames, _a, b in active:
+            if name == "glitch":
+                rng = np.random.default_rng(int(b * 1e6) + i)
+                frame = _glitched(frame, rng, (i - first + 1) / frames)
+        if i < shot.residue:  # the glitch fading out on the new shot's first frame
+            frame = _glitched(frame, np.random.default_rng(int(shot.frames * 31 + i)), 0.15)
+        return frame
+
+
+def _whip(frame: np.ndarray, j: int, frames: int, direction: int, b: float) -> np.ndarray:
+    """Frame ``j`` of a whip pan of ``frames``: the picture rushes a whole width or height
+    (or both, diagonally) past the lens, smeared along the way; ``b`` picks speeding up,
+    slowing down or both."""
+    h, w = frame.shape[:2]
+    profile = int(b * 3) % 3
+
+    def at(u: float) -> float:
+        u = min(1.0, max(0.0, u))
+        return (u * u, 1 - (1 - u) ** 2, _ease(u))[profile]
+
+    here, before = at((j + 1) / (frames + 1)), at(j / (frames + 1))
+    dy = (0, 1, 1)[direction] * (1 if b < 0.5 else -1)
+    dx = (1, 0, 1)[direction] * (1 if (b * 10) % 2 < 1 else -1)
+    shift_y, shift_x = int(here * h * dy), int(here * w * dx)
+    speed_y, speed_x = (here - before) * h * dy, (here - before) * w * dx
+    taps = 8
+    out = np.zeros_like(frame)
+    for k in range(taps):
+        f = k / taps
+        out += np.roll(frame, (shift_y - int(speed_y * f), shift_x - int(speed_x * f)), (0, 1))
+    return out / np.float32(taps)
+
+
+def _pop(frame: np.ndarray, name: str, j: int, frames: int, a: float, b: float) -> None:
+    """A sticker popping in (overshooting), wobbling, and popping out at the end."""
+    index = int(a)
+    cy = 0.12 + 0.66 * ((b * 7.3) % 1)  # anywhere from the top to the subtitle band
+    cx = 0.25 + 0.5 * ((b * 3.1) % 1)
+    size = int(frame.shape[1] * (0.11 if name == "sticker" else 0.3))
+    art = _sticker("sticker" if name == "sticker" else "emoji", index, size)
+    pop_in = (0.4, 1.25, 1.05, 1.0)
+    scale = pop_in[j] if j < len(pop_in) else 1.0 + 0.04 * np.sin(j / 2.5)
+    alpha = 1.0
+    if j >= frames - 3:
+        k = j - (frames - 3)
+        scale *= (1.1, 0.7, 0.35)[k]
+        alpha = (1.0, 0.8, 0.5)[k]
+    if name == "sticker":
+        art_w = art.shape[1]
+        scale *= min(1.0, 0.9 * frame.shape[1] / art_w)
+        cx = 0.5 + (cx - 0.5) * 0.3
+    _paste(frame, art, cy, cx, scale, alpha)
+
+
+def _passer(frame: np.ndarray, u: float, b: float, near: bool = True) -> None:
+    """Someone or something passing right in front of the lens (``u`` from 0 to 1 across):
+    a person's dark back, the side of a car, or a door swinging past."""
+    h, w = frame.shape[:2]
+    kind = int(b * 3) % 3
+    direction = 1 if (b * 10) % 2 < 1 else -1
+    x = (-0.6 + 2.2 * u) * w if direction > 0 else (1.6 - 2.2 * u) * w
+    if not near:  # someone walking through both shots of a cut on action
+        _person(frame, x, 1.05 * h, 1.1 * h, np.array((25, 22, 30), np.float32),
+                np.array((200, 160, 130), np.float32), float(np.sin(u * 12)))
+    elif kind == 0:
+        _person(frame, x, 2.1 * h, 2.3 * h, np.array((18, 18, 22), np.float32),
+                np.array((150, 115, 95), np.float32), alpha=0.97)
+    elif kind == 1:
+        _box(frame, 0.25 * h, x - 0.9 * w, h, x + 0.9 * w, (120, 20, 25))
+        _box(frame, 0.3 * h, x - 0.7 * w, 0.5 * h, x + 0.6 * w, (30, 35, 45))
+        _box(frame, 0.55 * h, x - 0.9 * w, 0.57 * h, x + 0.9 * w, (230, 230, 235))
+    else:
+        _box(frame, 0, x - 0.55 * w, h, x + 0.55 * w, (95, 60, 35))
+        _box(frame, 0.1 * h, x - 0.45 * w, 0.45 * h, x + 0.45 * w, (80, 50, 30))
+        _oval(frame, 0.55 * h, x + 0.4 * w * direction, 0.02 * h, 0.02 * w, (220, 190, 90))
+
+
+# --- planning -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JPlan(BusyPlan):
+    """A set J episode: its places' quiet variants are the calm scenes; a glitch cut is
+    labelled at the first clean frame of the new shot; effects inside shots label their frames
+    (and the frame after them, where their end shows)."""
+
+    look: str = "day"
+
+    def busy(self, shot: BusyShot) -> bool:
+        name = self.scenes[shot.scene][0]
+        return name not in CALM_SOURCES and not name.endswith(QUIET)
+
+    def labelled_cuts(self) -> tuple[tuple[int, str], ...]:
+        moved = {start: start + shot.residue
+                 for start, shot in zip(self.starts(), self.shots, strict=True)
+                 if isinstance(shot, JShot) and shot.glitch_in}
+        return tuple((moved[frame], "glitch") if frame in moved else (frame, kind)
+                     for frame, kind in super().labelled_cuts())
+
+    def frame_kinds(self) -> tuple[str, ...]:
+        kinds = list(super().frame_kinds())
+        count = len(kinds)
+        for start, shot in zip(self.starts(), self.shots, strict=True):
+            if not isinstance(shot, JShot):
+                continue
+            for name, first, frames, _a, _b in shot.fx:
+                kind = FX_KIND.get(name)
+                if kind is None:
+                    continue
+                last = first + frames - 1
+                if last + 1 < shot.frames:
+                    last += 1  # the effect's end shows on the frame after it
+                for k in range(start + first, start + last + 1):
+                    if 0 <= k < count:
+                        kinds[k] = kind
+            for k in range(start, start + shot.residue):
+                kinds[k] = "glitch_fx"
+        return tuple(kinds)
+
+
+# Effects inside shots: weight, shortest and longest length in frames.
+_FX_CHOICES: dict[str, tuple[float, int, int]] = {
+    "sticker": (0.11, 15, 45), "emoji": (0.09, 12, 36), "punch": (0.1, 6, 30),
+    "shake_fx": (0.07, 4, 10), "glow": (0.06, 4, 8), "slowmo": (0.07, 10, 30),
+    "freeze": (0.05, 9, 30), "whip": (0.12, 3, 8), "focus": (0.08, 8, 20),
+    "flicker": (0.05, 6, 20), "shadow": (0.05, 8, 20), "spot": (0.05, 10, 25),
+    "wipe": (0.08, 4, 8),
+}
+
+
+def _j_plan(width: int, height: int, seed: int, seconds: float) -> JPlan:
+    """Family ``held_back_j`` (set J): a look and a grain level per episode, twelve scenes
+    (six places, two of them also quiet, one seen from the other side, two twins for jump
+    cuts), the cut grammar of micro-dramas, then effects inside the shots."""
+    rng = np.random.default_rng(seed)
+    index = seed - HELD_BACK_J_SEED - 1
+    look_name = tuple(LOOKS)[index % len(LOOKS)]
+    base = LOOKS[look_name]
+    jitter = rng.uniform(0.95, 1.05, 3)
+    look = (base[0] * jitter[0], base[1] * jitter[1], base[2] * jitter[2], *base[3:6])
+    level = base[6]
+    grain_level = GRAINS[(index * 5 + 1 + index // len(LOOKS)) % len(GRAINS)]
+
+    picks = [str(name) for name in rng.choice(J_PLACES, 6, replace=False)]
+    shared = int(rng.integers(0, 5))
+    scenes = [(name, shared if k % 2 == 0 else int(rng.integers(0, 5)))
+              for k, name in enumerate(picks)]
+    scenes += [(picks[0] + QUIET, scenes[0][1]), (picks[1] + QUIET, scenes[1][1])]  # 6, 7
+    scenes += [(picks[0], scenes[0][1] + 5), (picks[0] + QUIET, scenes[0][1] + 5)]  # 8, 9
+    scenes += [scenes[2], scenes[7]]  # 10, 11: twins of 2 and 7
+    reverse = {0: 8, 8: 0, 6: 9, 9: 6}
+    twin = {2: 10, 10: 2, 7: 11, 11: 7}
+
+    def place(scene: int) -> str:
+        return scenes[scene][0].removesuffix(QUIET)
+
+    def length() -> int:
+        if rng.random() < 0.32:
+            return int(rng.integers(4, 11))
+        return int(np.exp(rng.uniform(np.log(11), np.log(72))))
+
+    def new_camera() -> Camera:
+        motion = str(rng.choice(["static", "static", "push", "pull", "pan", "handheld"]))
+        return Camera(
+            zoom=float(rng.uniform(1.15, 1.6)),
+            centre=(float(rng.uniform(0.35, 0.65)), float(rng.uniform(0.4, 0.6))),
+            pan=((float(rng.uniform(-0.006, 0.006)), float(rng.uniform(-0.003, 0.003)))
+                 if motion == "pan" else (0.0, 0.0)),
+            zoom_rate={"push": float(rng.uniform(0.003, 0.01)),
+                       "pull": -float(rng.uniform(0.003, 0.008))}.get(motion, 0.0),
+            shake=float(rng.uniform(0.003, 0.012)) if motion == "handheld" else 0.0,
+            mirror=bool(rng.random() < 0.15))
+
+    def kept(previous: JShot, frames: int, scene: int, camera: Camera) -> JShot:
+        """Another shot in the same light and grade as ``previous``."""
+        return JShot(frames=frames, scene=scene, camera=camera, grain=previous.grain,
+                     light=(previous.light[1], previous.light[1]),
+                     hue=(previous.hue[1], previous.hue[1]), look=look)
+
+    def still(camera: Camera) -> bool:
+        return camera.pan == (0.0, 0.0) and camera.zoom_rate == 0.0
+
+    def reframed(previous: JShot) -> JShot:
+        old = previous.camera
+        end = max(1.0, old.zoom * (1 + old.zoom_rate) ** previous.frames)
+        how = str(rng.choice(["in", "out", "shifted", "mirror"]))
+        factor = float(rng.uniform(1.3, 2.5))
+        centre = old.centre
+        if how == "mirror":
+            camera = Camera(zoom=end, centre=centre, mirror=not old.mirror, shake=old.shake)
+            return kept(previous, length(), previous.scene, camera)
+        zoom = end / factor if how == "out" and end / factor >= 1.0 else end * factor
+        if how == "shifted":
+            centre = (float(np.clip(centre[0] + rng.choice([-1, 1]) * rng.uniform(0.08, 0.18),
+                                    0.2, 0.8)),
+                      float(np.clip(centre[1] + rng.uniform(-0.12, 0.12), 0.25, 0.75)))
+        camera = Camera(zoom=zoom, centre=centre, mirror=old.mirror,
+                        shake=old.shake if rng.random() < 0.5 else 0.0)
+        return kept(previous, length(), previous.scene, camera)
+
+    def entered(previous: JShot | None, shot: JShot, busy_by: bool) -> JShot:
+        if previous is None:
+            return shot
+        roll = rng.random()
+        if roll < 0.1 and previous.frames > 24 and shot.frames > 24:
+            shot = replace(shot, enter="dissolve", enter_frames=int(rng.integers(6, 19)))
+        elif roll < 0.16:
+            shot = replace(shot, enter="flash", enter_frames=int(rng.integers(1, 4)))
+        elif roll < 0.26 and previous.frames >= 12:
+            shot = replace(shot, glitch_in=int(rng.integers(2, 5)),
+                           residue=int(rng.random() < 0.4))
+        elif roll < 0.38 and previous.frames >= 16 and shot.frames >= 16 and busy_by:
+            # A cut on action: someone crossing close to the lens goes on across the cut.
+            total = int(rng.integers(10, 17))
+            at = float(rng.choice([rng.uniform(0.22, 0.35), rng.uniform(0.65, 0.78)]))
+            out = max(3, int(round(total * at)))
+            shot = replace(shot, fx=(("action_in", 0, total - out, float(out),
+                                      float(rng.uniform(0, 1))),))
+        if shot.frames > 30 and rng.random() < 0.07:
+            shot = replace(shot, lightning_at=int(rng.integers(8, shot.frames - 8)))
+        return shot
+
+    def next_shot(previous: BusyShot | None) -> BusyShot:
+        assert previous is None or isinstance(previous, JShot)
+        roll = rng.random()
+        if previous is not None and roll < 0.13 and still(previous.camera):
+            shot = kept(previous, length(), previous.scene, previous.camera)
+            if roll < 0.07:  # hue only
+                step = float(rng.uniform(40, 150)) * float(rng.choice([-1, 1]))
+                return replace(shot, hue=(shot.hue[0] + step, shot.hue[0] + step))
+            factor = float(rng.choice([rng.uniform(0.45, 0.7), rng.uniform(1.45, 1.9)]))
+            return replace(shot, light=(shot.light[0] * factor, shot.light[0] * factor))
+        if previous is not None and roll < 0.3:
+            return reframed(previous)
+        if previous is not None and roll < 0.38 and previous.scene in reverse:
+            camera = Camera(zoom=float(rng.uniform(1.2, 1.9)),
+                            centre=(float(rng.uniform(0.35, 0.65)), 0.5),
+                            mirror=bool(rng.random() < 0.5))
+            shot = kept(previous, length(), reverse[previous.scene], camera)
+            return entered(previous, shot, True)
+        if previous is not None and roll < 0.45 and previous.scene in twin:
+            shot = kept(previous, length(), twin[previous.scene], previous.camera)
+            return entered(previous, shot, False)
+        matches = [] if previous is None else [
+            k for k in range(len(scenes)) if place(k) != place(previous.scene)
+            and scenes[k][1] % 5 == scenes[previous.scene][1] % 5]
+        if previous is not None and roll < 0.52 and matches:
+            camera = replace(previous.camera, pan=(0.0, 0.0), zoom_rate=0.0)
+            shot = kept(previous, length(), int(rng.choice(matches)), camera)
+            return entered(previous, shot, True)
+        scene = int(rng.integers(0, len(scenes)))
+        if previous is not None and place(scene) == place(previous.scene):
+            scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+        frames = length()
+        quiet = scenes[scene][0].endswith(QUIET)  # calm places: more changes of light
+        light = level * float(rng.uniform(0.85, 1.15))
+        ramp = (light, light)
+        if frames > 16 and rng.random() < (0.55 if quiet else 0.3):
+            ramp = (light, light * float(rng.uniform(0.5, 1.7)))
+        hue0 = float(rng.uniform(-15, 15))
+        hue = (hue0, hue0)
+        if frames > 16 and rng.random() < (0.35 if quiet else 0.2):
+            hue = (hue0, hue0 + float(rng.uniform(-60, 60)))
+        grain = grain_level * float(rng.uniform(0.8, 1.2))
+        camera = Camera(zoom=float(rng.uniform(1.15, 1.6))) if quiet and rng.random() < 0.4 \
+            else new_camera()
+        shot = JShot(frames=frames, scene=scene, camera=camera, grain=grain, light=ramp,
+                     hue=hue, look=look)
+        busy_by = previous is not None and (not scenes[scene][0].endswith(QUIET)
+                                            or not scenes[previous.scene][0].endswith(QUIET))
+        return entered(previous, shot, busy_by)
+
+    shots = _with_effects(np.random.default_rng(seed + 77_000), list(_lay_out(seconds,
+                                                                               next_shot)))
+    return JPlan(width, height, seed, "held_back_j", tuple(scenes), tuple(shots), look_name)
+
+
+def _with_effects(rng: np.random.Generator, shots: list[BusyShot]) -> list[JShot]:
+    """Effects inside the shots, clear of their edges, of dissolves and of lightning; the glitch
+    frames and the first half of a crossing before the cuts that need them."""
+    out: list[JShot] = []
+    names = list(_FX_CHOICES)
+    weights = np.array([_FX_CHOICES[n][0] for n in names])
+    weights /= weights.sum()
+    for k, shot in enumerate(shots):
+        assert isinstance(shot, JShot)
+        fx = list(shot.fx)
+        lo = 3 + max(shot.enter_frames if shot.enter == "dissolve" else 0, shot.residue)
+        lo += sum(f[2] for f in fx if f[0] == "action_in")
+        hi = shot.frames - 3
+        following = shots[k + 1] if k + 1 < len(shots) else None
+        plain_end = True
+        if isinstance(following, JShot):
+            if following.enter == "dissolve":
+                hi -= following.enter_frames
+                plain_end = False
+            if following.glitch_in:
+                g = following.glitch_in
+                fx.append(("glitch", shot.frames - g, g, 0.0, float(rng.uniform(0, 1))))
+                hi -= g
+                plain_end = False
+            for name, _first, frames, a, b in following.fx:
+                if name == "action_in":
+                    fx.append(("action_out", shot.frames - int(a), int(a), float(frames), b))
+                    hi -= int(a)
+                    plain_end = False
+        busy = []
+        if shot.lightning_at >= 0:
+            busy.append((shot.lightning_at - 3, shot.lightning_at + 4))
+        wanted = int(hi - lo >= 12 and rng.random() < 0.8) + int(hi - lo >= 45
+                                                                  and rng.random() < 0.6) \
+            + int(hi - lo >= 80 and rng.random() < 0.3)
+        retimed = False
+        for _ in range(wanted):
+            name = str(rng.choice(names, p=weights))
+            if name in ("slowmo", "freeze"):
+                if retimed:
+                    name = "whip"
+                retimed = True
+            _weight, shortest, longest = _FX_CHOICES[name]
+            frames = int(rng.integers(shortest, longest + 1))
+            to_end = name in ("punch", "freeze") and plain_end and following is not None \
+                and rng.random() < 0.4
+            last_start = hi - frames
+            if to_end:
+                first = shot.frames - frames
+            elif last_start >= lo:
+                first = int(rng.integers(lo, last_start + 1))
+            if (to_end and first < lo) or (not to_end and last_start < lo):
+                continue
+            if any(first - 2 < b and a < first + frames + 2 for a, b in busy):
+                continue
+            busy.append((first, first + frames))
+            a = {"sticker": float(rng.integers(0, 30)), "emoji": float(rng.integers(0, 30)),
+                 "punch": float(rng.uniform(1.1, 1.3)), "shake_fx": float(rng.uniform(0.02, 0.05)),
+                 "glow": float(rng.uniform(0.4, 1.0)),
+                 "slowmo": float(rng.choice([0.5, 0.33, 0.25])),
+                 "whip": float(rng.integers(0, 3)), "focus": float(rng.uniform(5, 16)),
+                 "flicker": float(rng.uniform(0.2, 0.5)), "shadow": float(rng.uniform(0.3, 0.6)),
+                 "spot": float(rng.uniform(0.5, 1.0))}.get(name, 0.0)
+            fx.append((name, first, frames, a, float(rng.uniform(0, 1))))
+        out.append(replace(shot, fx=tuple(sorted(fx, key=lambda f: f[1]))))
+    return out

@@ -38,6 +38,7 @@ from tests.accessibility.pacing.busy_media import (
     BusyPlan,
     BusyShot,
     Camera,
+    _hue_matrix,
     _lay_out,
     _Source,
 )
@@ -622,9 +623,9 @@ class _Village(_Place):
                 _box(out, line + wave, x + j, line + ch + wave, x + j + 4,
                      colour * (0.8 + 0.2 * np.cos(j / 9 - fold)))
         for k, (u, v) in enumerate(self.hens):
-            if not self.quiet:
-                u = (u + 0.004 * np.sin(t / 7 + k) + (0.03 if (t // 9 + k) % 7 == 0 else 0))
-                self.hens[k, 0] = u % 1.1
+            if not self.quiet:  # pecking about, now and then a dash
+                step = 0.004 * np.sin(t / 7 + k) + (0.03 if (t // 9 + k) % 7 == 0 else 0)
+                self.hens[k, 0] = (u + step) % 1.1
             peck = 0 if self.quiet else 10 * self.scale * float((t + 3 * k) % 8 < 3)
             x, y = (self.hens[k, 0] - 0.05) * w, (0.8 + 0.15 * v) * h
             _oval(out, y, x, 0.022 * h, 0.05 * w, (235, 230, 220))
@@ -664,10 +665,10 @@ FX_KIND = {
     "flicker": "flicker", "shadow": "flicker", "spot": "flicker", "wipe": "wipe",
     "glitch": "glitch_fx",
 }
-# Effects that change the picture only inside the frames they cover (the others: ``action_out``
-# and ``action_in``, someone crossing close to the lens across a cut on action, belong to the cut).
-CAPTIONS = ("震惊！", "真相大白", "太甜了", "前方高能", "心碎了", "打脸现场", "复仇开始", "什么？！",
-            "好戏开场", "哈哈哈")
+# Not labelled: ``action_out`` and ``action_in``, someone crossing close to the lens across a cut
+# on action, belong to the cut.
+CAPTIONS = ("震惊！", "真相大白", "太甜了", "前方高能", "心碎了", "打脸现场", "复仇开始",
+            "什么？！", "好戏开场", "哈哈哈")
 EMOJI = ("laugh", "shock", "heart", "angry", "cry")
 
 # Looks of an episode: RGB gain, lift of the blacks, saturation, contrast, light level.
@@ -762,7 +763,7 @@ def _sticker(kind: str, index: int, size: int) -> np.ndarray:
         styles = (((255, 225, 40), (200, 20, 30)), ((255, 255, 255), (30, 30, 30)),
                   ((255, 120, 180), (255, 255, 255)))
         colour, edge = styles[index % 3]
-        left, top, right, bottom = font.getbbox(text, stroke_width=size // 9)
+        left, top, right, bottom = (int(v) for v in font.getbbox(text, stroke_width=size // 9))
         image = Image.new("RGBA", (right - left + size // 4, bottom - top + size // 4))
         draw = ImageDraw.Draw(image)
         draw.text((size // 8 - left + size // 12, size // 8 - top + size // 12), text, font=font,
@@ -947,10 +948,13 @@ class _Painter:
                 halo = np.repeat(np.repeat(halo, 4, 0), 4, 1)[:h, :w]
                 frame = frame + halo * np.float32(a * 2.5 * np.sin(np.pi * u)) \
                     + np.float32(25 * a * np.sin(np.pi * u))
+        progress = i / max(1, shot.frames - 1)
+        grade = (shot.hue[0] + (shot.hue[1] - shot.hue[0]) * progress,
+                 shot.light[0] + (shot.light[1] - shot.light[0]) * progress)
         for name, first, frames, a, b in active:
             if name in ("sticker", "emoji"):
                 frame = frame.copy()
-                _pop(frame, name, i - first, frames, a, b)
+                _pop(frame, name, i - first, frames, a, b, grade)
         for name, first, frames, _a, b in active:
             if name == "glitch":
                 rng = np.random.default_rng(int(b * 1e6) + i)
@@ -984,13 +988,20 @@ def _whip(frame: np.ndarray, j: int, frames: int, direction: int, b: float) -> n
     return out / np.float32(taps)
 
 
-def _pop(frame: np.ndarray, name: str, j: int, frames: int, a: float, b: float) -> None:
-    """A sticker popping in (overshooting), wobbling, and popping out at the end."""
+def _pop(frame: np.ndarray, name: str, j: int, frames: int, a: float, b: float,
+         grade: tuple[float, float]) -> None:
+    """A sticker popping in (overshooting), wobbling, and popping out at the end; laid over
+    the footage's grade (``grade``: the hue turn and light the renderer applies after this, so
+    undone on the sticker beforehand)."""
     index = int(a)
     cy = 0.12 + 0.66 * ((b * 7.3) % 1)  # anywhere from the top to the subtitle band
     cx = 0.25 + 0.5 * ((b * 3.1) % 1)
-    size = int(frame.shape[1] * (0.11 if name == "sticker" else 0.3))
+    size = int(frame.shape[1] * (0.15 if name == "sticker" else 0.3))
     art = _sticker("sticker" if name == "sticker" else "emoji", index, size)
+    hue, light = grade
+    if hue % 360 or light != 1.0:
+        art = art.copy()
+        art[..., :3] = art[..., :3] @ _hue_matrix(-hue) / np.float32(max(light, 0.05))
     pop_in = (0.4, 1.25, 1.05, 1.0)
     scale = pop_in[j] if j < len(pop_in) else 1.0 + 0.04 * np.sin(j / 2.5)
     alpha = 1.0
@@ -1155,9 +1166,10 @@ def _j_plan(width: int, height: int, seed: int, seconds: float) -> JPlan:
         if previous is None:
             return shot
         roll = rng.random()
-        if roll < 0.1 and previous.frames > 24 and shot.frames > 24:
-            shot = replace(shot, enter="dissolve", enter_frames=int(rng.integers(6, 19)))
-        elif roll < 0.16:
+        if roll < 0.09:
+            if previous.frames > 24 and shot.frames > 24:
+                shot = replace(shot, enter="dissolve", enter_frames=int(rng.integers(6, 19)))
+        elif roll < 0.15:
             shot = replace(shot, enter="flash", enter_frames=int(rng.integers(1, 4)))
         elif roll < 0.26 and previous.frames >= 12:
             shot = replace(shot, glitch_in=int(rng.integers(2, 5)),
@@ -1166,7 +1178,7 @@ def _j_plan(width: int, height: int, seed: int, seconds: float) -> JPlan:
             # A cut on action: someone crossing close to the lens goes on across the cut.
             total = int(rng.integers(10, 17))
             at = float(rng.choice([rng.uniform(0.22, 0.35), rng.uniform(0.65, 0.78)]))
-            out = max(3, int(round(total * at)))
+            out = max(3, round(total * at))
             shot = replace(shot, fx=(("action_in", 0, total - out, float(out),
                                       float(rng.uniform(0, 1))),))
         if shot.frames > 30 and rng.random() < 0.07:

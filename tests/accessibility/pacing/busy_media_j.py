@@ -1169,7 +1169,7 @@ def _j_plan(width: int, height: int, seed: int, seconds: float) -> JPlan:
         if roll < 0.09:
             if previous.frames > 24 and shot.frames > 24:
                 shot = replace(shot, enter="dissolve", enter_frames=int(rng.integers(6, 19)))
-        elif roll < 0.15:
+        elif roll < 0.17:
             shot = replace(shot, enter="flash", enter_frames=int(rng.integers(1, 4)))
         elif roll < 0.26 and previous.frames >= 12:
             shot = replace(shot, glitch_in=int(rng.integers(2, 5)),

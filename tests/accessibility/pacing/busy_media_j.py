@@ -151,9 +151,15 @@ class _Place(_Source):
         self.reverse = (palette // 5) % 2 == 1
         layout = np.random.default_rng(1000 * self.key + palette % 10)
         self.back = self.build(layout)
-        if self.reverse:  # the other side of the room: another wall, the same light
-            self.back = self.back[:, ::-1] * _texture(layout, height, width,
-                                                      max(8, int(60 * self.scale)), 0.05)
+        if self.reverse:  # the other side of the room: things elsewhere, the same light
+            turned = np.roll(self.back[:, ::-1], int(0.35 * width), axis=1)
+            self.back = turned * _texture(layout, height, width, max(8, int(60 * self.scale)),
+                                          0.05)
+            for _ in range(5):  # a door, cabinets, a picture on that side
+                y0, x0 = layout.uniform(0.15, 0.7) * height, layout.uniform(-0.1, 0.9) * width
+                _box(self.back, y0, x0, y0 + layout.uniform(0.08, 0.3) * height,
+                     x0 + layout.uniform(0.1, 0.3) * width,
+                     self.scheme[int(layout.integers(0, 3))] * layout.uniform(0.6, 1.1))
         self.t = 0
         self.people = [self._someone(float(rng.uniform(0.1, 0.9)) * width) for _ in range(4)]
 
@@ -1213,18 +1219,19 @@ def _j_plan(width: int, height: int, seed: int, seconds: float) -> JPlan:
             camera = replace(previous.camera, pan=(0.0, 0.0), zoom_rate=0.0)
             shot = kept(previous, length(), int(rng.choice(matches)), camera)
             return entered(previous, shot, True)
-        scene = int(rng.integers(0, len(scenes)))
-        if previous is not None and place(scene) == place(previous.scene):
-            scene = (scene + 1 + int(rng.integers(0, len(scenes) - 1))) % len(scenes)
+        elsewhere = [k for k in range(len(scenes))
+                     if previous is None or place(k) != place(previous.scene)]
+        scene = int(rng.choice(elsewhere))
         frames = length()
         quiet = scenes[scene][0].endswith(QUIET)  # calm places: more changes of light
         light = level * float(rng.uniform(0.85, 1.15))
         ramp = (light, light)
-        if frames > 16 and rng.random() < (0.55 if quiet else 0.3):
+        change = rng.random() if frames > 16 else 1.0
+        if change < (0.45 if quiet else 0.25):
             ramp = (light, light * float(rng.uniform(0.5, 1.7)))
         hue0 = float(rng.uniform(-15, 15))
         hue = (hue0, hue0)
-        if frames > 16 and rng.random() < (0.35 if quiet else 0.2):
+        if (0.45 if quiet else 0.25) <= change < (0.75 if quiet else 0.4):
             hue = (hue0, hue0 + float(rng.uniform(-60, 60)))
         grain = grain_level * float(rng.uniform(0.8, 1.2))
         camera = Camera(zoom=float(rng.uniform(1.15, 1.6))) if quiet and rng.random() < 0.4 \

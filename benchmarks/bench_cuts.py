@@ -59,7 +59,20 @@ night, warm, cold, washed-out, saturated) and grain from none to heavy; punch-in
 pull-outs, mirror re-framings, shot / reverse shot, hue-only cuts and lighting jumps, 4–10-frame
 shots, busy-to-busy cuts, 闪白, dissolves and cuts between two night shots; and whip pans in
 three directions, rack focus, flicker, passing shadows and moving light, someone or something
-wiping past the lens, lightning, push-ins and shake inside shots. A detection
+wiping past the lens, lightning, push-ins and shake inside shots. Set J (``--sets J``, seeds
+9901…, never in the default sets; ``tests/accessibility/pacing/busy_media_j.py``) is held back
+from 2026-11-30 in the same way, made without looking at F's, G's, H's or I's generators or
+planners, with the editing of Douyin and Kuaishou dramas: a villa living room with a sparkling
+chandelier and a maid passing close, an office lift whose doors open and close, a neon street
+with scooters passing close, a sunlit classroom, a train sliding past a platform, waiters
+crossing close to the lens in a restaurant, a wheat field in gusts, a gym with a mirror wall, a
+supermarket aisle with a trolley coming, a village lane with chickens and laundry; a look per
+episode and grain from none to heavy; the cuts of set I plus jump cuts, match cuts, cuts on
+action and glitch transitions (RGB split and slices for 2–4 frames, the cut labelled ``glitch``
+at the first clean frame, the glitch frames ``glitch_fx``); and inside shots 花字 and emoji
+stickers popping in and out (``sticker``), zoom punches (``punch``), screen shake
+(``shake_fx``), glow pulses (``glow``), slow motion (``slowmo``), freeze frames (``freeze``) and
+wipes past the lens (``wipe``), with whip pans, rack focus, flicker and moving light. A detection
 counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
 precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
 per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
@@ -109,6 +122,7 @@ from tests.accessibility.pacing.busy_media import (  # noqa: E402
     HELD_BACK_G_SEED,
     HELD_BACK_H_SEED,
     HELD_BACK_I_SEED,
+    HELD_BACK_J_SEED,
     HELD_BACK_SEED,
     NEW_TUNING_SEED,
     BusyRenderer,
@@ -453,9 +467,10 @@ def main() -> None:
     parser.add_argument("--g-episodes", type=int, default=12)
     parser.add_argument("--h-episodes", type=int, default=12)
     parser.add_argument("--i-episodes", type=int, default=12)
+    parser.add_argument("--j-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
-                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G, H, I "
-                             "(F, G, H and I are held back: not in the default)")
+                        help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G, H, I, "
+                             "J (F, G, H, I and J are held back: not in the default)")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--sizes", default="",
                         help="accuracy: also SilverReel on each set re-encoded at these sizes, "
@@ -469,8 +484,8 @@ def main() -> None:
         print(f"episodes of {args.seconds:g} s: {args.episodes} in the tuning set and in A and B, "
               f"{args.new_episodes} in the new tuning set, {args.c_episodes} in C, "
               f"{args.d_episodes} in D, {args.e_episodes} in E, {args.f_episodes} in F, "
-              f"{args.g_episodes} in G, {args.h_episodes} in H and {args.i_episodes} in I "
-              "(if asked for); "
+              f"{args.g_episodes} in G, {args.h_episodes} in H, {args.i_episodes} in I and "
+              f"{args.j_episodes} in J (if asked for); "
               f"{WIDTH}×{HEIGHT} H.264 ~2 Mb/s (cache {CACHE})", flush=True)
         sets = {
             "tuning": ("tuning set (seeds 1…)", 1, args.episodes),
@@ -507,6 +522,12 @@ def main() -> None:
                   "bamboo, wok flare, TV-lit bedroom, car by day, ward, pool, sword fight, "
                   "escalator, snowy road; wipes past the lens; generators and planner of its own)",
                   HELD_BACK_I_SEED + 1, args.i_episodes),
+            "J": (f"held-back set J (seeds {HELD_BACK_J_SEED + 1}…, never tuned on, "
+                  "micro-drama places and editing: villa, lift, neon street, classroom, "
+                  "platform, restaurant, wheat, gym, supermarket, village; stickers, zoom "
+                  "punches, shake, glow, slow motion, freeze frames; jump, match, action and "
+                  "glitch cuts; generators and planner of its own)",
+                  HELD_BACK_J_SEED + 1, args.j_episodes),
         }
         for key in args.sets.split(","):
             title, first, count = sets[key]

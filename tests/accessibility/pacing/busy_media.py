@@ -45,7 +45,11 @@ Four families, told apart by the seed:
   rooftop, mirrored dance studio, rainy bus stop; whip pans, rack focus, flicker, sweeps);
 - ``family="held_back_i"``: seeds from 9800 (set I), held back from 2026-11-30: sources and a
   planner of its own in ``busy_media_i`` (courtyard lanterns, boardroom screen, bamboo, wok
-  flare, TV-lit bedroom, car by day, ward, pool, sword fight, escalator, snowy road at night).
+  flare, TV-lit bedroom, car by day, ward, pool, sword fight, escalator, snowy road at night);
+- ``family="held_back_j"``: seeds from 9900 (set J), held back from 2026-11-30: sources and a
+  planner of its own in ``busy_media_j`` (villa, lift, neon street, classroom, platform,
+  restaurant, wheat field, gym, supermarket, village lane; stickers, zoom punches, shake,
+  glow, slow motion and freeze frames inside shots; jump, match, action and glitch cuts).
 """
 
 from __future__ import annotations
@@ -60,7 +64,8 @@ import numpy as np
 from tests.accessibility.pacing.pacing_media import FPS, make_canvas, sequence_shots, shot_starts
 
 Family = Literal["tuning", "tuning_new", "held_back", "held_back_c", "held_back_d",
-                 "held_back_e", "held_back_f", "held_back_g", "held_back_h", "held_back_i"]
+                 "held_back_e", "held_back_f", "held_back_g", "held_back_h", "held_back_i",
+                 "held_back_j"]
 Enter = Literal["cut", "dissolve", "flash"]
 
 TUNING_SOURCES = ("still", "rain", "noise", "crowd", "life", "fireworks")
@@ -80,11 +85,12 @@ HELD_BACK_F_SEED = 9500  # set F: sources and planner in busy_media_f
 HELD_BACK_G_SEED = 9600  # set G: sources and planner in busy_media_g
 HELD_BACK_H_SEED = 9700  # set H: sources and planner in busy_media_h
 HELD_BACK_I_SEED = 9800  # set I: sources and planner in busy_media_i
+HELD_BACK_J_SEED = 9900  # set J: sources and planner in busy_media_j
 
 
 # Each family's first seed, highest first: a seed belongs to the first family it reaches.
 _FIRST_SEEDS: tuple[tuple[int, Family], ...] = (
-    (HELD_BACK_I_SEED, "held_back_i"),
+    (HELD_BACK_J_SEED, "held_back_j"), (HELD_BACK_I_SEED, "held_back_i"),
     (HELD_BACK_H_SEED, "held_back_h"), (HELD_BACK_G_SEED, "held_back_g"),
     (HELD_BACK_F_SEED, "held_back_f"), (HELD_BACK_E_SEED, "held_back_e"),
     (HELD_BACK_D_SEED, "held_back_d"), (HELD_BACK_C_SEED, "held_back_c"),
@@ -96,10 +102,12 @@ def family_of(seed: int) -> Family:
 
 # Kinds of true cut, in the order they are assigned (first that applies).
 CUT_KINDS = ("hue_only", "framing_only", "short_by_busy", "busy_to_busy", "busy_edge",
-             "white_flash", "calm")
+             "white_flash", "calm", "glitch")
 # Kinds of stretch where a detection is a false cut.
 CALM_KINDS = ("dissolve", "lightning", "busy", "pan", "zoom", "handheld", "ramp", "hue_drift",
-              "grain", "still", "whip", "focus", "flicker")
+              "grain", "still", "whip", "focus", "flicker",
+              # set J: editing effects inside shots, glitch frames before a glitch cut
+              "sticker", "punch", "shake_fx", "glow", "slowmo", "freeze", "glitch_fx", "wipe")
 
 
 @dataclass(frozen=True)
@@ -240,6 +248,7 @@ _OWN_MODULES: dict[Family, tuple[str, str]] = {
     "held_back_g": ("tests.accessibility.pacing.busy_media_g", "_g_plan"),
     "held_back_h": ("tests.accessibility.pacing.busy_media_h", "_h_plan"),
     "held_back_i": ("tests.accessibility.pacing.busy_media_i", "_i_plan"),
+    "held_back_j": ("tests.accessibility.pacing.busy_media_j", "_j_plan"),
 }
 
 

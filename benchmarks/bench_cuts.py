@@ -36,30 +36,31 @@ glittering reflections and fireworks; punch-ins, pull-outs and mirror re-framing
 busy places, shot / reverse shot, grade-only cuts (hue, light or both), 4–10-frame shots,
 闪白 and dissolves, and horizontal, vertical and diagonal whip pans, rack focus and flicker
 inside shots (not cuts). Set H (``--sets H``, seeds 9701…, never in the default sets;
-``tests/accessibility/pacing/busy_media_h.py``) is held back from 2026-11-30 in the same way,
-made without looking at F's or G's generators or planners: a KTV room with a mirror ball and
-sweeping beams, a subway carriage with swaying passengers and tunnel lights streaking past, a
-forest path with flickering sunlight, a hotpot table with bubbling broth and steam, a hotel
-lobby with a revolving door, a beach at sunset with sun glitter, a rooftop at night with
-wind-blown hair, a dance studio with a mirror wall, a rainy bus stop with passing headlights;
-each episode in a look of its own (day, night, warm, cold, washed-out, saturated; no grain to
-heavy grain); punch-ins, pull-outs, mirror re-framings, shot / reverse shot, grade-only cuts,
-4–10-frame shots, 闪白 and dissolves, and whip pans (horizontal, vertical, diagonal;
-accelerating or decelerating), rack focus, flicker and spotlight sweeps inside shots. Set I
-(``--sets I``, seeds 9801…, never in the default sets;
-``tests/accessibility/pacing/busy_media_i.py``) is held back from 2026-11-30 in the same way,
-made without looking at F's, G's or H's generators or planners: a 四合院 courtyard at night with
-swaying red lanterns whose light slides over the walls, a boardroom lit by a big screen
-changing slides, a bamboo grove in wind with sun flecks and passing clouds, a night-market wok
-flaring up and lighting the cook, a bedroom lit by a television's jumping light, a car by day
-with tree shadows sweeping over the faces, a hospital ward with a blinking monitor, an indoor
-pool with caustics, a costume sword fight with fluttering sleeves and sparks, a mall escalator
-with sliding reflections, a snowy mountain road with headlights; a look per episode (day,
-night, warm, cold, washed-out, saturated) and grain from none to heavy; punch-ins and
-pull-outs, mirror re-framings, shot / reverse shot, hue-only cuts and lighting jumps, 4–10-frame
-shots, busy-to-busy cuts, 闪白, dissolves and cuts between two night shots; and whip pans in
-three directions, rack focus, flicker, passing shadows and moving light, someone or something
-wiping past the lens, lightning, push-ins and shake inside shots. Set J (``--sets J``, seeds
+``tests/accessibility/pacing/busy_media_h.py``) was held back from 2026-11-30 in the same way
+until it was run once, and is tuning material now; made without looking at F's or G's
+generators or planners: a KTV room with a mirror ball and sweeping beams, a subway carriage
+with swaying passengers and tunnel lights streaking past, a forest path with flickering
+sunlight, a hotpot table with bubbling broth and steam, a hotel lobby with a revolving door, a
+beach at sunset with sun glitter, a rooftop at night with wind-blown hair, a dance studio with
+a mirror wall, a rainy bus stop with passing headlights; each episode in a look of its own
+(day, night, warm, cold, washed-out, saturated; no grain to heavy grain); punch-ins, pull-outs,
+mirror re-framings, shot / reverse shot, grade-only cuts, 4–10-frame shots, 闪白 and dissolves,
+and whip pans (horizontal, vertical, diagonal; accelerating or decelerating), rack focus,
+flicker and spotlight sweeps inside shots. Set I (``--sets I``, seeds 9801…, never in the
+default sets; ``tests/accessibility/pacing/busy_media_i.py``) was held back from 2026-11-30 in
+the same way until it was run once, and is tuning material now; made without looking at F's,
+G's or H's generators or planners: a 四合院 courtyard at night with swaying red lanterns whose
+light slides over the walls, a boardroom lit by a big screen changing slides, a bamboo grove in
+wind with sun flecks and passing clouds, a night-market wok flaring up and lighting the cook, a
+bedroom lit by a television's jumping light, a car by day with tree shadows sweeping over the
+faces, a hospital ward with a blinking monitor, an indoor pool with caustics, a costume sword
+fight with fluttering sleeves and sparks, a mall escalator with sliding reflections, a snowy
+mountain road with headlights; a look per episode (day, night, warm, cold, washed-out,
+saturated) and grain from none to heavy; punch-ins and pull-outs, mirror re-framings, shot /
+reverse shot, hue-only cuts and lighting jumps, 4–10-frame shots, busy-to-busy cuts, 闪白,
+dissolves and cuts between two night shots; and whip pans in three directions, rack focus,
+flicker, passing shadows and moving light, someone or something wiping past the lens,
+lightning, push-ins and shake inside shots. Set J (``--sets J``, seeds
 9901…, never in the default sets; ``tests/accessibility/pacing/busy_media_j.py``) is held back
 from 2026-11-30 in the same way, made without looking at F's, G's, H's or I's generators or
 planners, with the editing of Douyin and Kuaishou dramas: a villa living room with a sparkling
@@ -470,7 +471,7 @@ def main() -> None:
     parser.add_argument("--j-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
                         help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G, H, I, "
-                             "J (F, G, H, I and J are held back: not in the default)")
+                             "J (F–J are not in the default: J is held back, F–I are kept apart)")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--sizes", default="",
                         help="accuracy: also SilverReel on each set re-encoded at these sizes, "
@@ -512,12 +513,14 @@ def main() -> None:
                   "until it was run twice on 2026-11-30; micro-drama places: palace, "
                   "corridor, kitchen, market, car at night, wedding, phone chat, waterfront)",
                   HELD_BACK_G_SEED + 1, args.g_episodes),
-            "H": (f"held-back set H (seeds {HELD_BACK_H_SEED + 1}…, never tuned on, "
+            "H": (f"set H, tuning material now (seeds {HELD_BACK_H_SEED + 1}…, held back until "
+                  "it was run once on 2026-11-30; "
                   "micro-drama places: KTV, subway, forest, hotpot, hotel lobby, beach, "
                   "rooftop, dance studio, bus stop; looks from night to washed-out; whip pans, "
                   "rack focus, flicker, sweeps; generators and planner of its own)",
                   HELD_BACK_H_SEED + 1, args.h_episodes),
-            "I": (f"held-back set I (seeds {HELD_BACK_I_SEED + 1}…, never tuned on, "
+            "I": (f"set I, tuning material now (seeds {HELD_BACK_I_SEED + 1}…, held back until "
+                  "it was run once on 2026-11-30; "
                   "micro-drama places with moving light: courtyard lanterns, boardroom screen, "
                   "bamboo, wok flare, TV-lit bedroom, car by day, ward, pool, sword fight, "
                   "escalator, snowy road; wipes past the lens; generators and planner of its own)",

@@ -20,25 +20,25 @@ threshold was ever chosen on), run once and tuning material since 2026-11-30; an
 flock of birds with a big bird passing close, traffic at a crossing, breaking waves, a
 waterfall, flags in gusty wind, a crowd with umbrellas, a scrolling LED ticker, dancers;
 5–8-frame shots, crop, mirror and zoom-jump re-framings; generators and a planner of its own,
-which no threshold was ever chosen on). Set F (``--sets F``, seeds 9501…, never in the
-default sets; ``tests/accessibility/pacing/busy_media_f.py``) is held back from 2026-11-30
-and is not run while the detector is being changed: rooms with people gesturing, shot /
-reverse shot, an office, a neon street and candlelight that flicker, a rainy car window, a
-banquet, trees in wind; punch-ins, pull-outs and mirror re-framings of the same scene,
-hue-only cuts and lighting jumps, 4–10-frame shots, and whip pans, rack focus and lamp
-flicker inside shots (not cuts). Set G (``--sets G``, seeds 9601…, never in the default
-sets; ``tests/accessibility/pacing/busy_media_g.py``) is held back from 2026-11-30 in the same
-way, made without looking at F's generators or planner: a palace hall with swaying curtains
-and lanterns, a hospital corridor with people walking towards the camera, kitchen steam, a
-market street full of small walking people, a car at night with street lights sweeping across
-faces, a wedding stage with spotlights and petals, a phone chat scrolling, a waterfront with
-glittering reflections and fireworks; punch-ins, pull-outs and mirror re-framings on calm and
-busy places, shot / reverse shot, grade-only cuts (hue, light or both), 4–10-frame shots,
-闪白 and dissolves, and horizontal, vertical and diagonal whip pans, rack focus and flicker
-inside shots (not cuts). Set H (``--sets H``, seeds 9701…, never in the default sets;
-``tests/accessibility/pacing/busy_media_h.py``) was held back from 2026-11-30 in the same way
-until it was run once, and is tuning material now; made without looking at F's or G's
-generators or planners: a KTV room with a mirror ball and sweeping beams, a subway carriage
+which no threshold was ever chosen on). Set F (``--sets F``, seeds 9501…, never in the default
+sets; ``tests/accessibility/pacing/busy_media_f.py``) was held back from 2026-11-30 until it
+was run twice, and is tuning material now: rooms with people gesturing, shot / reverse shot, an
+office, a neon street and candlelight that flicker, a rainy car window, a banquet, trees in
+wind; punch-ins, pull-outs and mirror re-framings of the same scene, hue-only cuts and lighting
+jumps, 4–10-frame shots, and whip pans, rack focus and lamp flicker inside shots (not cuts).
+Set G (``--sets G``, seeds 9601…, never in the default sets;
+``tests/accessibility/pacing/busy_media_g.py``) was held back in the same way until it was run
+twice, and is tuning material now; made without looking at F's generators or planner: a palace
+hall with swaying curtains and lanterns, a hospital corridor with people walking towards the
+camera, kitchen steam, a market street full of small walking people, a car at night with street
+lights sweeping across faces, a wedding stage with spotlights and petals, a phone chat
+scrolling, a waterfront with glittering reflections and fireworks; punch-ins, pull-outs and
+mirror re-framings on calm and busy places, shot / reverse shot, grade-only cuts (hue, light or
+both), 4–10-frame shots, 闪白 and dissolves, and horizontal, vertical and diagonal whip pans,
+rack focus and flicker inside shots (not cuts). Set H (``--sets H``, seeds 9701…, never in the
+default sets; ``tests/accessibility/pacing/busy_media_h.py``) was held back from 2026-11-30 in
+the same way until it was run once, and is tuning material now; made without looking at F's or
+G's generators or planners: a KTV room with a mirror ball and sweeping beams, a subway carriage
 with swaying passengers and tunnel lights streaking past, a forest path with flickering
 sunlight, a hotpot table with bubbling broth and steam, a hotel lobby with a revolving door, a
 beach at sunset with sun glitter, a rooftop at night with wind-blown hair, a dance studio with
@@ -60,25 +60,26 @@ saturated) and grain from none to heavy; punch-ins and pull-outs, mirror re-fram
 reverse shot, hue-only cuts and lighting jumps, 4–10-frame shots, busy-to-busy cuts, 闪白,
 dissolves and cuts between two night shots; and whip pans in three directions, rack focus,
 flicker, passing shadows and moving light, someone or something wiping past the lens,
-lightning, push-ins and shake inside shots. Set J (``--sets J``, seeds
-9901…, never in the default sets; ``tests/accessibility/pacing/busy_media_j.py``) is held back
-from 2026-11-30 in the same way, made without looking at F's, G's, H's or I's generators or
-planners, with the editing of Douyin and Kuaishou dramas: a villa living room with a sparkling
-chandelier and a maid passing close, an office lift whose doors open and close, a neon street
-with scooters passing close, a sunlit classroom, a train sliding past a platform, waiters
-crossing close to the lens in a restaurant, a wheat field in gusts, a gym with a mirror wall, a
-supermarket aisle with a trolley coming, a village lane with chickens and laundry; a look per
-episode and grain from none to heavy; the cuts of set I plus jump cuts, match cuts, cuts on
-action and glitch transitions (RGB split and slices for 2–4 frames, the cut labelled ``glitch``
-at the first clean frame, the glitch frames ``glitch_fx``); and inside shots 花字 and emoji
-stickers popping in and out (``sticker``), zoom punches (``punch``), screen shake
-(``shake_fx``), glow pulses (``glow``), slow motion (``slowmo``), freeze frames (``freeze``) and
-wipes past the lens (``wipe``), with whip pans, rack focus, flicker and moving light. A detection
-counts if it is within ±1 frame of an unmatched true cut. Printed per detector and set:
-precision, recall, F1; for SilverReel and the best PySceneDetect detector also the recall
-per kind of cut and the false cuts per kind of stretch they fell in (busy shot, pan, zoom,
-dissolve, lightning…). ``--sizes`` also runs SilverReel on each set re-encoded at other
-sizes and qualities, or between black bars (the same frames, so the same true cuts).
+lightning, push-ins and shake inside shots. Set J (``--sets J``, seeds 9901…, never in the
+default sets; ``tests/accessibility/pacing/busy_media_j.py``) was held back from 2026-11-30 in
+the same way until it was run once, and is tuning material now; made without looking at F's,
+G's, H's or I's generators or planners, with the editing of Douyin and Kuaishou dramas: a villa
+living room with a sparkling chandelier and a maid passing close, an office lift whose doors
+open and close, a neon street with scooters passing close, a sunlit classroom, a train sliding
+past a platform, waiters crossing close to the lens in a restaurant, a wheat field in gusts, a
+gym with a mirror wall, a supermarket aisle with a trolley coming, a village lane with chickens
+and laundry; a look per episode and grain from none to heavy; the cuts of set I plus jump cuts,
+match cuts, cuts on action and glitch transitions (RGB split and slices for 2–4 frames, the cut
+labelled ``glitch`` at the first clean frame, the glitch frames ``glitch_fx``); and inside
+shots 花字 and emoji stickers popping in and out (``sticker``), zoom punches (``punch``), screen
+shake (``shake_fx``), glow pulses (``glow``), slow motion (``slowmo``), freeze frames
+(``freeze``) and wipes past the lens (``wipe``), with whip pans, rack focus, flicker and moving
+light. A detection counts if it is within ±1 frame of an unmatched true cut. Printed per
+detector and set: precision, recall, F1; for SilverReel and the best PySceneDetect detector
+also the recall per kind of cut and the false cuts per kind of stretch they fell in (busy
+shot, pan, zoom, dissolve, lightning…). ``--sizes`` also runs SilverReel on each set
+re-encoded at other sizes and qualities, or between black bars (the same frames, so the same
+true cuts).
 
 Speed (``--only speed``). Five episodes by default (``--files`` for others): a 60 s episode
 as micro-dramas are served (720×1280, 25 fps, ~2 Mb/s, AAC sound, burned-in subtitles over
@@ -471,7 +472,7 @@ def main() -> None:
     parser.add_argument("--j-episodes", type=int, default=12)
     parser.add_argument("--sets", default="tuning,tuning_new,A,C,B,D,E",
                         help="comma-separated: tuning, tuning_new, A, C, B, D, E, F, G, H, I, "
-                             "J (F–J are not in the default: J is held back, F–I are kept apart)")
+                             "J (F–J are not in the default: they are kept apart)")
     parser.add_argument("--only", choices=("accuracy", "speed"), default=None)
     parser.add_argument("--sizes", default="",
                         help="accuracy: also SilverReel on each set re-encoded at these sizes, "
@@ -525,7 +526,8 @@ def main() -> None:
                   "bamboo, wok flare, TV-lit bedroom, car by day, ward, pool, sword fight, "
                   "escalator, snowy road; wipes past the lens; generators and planner of its own)",
                   HELD_BACK_I_SEED + 1, args.i_episodes),
-            "J": (f"held-back set J (seeds {HELD_BACK_J_SEED + 1}…, never tuned on, "
+            "J": (f"set J, tuning material now (seeds {HELD_BACK_J_SEED + 1}…, held back until "
+                  "it was run once on 2026-11-30; "
                   "micro-drama places and editing: villa, lift, neon street, classroom, "
                   "platform, restaurant, wheat, gym, supermarket, village; stickers, zoom "
                   "punches, shake, glow, slow motion, freeze frames; jump, match, action and "

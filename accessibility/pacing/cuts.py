@@ -537,8 +537,9 @@ class CutDetector:
                     self._flares[t] = k
                 return
 
-    def _flickers(self, t: int) -> bool:
-        """Whether the light that changed at frame ``t`` steps back the other way nearby."""
+    def _flickers(self, t: int, changes: set[int]) -> bool:
+        """Whether the light that changed at frame ``t`` steps back the other way nearby, at a
+        frame that is not a change of picture (``changes``: spikes that are not relit)."""
         p = self.params
         b = self._brightness
 
@@ -551,7 +552,7 @@ class CutDetector:
         near = [*range(max(1, t - p.flicker_frames), t),
                 *range(t + 1, min(len(b), t + 1 + p.flicker_frames))]
         return any(step(k) * here < 0 and abs(step(k)) >= p.flicker_back * abs(here)
-                   for k in near)
+                   and k not in changes for k in near)
 
     def _find_whip(self, landing: int) -> None:
         """Note the longest whip pan, if any, that lands on frame ``landing``."""
@@ -623,7 +624,8 @@ class CutDetector:
         p = self.params
         i = 0
         whips = _merged(self._whips)
-        flickers = {t for t in self._relights if self._flickers(t)}
+        changes = set(self._spikes).difference(self._relights)
+        flickers = {t for t in self._relights if self._flickers(t, changes)}
         spiked = set(self._spikes)
         flares = {t for t, k in self._flares.items()
                   if not spiked.intersection(range(t + 1, k + 1))}

@@ -48,7 +48,8 @@ log = logging.getLogger(__name__)
 # 10: no cut where the whole picture moved beyond the motion search, still moving (ADR 008)
 # 11: no cut where only the light changed and steps back within a few frames (ADR 008)
 # 12: no cut where the picture flares up and dies down to the picture before (ADR 008)
-ANALYSER_VERSION = 12
+# 13: a light stepping back at a frame that is itself a cut does not make a flicker (ADR 008)
+ANALYSER_VERSION = 13
 _FALLBACK_FPS = 30.0
 
 __all__ = ["ANALYSER_VERSION", "BandTap", "PacingError", "PacingMeasurements", "measure_file"]

@@ -54,6 +54,7 @@ Four families, told apart by the seed:
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -250,6 +251,14 @@ _OWN_MODULES: dict[Family, tuple[str, str]] = {
     "held_back_i": ("tests.accessibility.pacing.busy_media_i", "_i_plan"),
     "held_back_j": ("tests.accessibility.pacing.busy_media_j", "_j_plan"),
 }
+
+
+def plan_digest(plan: BusyPlan) -> str:
+    """A short fingerprint of everything a plan decides (family, scenes, shots, labelled cuts,
+    frame kinds): pins each family's plans while other families are added."""
+    text = repr((plan.family, plan.scenes, [repr(shot) for shot in plan.shots],
+                 plan.labelled_cuts(), plan.frame_kinds()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def busy_plan(width: int, height: int, seed: int, seconds: float,

@@ -1304,6 +1304,20 @@ class BusyRenderer:
                               self.plan.width)
 
 
+def box_blur(frame: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """A box blur of ``radius`` pixels along ``axis`` (a running sum, edges repeated): motion
+    blur and defocus for the sets that draw them."""
+    if radius < 1:
+        return frame
+    pad = [(0, 0)] * frame.ndim
+    pad[axis] = (radius + 1, radius)
+    total = np.cumsum(np.pad(frame, pad, mode="edge"), axis=axis, dtype=np.float32)
+    n = frame.shape[axis]
+    high = np.take(total, np.arange(2 * radius + 1, 2 * radius + 1 + n), axis=axis)
+    low = np.take(total, np.arange(n), axis=axis)
+    return (high - low) / np.float32(2 * radius + 1)
+
+
 def _bounce(centre: float, half: float) -> float:
     """Keep a moving crop inside the source, turning back at the edges."""
     low, high = half, 1 - half

@@ -533,11 +533,11 @@ class FShot(bm.BusyShot):
         width = frame.shape[1]
         if self.whip_at >= 0 and self.whip_at <= i < self.whip_at + self.whip_frames:
             speed = abs(self.offset(i) - self.offset(i - 1)) * width * self.camera.zoom
-            frame = _box(frame, min(width // 4, int(0.5 * speed)), axis=1)
+            frame = bm.box_blur(frame, min(width // 4, int(0.5 * speed)), axis=1)
         if self.focus_at >= 0 and self.focus_at <= i < self.focus_at + self.focus_frames:
             phase = (i - self.focus_at + 1) / (self.focus_frames + 1)
             radius = int(self.focus_blur * width / 720 * np.sin(np.pi * phase) + 0.5)
-            frame = _box(_box(frame, radius, axis=0), radius, axis=1)
+            frame = bm.box_blur(bm.box_blur(frame, radius, axis=0), radius, axis=1)
         if self.flicker_at >= 0 and self.flicker_at <= i < self.flicker_at + self.flicker_frames:
             frame = frame * np.float32(self.flicker_gains()[i - self.flicker_at])
         return frame
@@ -561,19 +561,6 @@ class FShot(bm.BusyShot):
             out.append((self.flicker_at - 1, self.flicker_at + self.flicker_frames + 1,
                         "flicker"))
         return tuple(out)
-
-
-def _box(frame: np.ndarray, radius: int, axis: int) -> np.ndarray:
-    """A box blur of ``radius`` pixels along ``axis`` (edges repeated)."""
-    if radius < 1:
-        return frame
-    pad = [(0, 0)] * frame.ndim
-    pad[axis] = (radius + 1, radius)
-    total = np.cumsum(np.pad(frame, pad, mode="edge"), axis=axis, dtype=np.float32)
-    n = frame.shape[axis]
-    high = np.take(total, np.arange(2 * radius + 1, 2 * radius + 1 + n), axis=axis)
-    low = np.take(total, np.arange(n), axis=axis)
-    return (high - low) / np.float32(2 * radius + 1)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from tests.accessibility.pacing.busy_media import (
     _hue_matrix,
     _lay_out,
     _Source,
+    box_blur,
 )
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
@@ -724,21 +725,8 @@ class JShot(BusyShot):
         return move
 
 
-def _blur(frame: np.ndarray, radius: int, axis: int) -> np.ndarray:
-    """Box blur of ``radius`` pixels along ``axis`` (a running sum)."""
-    if radius < 1:
-        return frame
-    pad = [(0, 0)] * frame.ndim
-    pad[axis] = (radius + 1, radius)
-    summed = np.cumsum(np.pad(frame, pad, mode="edge"), axis=axis, dtype=np.float32)
-    n = frame.shape[axis]
-    upper = np.take(summed, np.arange(2 * radius + 1, 2 * radius + 1 + n), axis=axis)
-    lower = np.take(summed, np.arange(0, n), axis=axis)
-    return (upper - lower) / np.float32(2 * radius + 1)
-
-
 def _blurred(frame: np.ndarray, radius: int) -> np.ndarray:
-    return _blur(_blur(frame, radius, 0), radius, 1)
+    return box_blur(box_blur(frame, radius, 0), radius, 1)
 
 
 def _scaled(frame: np.ndarray, zoom: float, cy: float = 0.5, cx: float = 0.5,
